@@ -20,7 +20,8 @@ const PAIRS =
   '絡络級级導导種种訂订頒颁佈布總总範范圍围覽览庫库點点擊击覆覆蓋盖層层衛卫環环態态廠厂';
 
 const MAP = new Map<string, string>();
-for (let i = 0; i + 1 < PAIRS.length; i += 2) if (PAIRS[i] !== PAIRS[i + 1]) MAP.set(PAIRS[i], PAIRS[i + 1]);
+const chars = [...PAIRS];
+for (let i = 0; i + 1 < chars.length; i += 2) if (chars[i] !== chars[i + 1]) MAP.set(chars[i]!, chars[i + 1]!);
 
 export function toSimplified(text: string): string {
   let out = '';
