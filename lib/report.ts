@@ -1,0 +1,78 @@
+import type { FormatId } from './formats/types';
+
+/**
+ * Where a value came from, so that the extension can point at it and write to it.
+ * `table`: the n-th <table> of the source (document order) and the logical grid position
+ * after rowspan/colspan expansion. `text`: a character span of the source text.
+ * `el` is the live element (the <td>, or the <input> of an input grid) when read from a DOM;
+ * it is never serialised.
+ */
+export type Location =
+  | { kind: 'table'; table: number; row: number; col: number; el?: Element }
+  | { kind: 'text'; start: number; end: number };
+
+export interface ReportCell {
+  /** Canonical cell id (spec: report-formats.md). */
+  id: string;
+  /** null = blank or placeholder (`/ - — 无 不适用`), distinct from 0. NaN never appears. */
+  value: number | null;
+  /** The cell text as found, trimmed. */
+  raw: string;
+  loc: Location;
+  /** Set when the raw text could not be read as a number of the cell's kind (e.g. `约20`). */
+  unreadable?: boolean;
+}
+
+/** Something the reader could not do, in plain Chinese for the user. */
+export interface ReadProblem {
+  code: string;
+  message: string;
+}
+
+export interface Report {
+  /** File name, URL or 'page'. */
+  source: string;
+  format: FormatId | null;
+  year: number | null;
+  /** 单位名称 from the title, when found. */
+  body?: string;
+  title?: string;
+  cells: Record<string, ReportCell>;
+  /** The text outside the statistics tables (narrative), for P-TEXT. */
+  narrative?: string;
+  problems: ReadProblem[];
+}
+
+export type Values = Record<string, number | null>;
+
+export function valuesOf(report: Pick<Report, 'cells'>): Values {
+  const out: Values = {};
+  for (const [id, c] of Object.entries(report.cells)) out[id] = c.value;
+  return out;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Canonical ids of the cells involved; the first is the one a badge is drawn on. */
+  cells: string[];
+  /** Plain Chinese, in the form's own labels, with both sides and the difference. */
+  message: string;
+  /** The value the `target` cell would need for the rule to hold. */
+  expected?: number;
+  actual?: number;
+  target?: string;
+  /** Blank operands that made the rule not assessable. */
+  missing?: string[];
+}
+
+/** What the rule engine needs of a report (a saved prior year has exactly this). */
+export interface CheckInput {
+  format: FormatId;
+  year: number | null;
+  values: Values;
+  /** Body name, for plausibility rules (P-REG: county/township/department bodies). */
+  body?: string;
+}
