@@ -75,4 +75,6 @@ export interface CheckInput {
   values: Values;
   /** Body name, for plausibility rules (P-REG: county/township/department bodies). */
   body?: string;
+  /** Narrative text of the report (for P-TEXT), when known. */
+  narrative?: string;
 }
