@@ -1,0 +1,50 @@
+import type { FormatId } from './formats/types';
+import type { Finding, Values } from './report';
+
+/**
+ * Messages between the popup / options page / background and the content script of the top
+ * frame (tabs.sendMessage with frameId 0). The content script answers every request; the
+ * popup validates answers before use. Plain types here: the content script stays free of zod.
+ */
+
+export interface FoundTable {
+  format: FormatId | null;
+  year: number | null;
+  /** Body (单位名称) taken from the report or the page title. */
+  body: string | null;
+  /** Where it was found, in words: '编辑器（iframe）', '本页', '输入表格'. */
+  where: string;
+  cellCount: number;
+}
+
+export interface PageState {
+  /** false when the user switched the extension off for this site. */
+  siteEnabled: boolean;
+  site: string;
+  tables: FoundTable[];
+  findings: Finding[];
+  /** Values of the first recognised report, by canonical id (for 保存本年数据 / 导出). */
+  values: Values | null;
+  /** Whether a prior year is loaded for cross-year checks. */
+  priorYear: number | null;
+  /** Whether a pre-fill can be undone (撤销预填). */
+  canUndoPrefill: boolean;
+}
+
+export interface PrefillItem {
+  cell: string;
+  value: number;
+}
+
+export type Request =
+  | { type: 'state' }
+  | { type: 'reveal'; cell: string }
+  | { type: 'prefill-plan' }
+  | { type: 'prefill-apply'; items: PrefillItem[] }
+  | { type: 'prefill-undo' }
+  | { type: 'apply-fix'; cell: string; value: number }
+  | { type: 'site-enabled'; enabled: boolean };
+
+export type Response =
+  | { ok: true; state?: PageState; plan?: PrefillItem[]; written?: string[] }
+  | { ok: false; message: string };
