@@ -66,6 +66,8 @@ export interface Finding {
   target?: string;
   /** Blank operands that made the rule not assessable. */
   missing?: string[];
+  /** When one finding stands for several violated rules (one wrong cell), all their ids. */
+  rules?: string[];
 }
 
 /** What the rule engine needs of a report (a saved prior year has exactly this). */
@@ -77,4 +79,6 @@ export interface CheckInput {
   body?: string;
   /** Narrative text of the report (for P-TEXT), when known. */
   narrative?: string;
+  /** Cell text as found, for cells whose text could not be read as a number (DOM-INT/DOM-AMT). */
+  raw?: Record<string, string>;
 }

@@ -1,0 +1,111 @@
+import {
+  APPEAL_GROUPS,
+  APPEAL_RESULTS,
+  APPLICANT_COL_IDS,
+  APPLY_COLS,
+  APPLY_GROUPS,
+  applySection,
+  resultRowIds,
+} from '../apply-sections';
+import { PRIOR, type SumRule } from '../rule-types';
+
+/** Rules of sections 三 and 四, shared by gov2021 and gov2019 (spec: T3-*, T4-SUM, X-CARRY, P-CARRYSIZE). */
+
+const cell = (row: string, col: string) => `apply.${row}.${col}`;
+const GROUP_LABEL: Record<string, string> = Object.fromEntries(APPLY_GROUPS.map((g) => [g.id, g.label]));
+
+function columnRules(col: { id: string; label: string }): SumRule[] {
+  const scope = `表三 ${col.label}列`;
+  const total = (rows: string[]): SumRule => ({
+    rule: 'T3-TOT',
+    severity: 'error',
+    scope,
+    left: [cell('total', col.id)],
+    op: '=',
+    right: rows.map((r) => cell(r, col.id)),
+  });
+  const out: SumRule[] = [
+    {
+      rule: 'T3-BAL',
+      severity: 'error',
+      scope,
+      left: [cell('new', col.id), cell('carried', col.id)],
+      op: '=',
+      right: [cell('total', col.id), cell('carryForward', col.id)],
+    },
+    // Both shapes of （六）: a rule on cells a report does not have is not applicable, so a split
+    // report is checked with the three sub-rows and a collapsed one with apply.other.<col>.
+    total(resultRowIds(true)),
+    total(resultRowIds(false)),
+  ];
+  // Tolerated subtotal rows (（三）不予公开 …) equal their numbered sub-items.
+  for (const g of APPLY_GROUPS) {
+    out.push({
+      rule: 'T3-TOT',
+      severity: 'error',
+      scope: `${scope} ${GROUP_LABEL[g.id]}`,
+      left: [cell(g.id, col.id)],
+      op: '=',
+      right: resultRowIds(true)
+        .filter((r) => r.startsWith(`${g.id}.`))
+        .map((r) => cell(r, col.id)),
+    });
+  }
+  return out;
+}
+
+/** Every row of section 三 in either shape of （六）, each once, with its printed label. */
+function allApplyRows(): { id: string; label: string }[] {
+  const rows = [...applySection(true).rows, ...applySection(false).rows];
+  return rows
+    .filter((r, i) => rows.findIndex((o) => o.id === r.id) === i)
+    .map((r) => ({ id: r.id, label: r.group ? `${GROUP_LABEL[r.group]}·${r.label}` : r.label }));
+}
+
+function rowRule(row: { id: string; label: string }): SumRule {
+  return {
+    rule: 'T3-ROWSUM',
+    severity: 'error',
+    scope: `表三 ${row.label}行`,
+    left: [cell(row.id, 'total')],
+    op: '=',
+    right: APPLICANT_COL_IDS.map((c) => cell(row.id, c)),
+  };
+}
+
+export function applyRules(): SumRule[] {
+  const out: SumRule[] = [];
+  for (const col of APPLY_COLS) out.push(...columnRules(col));
+  for (const row of allApplyRows()) out.push(rowRule(row));
+  for (const g of APPEAL_GROUPS) {
+    const ids = APPEAL_RESULTS.map((r) => `appeal.${g.id}.${r.id}`);
+    out.push({
+      rule: 'T4-SUM',
+      severity: 'error',
+      scope: `表四 ${g.label}`,
+      left: [ids[4]!],
+      op: '=',
+      right: ids.slice(0, 4),
+    });
+  }
+  for (const col of APPLY_COLS) {
+    out.push({
+      rule: 'X-CARRY',
+      severity: 'warning',
+      scope: `表三 ${col.label}列`,
+      left: [cell('carried', col.id)],
+      op: '=',
+      right: [PRIOR + cell('carryForward', col.id)],
+    });
+  }
+  // carryForward.total > 0.5 × (new.total + carried.total) is unusual: 2·cf ≤ new + carried.
+  out.push({
+    rule: 'P-CARRYSIZE',
+    severity: 'info',
+    scope: '表三 总计列',
+    left: [cell('carryForward', 'total'), cell('carryForward', 'total')],
+    op: '<=',
+    right: [cell('new', 'total'), cell('carried', 'total')],
+  });
+  return out;
+}
