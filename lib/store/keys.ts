@@ -1,0 +1,31 @@
+/** Storage keys: every report under its own key, so one corrupt record never hides another. */
+export const REPORT_PREFIX = 'report:';
+export const QUARANTINE_PREFIX = 'quarantine:';
+
+/** 单位名称 as compared and keyed: NFKC, no whitespace (so 「某某区 人民政府」 = 「某某区人民政府」). */
+export function normalizeBody(body: string): string {
+  return body.normalize('NFKC').replace(/\s+/g, '');
+}
+
+export function reportKey(site: string, body: string, year: number): string {
+  return `${REPORT_PREFIX}${encodeURIComponent(site)}|${encodeURIComponent(normalizeBody(body))}|${year}`;
+}
+
+export interface KeyParts {
+  site: string;
+  body: string;
+  year: number;
+}
+
+export function parseReportKey(key: string): KeyParts | null {
+  if (!key.startsWith(REPORT_PREFIX)) return null;
+  const parts = key.slice(REPORT_PREFIX.length).split('|');
+  if (parts.length !== 3) return null;
+  const year = Number(parts[2]);
+  if (!Number.isInteger(year)) return null;
+  try {
+    return { site: decodeURIComponent(parts[0]!), body: decodeURIComponent(parts[1]!), year };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,84 @@
+import { APPLY_COL_IDS } from '../formats/apply-sections';
+import type { FormatId } from '../formats/types';
+import type { Values } from '../report';
+
+/**
+ * Pre-fill of opening balances, as pure data, shared by the popup and the content script.
+ * Only this year's 二、上年结转 (every column) ← last year's 四、结转下年度继续办理, only into cells
+ * that exist in this year's table and are empty (null). A typed value, 0 included, is never touched.
+ */
+
+export interface PlanItem {
+  cell: string;
+  value: number;
+  /** Last year's cell the value comes from. */
+  from: string;
+}
+
+/** Formats whose section 三 has 上年结转 / 结转下年度 (gov2019 → gov2021 carries over too). */
+const CARRY_FORMATS: readonly FormatId[] = ['gov2021', 'gov2019'];
+
+export function planPrefill(
+  current: { format: FormatId | null; values: Values },
+  prior: { format: FormatId; values: Values },
+): PlanItem[] {
+  if (!current.format || !CARRY_FORMATS.includes(current.format) || !CARRY_FORMATS.includes(prior.format)) return [];
+  const items: PlanItem[] = [];
+  for (const col of APPLY_COL_IDS) {
+    const cell = `apply.carried.${col}`;
+    const from = `apply.carryForward.${col}`;
+    const value = prior.values[from];
+    if (!(cell in current.values) || current.values[cell] !== null) continue;
+    if (typeof value !== 'number') continue;
+    items.push({ cell, value, from });
+  }
+  return items;
+}
+
+/** What 撤销预填 needs: each written cell and what it held before (always null by construction). */
+export interface UndoRecord {
+  cell: string;
+  before: number | null;
+  after: number;
+}
+
+/**
+ * Apply a plan to values as data. Re-checks emptiness at apply time, so a cell typed into between
+ * plan and apply is skipped rather than overwritten.
+ */
+export function applyPlan(values: Values, items: readonly PlanItem[]): { values: Values; undo: UndoRecord[] } {
+  const out: Values = { ...values };
+  const undo: UndoRecord[] = [];
+  for (const it of items) {
+    if (!(it.cell in out) || out[it.cell] !== null) continue;
+    undo.push({ cell: it.cell, before: out[it.cell] ?? null, after: it.value });
+    out[it.cell] = it.value;
+  }
+  return { values: out, undo };
+}
+
+/** Undo a fill; a cell the user changed after the fill keeps the user's value. */
+export function undoPlan(values: Values, undo: readonly UndoRecord[]): Values {
+  const out: Values = { ...values };
+  for (const u of undo) if (out[u.cell] === u.after) out[u.cell] = u.before;
+  return out;
+}
+
+/**
+ * Last year's figures to show beside this year's cells as references (never written): every
+ * number last year had in a cell this year's table also has, except what the plan fills.
+ * 现行有效件数 (inForce) is the base of this year's (X-STOCK) and comes first.
+ */
+export function priorReferences(
+  current: { values: Values },
+  prior: { values: Values },
+  planned: readonly PlanItem[] = [],
+): { cell: string; value: number }[] {
+  const skip = new Set(planned.map((p) => p.cell));
+  const refs: { cell: string; value: number }[] = [];
+  for (const [cell, value] of Object.entries(prior.values)) {
+    if (typeof value !== 'number' || skip.has(cell) || !(cell in current.values)) continue;
+    refs.push({ cell, value });
+  }
+  return refs.sort((a, b) => Number(!a.cell.endsWith('.inForce')) - Number(!b.cell.endsWith('.inForce')));
+}

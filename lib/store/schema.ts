@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import { FORMAT_IDS } from '../formats/types';
+
+/**
+ * One saved report (one body, one year), as kept in extension storage under its own key.
+ * Version history:
+ *   v1 — `unit` held the 单位名称 and `savedAt` was epoch milliseconds.
+ *   v2 — `unit` renamed `body`, `savedAt` is an ISO 8601 string, `title` added (optional).
+ * zod/mini keeps the schema small enough for the content script too.
+ */
+export const STORE_VERSION = 2;
+
+const values = z.record(z.string(), z.nullable(z.number().check(z.refine(Number.isFinite))));
+const format = z.enum(FORMAT_IDS);
+const year = z.number().check(z.int(), z.gte(1990), z.lte(2200));
+
+export const SavedReportV1 = z.object({
+  version: z.literal(1),
+  site: z.string(),
+  unit: z.string().check(z.minLength(1)),
+  year,
+  format,
+  values,
+  source: z.string(),
+  savedAt: z.number(),
+});
+export type SavedReportV1 = z.infer<typeof SavedReportV1>;
+
+export const SavedReport = z.object({
+  version: z.literal(STORE_VERSION),
+  /** Host name of the CMS the report was typed in ('' when imported without a site). */
+  site: z.string(),
+  /** 单位名称 (editable by the user). */
+  body: z.string().check(z.minLength(1)),
+  year,
+  format,
+  values,
+  /** File name, URL or 'page'. */
+  source: z.string(),
+  /** ISO 8601. */
+  savedAt: z.string().check(z.minLength(10)),
+  title: z.optional(z.string()),
+});
+export type SavedReport = z.infer<typeof SavedReport>;
+
+/** The whole JSON export file. `reports` are checked one by one, so one bad entry is reported, not fatal. */
+export const ExportFile = z.object({
+  app: z.literal('nianbao-zhushou'),
+  kind: z.literal('saved-reports'),
+  exportedAt: z.optional(z.string()),
+  reports: z.array(z.unknown()),
+});
+export type ExportFile = z.infer<typeof ExportFile>;
+
+/** What the user sees when a record fails the schema: the first few problems, in Chinese. */
+export function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  const FIELD: Record<string, string> = {
+    version: '版本号', site: '网站', body: '单位名称', unit: '单位名称', year: '年度', format: '表格式样',
+    values: '数值', source: '来源', savedAt: '保存时间', title: '标题',
+  };
+  const parts = issues.slice(0, 3).map((i) => {
+    const [head, ...rest] = i.path.map(String);
+    const name = head === undefined ? '整条记录' : (FIELD[head] ?? head);
+    return rest.length ? `${name}（${rest.join('.')}）` : name;
+  });
+  return `以下字段不符合格式：${[...new Set(parts)].join('、')}`;
+}
