@@ -65,20 +65,23 @@ export function undoPlan(values: Values, undo: readonly UndoRecord[]): Values {
 }
 
 /**
- * Last year's figures to show beside this year's cells as references (never written): every
- * number last year had in a cell this year's table also has, except what the plan fills.
- * 现行有效件数 (inForce) is the base of this year's (X-STOCK) and comes first.
+ * Last year's figures to show beside this year's cells as references (never written): for
+ * 上年结转 cells the plan does not fill (typed already), last year's 结转下年度; for every other cell
+ * this year's table has, last year's figure of the same cell. 现行有效件数 (inForce, the base of
+ * X-STOCK) comes first.
  */
 export function priorReferences(
   current: { values: Values },
   prior: { values: Values },
   planned: readonly PlanItem[] = [],
-): { cell: string; value: number }[] {
+): PlanItem[] {
   const skip = new Set(planned.map((p) => p.cell));
-  const refs: { cell: string; value: number }[] = [];
-  for (const [cell, value] of Object.entries(prior.values)) {
-    if (typeof value !== 'number' || skip.has(cell) || !(cell in current.values)) continue;
-    refs.push({ cell, value });
+  const refs: PlanItem[] = [];
+  for (const cell of Object.keys(current.values)) {
+    if (skip.has(cell)) continue;
+    const from = cell.startsWith('apply.carried.') ? cell.replace('apply.carried.', 'apply.carryForward.') : cell;
+    const value = prior.values[from];
+    if (typeof value === 'number') refs.push({ cell, value, from });
   }
   return refs.sort((a, b) => Number(!a.cell.endsWith('.inForce')) - Number(!b.cell.endsWith('.inForce')));
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv, parseJson, splitCsv, toCsv, toJson, type SavedReport } from '@/lib/store';
+
+const a: SavedReport = {
+  version: 2, site: 'cms.example.gov.cn', body: '某区人民政府办公室', year: 2022, format: 'gov2021',
+  values: { 'apply.new.total': 29, 'apply.carried.total': null, 'active.fee.amount': 1.25, 'apply.carryForward.natural': 3 },
+  source: 'https://www.example.gov.cn/a,b "c".html', savedAt: '2023-01-20T08:00:00.000Z',
+};
+const b: SavedReport = {
+  version: 2, site: '', body: '某县统计局', year: 2018, format: 'gov2014',
+  values: { 'c.active.total': 976, 'c.channels.website': 927, 'c.active.total.cumulative': 5000 },
+  source: 'seed 001', savedAt: '2019-03-01T00:00:00.000Z', title: '2018年政府信息公开工作年度报告',
+};
+
+describe('JSON export', () => {
+  it('round-trips exactly', () => {
+    expect(parseJson(toJson([a, b]))).toEqual({ reports: [a, b], problems: [] });
+  });
+
+  it('imports good entries and names the bad one', () => {
+    const file = JSON.parse(toJson([a, b]));
+    file.reports.splice(1, 0, { ...a, year: 'x' });
+    const r = parseJson(JSON.stringify(file));
+    expect(r.reports).toEqual([a, b]);
+    expect(r.problems).toEqual([expect.stringMatching(/^第 2 份报告未导入：.*年度/)]);
+  });
+
+  it('migrates v1 entries found in an old export', () => {
+    const file = { app: 'nianbao-zhushou', kind: 'saved-reports', reports: [{ version: 1, site: '', unit: '某县统计局', year: 2021, format: 'gov2021', values: {}, source: 'x', savedAt: 0 }] };
+    expect(parseJson(JSON.stringify(file)).reports[0]).toMatchObject({ version: 2, body: '某县统计局' });
+  });
+
+  it('reads the command line --json output with the body given by the user', () => {
+    const cli = { reports: [{ source: 'r.html', year: 2022, format: 'gov2021', values: { 'apply.new.total': 8 }, findings: [] }] };
+    const r = parseJson(JSON.stringify(cli), { body: '某镇人民政府' });
+    expect(r.reports[0]).toMatchObject({ body: '某镇人民政府', year: 2022, values: { 'apply.new.total': 8 }, source: 'r.html' });
+  });
+
+  it('explains corrupt JSON and foreign JSON', () => {
+    expect(parseJson('{"app": "nianbao-zhushou", "reports": [').problems[0]).toMatch(/^JSON 文件已损坏/);
+    expect(parseJson('{"name": "package"}').problems[0]).toMatch(/不是年报助手导出的数据/);
+    expect(parseJson('{"app":"nianbao-zhushou","kind":"saved-reports","reports":[]}').problems[0]).toMatch(/没有任何报告/);
+  });
+});
+
+describe('CSV export', () => {
+  it('round-trips exactly, blanks stay blank (not 0)', () => {
+    const csv = toCsv([a, b]);
+    expect(csv.startsWith('\uFEFF单位名称,网站,年度,表格式样,单元格编号,项目,数值,来源,保存时间\r\n')).toBe(true);
+    expect(csv).toContain('某区人民政府办公室,cms.example.gov.cn,2022,gov2021,apply.new.total,表三·一、本年新收政府信息公开申请数量·总计,29,');
+    const back = parseCsv(csv);
+    expect(back.problems).toEqual([]);
+    expect(back.reports).toEqual([a, { ...b, title: undefined }].map(({ title: _t, ...r }) => r));
+    expect(back.reports[0]!.values['apply.carried.total']).toBeNull();
+  });
+
+  it('splits quoted fields with commas, quotes and line breaks', () => {
+    expect(splitCsv('x,"a,b","say ""hi""","line\nbreak"\r\n1,2,3,4')).toEqual([
+      ['x', 'a,b', 'say "hi"', 'line\nbreak'],
+      ['1', '2', '3', '4'],
+    ]);
+    expect(splitCsv('a,"open')).toBeNull();
+  });
+
+  it('reads a short hand-made CSV (cell,value) with body and year given, and skips a non-number', () => {
+    const r = parseCsv('单元格编号,数值\napply.new.total,"1,024"\napply.carried.total,约3\n', { body: '某镇人民政府', year: 2022 });
+    expect(r.reports).toEqual([expect.objectContaining({ body: '某镇人民政府', year: 2022, format: 'gov2021', values: { 'apply.new.total': 1024 } })]);
+    expect(r.problems).toEqual(['第 3 行的数值「约3」不是数字，已跳过']);
+  });
+
+  it('explains a CSV of another kind and a CSV without year', () => {
+    expect(parseCsv('姓名,电话\n张三,123').problems[0]).toMatch(/缺少「单元格编号」和「数值」/);
+    expect(parseCsv('单元格编号,数值\napply.new.total,3', { body: '某镇' }).problems[0]).toMatch(/未导入：.*年度/);
+  });
+});
