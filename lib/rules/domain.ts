@@ -1,0 +1,112 @@
+import type { FormatId } from '../formats';
+import type { CheckInput, Finding } from '../report';
+import type { Compiled } from './compile';
+import { defOf, labelOf } from './labels';
+import { num } from './messages';
+
+const SECTION_NAME: Record<string, string> = { 二: '表二', 三: '表三', 四: '表四', 表: '统计表' };
+
+/** Text meaning "not filled" (spec: blank, /, -, —, 无, 不适用): a blank, not an unreadable cell. */
+const PLACEHOLDER = /^[\s/／\\\-－—–_]*$|^(无|不适用)$/;
+
+/**
+ * DOM-INT / DOM-SIGNED / DOM-AMT (error) per cell, and DOM-BLANK (warning) grouped so that an
+ * empty table says so once: one finding per fully blank section, per fully blank column, and
+ * per row for the remaining blanks.
+ */
+export function domainFindings(c: Compiled, input: CheckInput): Finding[] {
+  const out: Finding[] = [];
+  const blanks: string[] = [];
+  const values = input.values;
+  for (const id in values) {
+    const kind = c.kinds.get(id) ?? (c.format === 'local' && id.startsWith('local.') ? 'count' : undefined);
+    if (!kind) continue;
+    const v = values[id];
+    if (v === null || v === undefined || !Number.isFinite(v)) {
+      const raw = input.raw?.[id];
+      if (raw !== undefined && !PLACEHOLDER.test(raw)) out.push(unreadable(c.format, id, kind, raw));
+      else blanks.push(id);
+      continue;
+    }
+    if (kind === 'count' && !(Number.isInteger(v) && v >= 0)) {
+      out.push(domain('DOM-INT', c.format, id, v, `应为不小于0的整数`));
+    } else if (kind === 'signed' && !Number.isInteger(v)) {
+      out.push(domain('DOM-SIGNED', c.format, id, v, `应为整数（可为负数）`));
+    } else if (kind === 'amount' && !(v >= 0)) {
+      out.push(domain('DOM-AMT', c.format, id, v, `应为不小于0的金额（万元）`));
+    }
+  }
+  if (blanks.length) out.push(...blankFindings(c, input, blanks));
+  return out;
+}
+
+const RULE_OF_KIND = { count: 'DOM-INT', signed: 'DOM-SIGNED', amount: 'DOM-AMT' } as const;
+
+function unreadable(format: FormatId, id: string, kind: keyof typeof RULE_OF_KIND, raw: string): Finding {
+  const what = kind === 'amount' ? '金额（万元）' : kind === 'signed' ? '整数' : '不小于0的整数';
+  return {
+    rule: RULE_OF_KIND[kind],
+    severity: 'error',
+    cells: [id],
+    message: `${labelOf(format, id)}：「${raw}」不是可识别的数字，应填${what}`,
+  };
+}
+
+function domain(rule: string, format: FormatId, id: string, v: number, want: string): Finding {
+  return { rule, severity: 'error', cells: [id], actual: v, message: `${labelOf(format, id)}：${num(v)}${want}` };
+}
+
+interface Place {
+  id: string;
+  section: string;
+  row: string;
+  col: string | undefined;
+}
+
+function placeOf(format: FormatId, id: string): Place {
+  const d = defOf(format, id);
+  if (!d) return { id, section: '表', row: id, col: undefined };
+  return { id, section: d.section, row: d.group ? `${d.group}·${d.row}` : d.row, col: d.col };
+}
+
+const LIST = 6;
+const list = (words: string[]) => (words.length > LIST ? `${words.slice(0, LIST).join('、')}等${words.length}格` : words.join('、'));
+const HINT = '空白或“/”按未填处理，相关合计暂不能核对；如实为0请填0';
+
+function blankFindings(c: Compiled, input: CheckInput, blanks: string[]): Finding[] {
+  const out: Finding[] = [];
+  const present = Object.keys(input.values).map((id) => placeOf(c.format, id));
+  const places = blanks.map((id) => placeOf(c.format, id));
+  const sections = [...new Set(places.map((p) => p.section))];
+  for (const s of sections) {
+    const name = SECTION_NAME[s] ?? (c.format === 'local' ? '统计表' : s);
+    const mine = places.filter((p) => p.section === s);
+    const all = present.filter((p) => p.section === s);
+    const warn = (cells: string[], message: string): void => {
+      out.push({ rule: 'DOM-BLANK', severity: 'warning', cells, missing: cells, message });
+    };
+    if (mine.length === all.length) {
+      warn(mine.map((p) => p.id), `${name}尚未填写（${mine.length}格空白）`);
+      continue;
+    }
+    let rest = mine;
+    const cols = [...new Set(mine.map((p) => p.col).filter((x): x is string => !!x))];
+    for (const col of cols) {
+      const inCol = mine.filter((p) => p.col === col);
+      const colAll = all.filter((p) => p.col === col);
+      if (inCol.length < 3 || inCol.length !== colAll.length) continue;
+      warn(inCol.map((p) => p.id), `${name} ${col}列未填写（${inCol.length}格空白）：${HINT}`);
+      rest = rest.filter((p) => p.col !== col);
+    }
+    if (!cols.length) {
+      if (rest.length) warn(rest.map((p) => p.id), `${name}有${rest.length}格未填写：${list(rest.map((p) => p.row))}。${HINT}`);
+      continue;
+    }
+    const rows = [...new Set(rest.map((p) => p.row))];
+    for (const row of rows) {
+      const inRow = rest.filter((p) => p.row === row);
+      warn(inRow.map((p) => p.id), `${name} ${row}：${list(inRow.map((p) => p.col ?? p.row))}未填写。${HINT}`);
+    }
+  }
+  return out;
+}
