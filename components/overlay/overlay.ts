@@ -1,0 +1,181 @@
+/**
+ * The overlay: one `<nianbao-overlay>` element in the top document with an OPEN shadow root
+ * (tests and users' own automation read it). Plain DOM, no framework: it runs in the content
+ * script, which must stay small. It draws badges at positions it is given; it knows nothing of
+ * frames or reports. `data-tables` on the host = report tables tracked across all frames.
+ */
+
+export const OVERLAY_TAG = 'nianbao-overlay';
+
+export type BadgeSeverity = 'error' | 'warning';
+
+export interface BadgeView {
+  /** Stable identity across updates (document, report, cell). */
+  key: string;
+  /** Canonical cell id. */
+  cell: string;
+  severity: BadgeSeverity;
+  /** The cell in the form's own words: 表三·自然人·（七）总计. */
+  label: string;
+  /** One or more messages, each a sentence a clerk can act on. */
+  messages: string[];
+  /** Value that would balance the rule(s), when known. */
+  expected?: number;
+}
+
+export interface Pos {
+  left: number;
+  top: number;
+  visible: boolean;
+}
+
+const SEVERITY_WORD: Record<BadgeSeverity, string> = { error: '强制性问题', warning: '核实性问题' };
+
+const CSS = `
+:host{all:initial;position:fixed;left:0;top:0;width:0;height:0;overflow:visible;z-index:2147483647;pointer-events:none;font:13px/1.5 system-ui,"Microsoft YaHei","PingFang SC",sans-serif}
+.b{position:fixed;box-sizing:border-box;width:16px;height:16px;margin:0;padding:0;border:1px solid #fff;border-radius:50%;color:#fff;font:bold 11px/14px system-ui,sans-serif;text-align:center;cursor:help;pointer-events:auto;box-shadow:0 1px 2px rgba(0,0,0,.35)}
+.b[data-severity=error]{background:#c5221f}
+.b[data-severity=warning]{background:#b06000}
+.b[hidden]{display:none}
+.b:focus{outline:2px solid #1a73e8;outline-offset:1px}
+.t{display:none;position:absolute;right:0;top:18px;width:max-content;max-width:320px;padding:6px 8px;border-radius:4px;background:#202124;color:#fff;font:13px/1.5 system-ui,"Microsoft YaHei",sans-serif;text-align:left;white-space:normal;box-shadow:0 2px 6px rgba(0,0,0,.3)}
+.b:hover .t,.b:focus .t{display:block}
+.t p{margin:0 0 4px}.t p:last-child{margin:0}
+.f{position:fixed;box-sizing:border-box;border:3px solid #1a73e8;border-radius:2px;pointer-events:none;transition:opacity .4s}
+.sr{position:fixed;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+`;
+
+export class Overlay {
+  readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private readonly live: HTMLElement;
+  private readonly badges = new Map<string, HTMLButtonElement>();
+
+  constructor(private readonly doc: Document) {
+    this.host = doc.createElement(OVERLAY_TAG);
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = CSS;
+    this.live = doc.createElement('div');
+    this.live.className = 'sr';
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    this.root.append(style, this.live);
+    this.host.setAttribute('data-tables', '0');
+    doc.documentElement.append(this.host);
+  }
+
+  /** Re-append the host if the page removed it (some pages rebuild their whole <body> or <html>). */
+  ensureAttached(): void {
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+  }
+
+  setTables(n: number): void {
+    const v = String(n);
+    if (this.host.getAttribute('data-tables') !== v) this.host.setAttribute('data-tables', v);
+  }
+
+  /** Show exactly these badges; returns the keys that were not shown before. */
+  update(views: BadgeView[]): BadgeView[] {
+    const fresh: BadgeView[] = [];
+    const keep = new Set(views.map((v) => v.key));
+    for (const [key, el] of this.badges) {
+      if (!keep.has(key)) {
+        el.remove();
+        this.badges.delete(key);
+      }
+    }
+    for (const v of views) {
+      let el = this.badges.get(v.key);
+      if (!el) {
+        el = this.doc.createElement('button');
+        el.type = 'button';
+        el.className = 'b';
+        el.tabIndex = 0;
+        el.hidden = true; // until positioned
+        this.badges.set(v.key, el);
+        this.root.append(el);
+        fresh.push(v);
+      }
+      this.fill(el, v);
+    }
+    return fresh;
+  }
+
+  private fill(el: HTMLButtonElement, v: BadgeView): void {
+    const sig = JSON.stringify([v.cell, v.severity, v.messages, v.expected]);
+    if (el.dataset.sig === sig) return;
+    el.dataset.sig = sig;
+    el.setAttribute('data-cell', v.cell);
+    el.setAttribute('data-severity', v.severity);
+    el.setAttribute('aria-label', `${SEVERITY_WORD[v.severity]}：${v.label}`);
+    el.textContent = v.severity === 'error' ? '!' : '?';
+    const tip = this.doc.createElement('span');
+    tip.className = 't';
+    tip.setAttribute('role', 'tooltip');
+    const head = this.doc.createElement('p');
+    head.textContent = `${SEVERITY_WORD[v.severity]} · ${v.label}`;
+    tip.append(head);
+    for (const m of v.messages) {
+      const p = this.doc.createElement('p');
+      p.textContent = m;
+      tip.append(p);
+    }
+    if (v.expected !== undefined) {
+      const p = this.doc.createElement('p');
+      p.textContent = `本格应为 ${v.expected}`;
+      tip.append(p);
+    }
+    el.append(tip);
+  }
+
+  keys(): string[] {
+    return [...this.badges.keys()];
+  }
+
+  place(key: string, pos: Pos): void {
+    const el = this.badges.get(key);
+    if (!el) return;
+    const hidden = !pos.visible;
+    if (el.hidden !== hidden) el.hidden = hidden;
+    if (hidden) return;
+    const l = `${Math.round(pos.left)}px`;
+    const t = `${Math.round(pos.top)}px`;
+    if (el.style.left !== l) el.style.left = l;
+    if (el.style.top !== t) el.style.top = t;
+  }
+
+  announce(text: string): void {
+    // Re-setting identical text is not announced by screen readers; alternate a trailing space.
+    this.live.textContent = this.live.textContent === text ? `${text} ` : text;
+  }
+
+  /** A brief highlight around a cell (used by 'reveal'). */
+  flash(box: { left: number; top: number; right: number; bottom: number }, ms = 1600): void {
+    const f = this.doc.createElement('div');
+    f.className = 'f';
+    f.style.left = `${box.left - 3}px`;
+    f.style.top = `${box.top - 3}px`;
+    f.style.width = `${box.right - box.left + 6}px`;
+    f.style.height = `${box.bottom - box.top + 6}px`;
+    this.root.append(f);
+    const w = this.doc.defaultView;
+    w?.setTimeout(() => (f.style.opacity = '0'), ms - 400);
+    w?.setTimeout(() => f.remove(), ms);
+  }
+
+  focusBadge(cell: string): boolean {
+    for (const el of this.badges.values()) {
+      if (el.getAttribute('data-cell') === cell && !el.hidden) {
+        el.focus();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  destroy(): void {
+    this.badges.clear();
+    this.host.remove();
+  }
+}

@@ -1,0 +1,299 @@
+import type { FoundTable, PageState, PrefillItem, Request, Response } from '../messages';
+import type { CheckInput, Report } from '../report';
+import { valuesOf } from '../report';
+import { readOnlyKV } from '../store/kv';
+import { planPrefill } from '../store/prefill-plan';
+import { getPrior } from '../store/prior';
+import { extApi, siteDisabledKey, storageGet, storageRemove, storageSet, type ExtApi, type StorageChange } from './ext';
+import { LiveTables, elementOf, type LiveDeps } from './live';
+import { cellText, innermostBlock, writeCell } from './write';
+
+/**
+ * The content script of the top frame, as features that each start with `init(signal)` and stop
+ * when the signal aborts (Refined-GitHub style). The per-site switch aborts the live feature.
+ */
+
+export interface PageOptions {
+  deps: LiveDeps;
+  api?: ExtApi | null;
+  pauseMs?: number;
+}
+
+interface UndoEntry {
+  cell: string;
+  /** Text of the cell's innermost block before the fill ('' or &nbsp;). */
+  before: string;
+  after: string;
+}
+
+const REPORT_KEY = /^report:/;
+
+export class PageController {
+  readonly site: string;
+  private readonly api: ExtApi | null;
+  private live: LiveTables | null = null;
+  private liveAbort: AbortController | null = null;
+  private enabled = true;
+  private readonly priors = new Map<string, CheckInput | null>();
+  private readonly pending = new Map<string, Promise<CheckInput | null>>();
+  private undo: UndoEntry[] = [];
+
+  constructor(
+    private readonly win: Window,
+    private readonly opts: PageOptions,
+  ) {
+    this.site = win.location.hostname || win.location.host || win.location.protocol.replace(':', '');
+    this.api = opts.api === undefined ? extApi() : opts.api;
+  }
+
+  /** Start all features; returns a function that stops them. */
+  init(signal: AbortSignal): void {
+    this.initSiteControl(signal);
+    if (this.win === this.win.top) this.initMessages(signal);
+  }
+
+  // ---- feature: per-site switch -----------------------------------------------------------
+
+  private initSiteControl(signal: AbortSignal): void {
+    const key = siteDisabledKey(this.site);
+    const api = this.api;
+    if (!api) {
+      this.setEnabled(true, signal);
+      return;
+    }
+    void storageGet(api, key).then((items) => {
+      if (!signal.aborted) this.setEnabled(items[key] !== true, signal);
+    });
+    const onChanged = (changes: Record<string, StorageChange>, area: string) => {
+      if (area !== 'local') return;
+      if (key in changes) this.setEnabled(changes[key]?.newValue !== true, signal);
+      if (Object.keys(changes).some((k) => REPORT_KEY.test(k))) {
+        this.priors.clear();
+        this.live?.recheck();
+      }
+    };
+    api.storage.onChanged.addListener(onChanged);
+    signal.addEventListener('abort', () => api.storage.onChanged.removeListener(onChanged));
+  }
+
+  private setEnabled(on: boolean, signal: AbortSignal): void {
+    this.enabled = on;
+    if (on && !this.liveAbort && !signal.aborted) {
+      const ctl = new AbortController();
+      this.liveAbort = ctl;
+      signal.addEventListener('abort', () => ctl.abort());
+      this.initLive(ctl.signal);
+    } else if (!on && this.liveAbort) {
+      this.liveAbort.abort();
+      this.liveAbort = null;
+    }
+  }
+
+  // ---- feature: live checking -------------------------------------------------------------
+
+  private initLive(signal: AbortSignal): void {
+    const t0 = performance.now();
+    const live = new LiveTables({
+      top: this.win.document,
+      deps: this.opts.deps,
+      pauseMs: this.opts.pauseMs,
+      prior: (r) => this.priorFor(r),
+    });
+    this.live = live;
+    live.start();
+    try {
+      // Start-up cost, readable by the benchmark through the shared performance timeline.
+      performance.measure('nianbao:startup', { start: t0, end: performance.now() });
+    } catch {
+      /* performance.measure with options needs Chromium 78+: nothing to report then */
+    }
+    signal.addEventListener('abort', () => {
+      live.stop();
+      if (this.live === live) this.live = null;
+    });
+  }
+
+  private priorKey(r: Report): string | null {
+    return r.format && r.year ? `${r.body ?? ''}|${r.year}` : null;
+  }
+
+  /** Last year's data for a report from the store; fetched once, then cached. */
+  private priorFor(r: Report): CheckInput | undefined {
+    const key = this.priorKey(r);
+    if (!key) return undefined;
+    if (this.priors.has(key)) return this.priors.get(key) ?? undefined;
+    void this.loadPrior(r);
+    return undefined;
+  }
+
+  private loadPrior(r: Report): Promise<CheckInput | null> {
+    const key = this.priorKey(r);
+    const api = this.api;
+    if (!key || !api || !r.year) return Promise.resolve(null);
+    if (this.priors.has(key)) return Promise.resolve(this.priors.get(key) ?? null);
+    let p = this.pending.get(key);
+    if (!p) {
+      const kv = readOnlyKV(api.storage.local, () => api.runtime.lastError);
+      p = getPrior(kv, this.site, r.body ?? null, r.year)
+        .catch(() => null)
+        .then((prior) => {
+          this.priors.set(key, prior);
+          this.pending.delete(key);
+          if (prior) this.live?.recheck();
+          return prior;
+        });
+      this.pending.set(key, p);
+    }
+    return p;
+  }
+
+  // ---- feature: messages from the popup ---------------------------------------------------
+
+  private initMessages(signal: AbortSignal): void {
+    const api = this.api;
+    if (!api) return;
+    const listener = (msg: unknown, _sender: unknown, respond: (r: unknown) => void) => {
+      if (!isRequest(msg)) return false;
+      this.handle(msg).then(respond, (e: unknown) =>
+        respond({ ok: false, message: `年报助手出错：${e instanceof Error ? e.message : String(e)}` }),
+      );
+      return true;
+    };
+    api.runtime.onMessage.addListener(listener);
+    signal.addEventListener('abort', () => api.runtime.onMessage.removeListener(listener));
+  }
+
+  async handle(req: Request): Promise<Response> {
+    switch (req.type) {
+      case 'state':
+        return { ok: true, state: await this.state() };
+      case 'site-enabled': {
+        if (this.api) {
+          const key = siteDisabledKey(this.site);
+          if (req.enabled) await storageRemove(this.api, key);
+          else await storageSet(this.api, { [key]: true });
+        }
+        return { ok: true, state: await this.state() };
+      }
+    }
+    const live = this.live;
+    if (!live) return { ok: false, message: this.enabled ? '页面还在加载，请稍后再试。' : '年报助手已在此网站停用。' };
+    switch (req.type) {
+      case 'reveal':
+        return live.reveal(req.cell)
+          ? { ok: true }
+          : { ok: false, message: '找不到这个单元格：表格可能已被修改或移除。' };
+      case 'apply-fix': {
+        const c = live.cell(req.cell);
+        if (!c) return { ok: false, message: '找不到这个单元格：表格可能已被修改或移除。' };
+        const ok = await writeCell(c.el, String(req.value));
+        return ok ? { ok: true, written: [req.cell] } : { ok: false, message: '无法在编辑器中写入这个单元格。' };
+      }
+      case 'prefill-plan': {
+        const plan = await this.plan();
+        return 'message' in plan ? { ok: false, message: plan.message } : { ok: true, plan: plan.items };
+      }
+      case 'prefill-apply':
+        return this.prefill(live, req.items);
+      case 'prefill-undo':
+        return this.undoPrefill(live);
+    }
+  }
+
+  private firstReport(): { doc: Document; report: Report } | null {
+    const all = this.live?.reports() ?? [];
+    return all.find((x) => x.report.format) ?? null;
+  }
+
+  async state(): Promise<PageState> {
+    const live = this.live;
+    const all = live?.reports() ?? [];
+    const top = this.win.document;
+    const tables: FoundTable[] = all.map(({ doc, report }) => {
+      const first = Object.keys(report.cells)[0];
+      const el = first ? elementOf(report, first) : undefined;
+      const where = el && el.tagName === 'INPUT' ? '输入表格' : doc === top ? '本页' : '编辑器（iframe）';
+      return { format: report.format, year: report.year, body: report.body ?? null, where, cellCount: Object.keys(report.cells).length };
+    });
+    const first = all.find((x) => x.report.format);
+    let priorYear: number | null = null;
+    if (first) {
+      const prior = await this.loadPrior(first.report);
+      priorYear = prior?.year ?? null;
+    }
+    return {
+      siteEnabled: this.enabled,
+      site: this.site,
+      tables,
+      findings: all.flatMap((x) => x.findings),
+      values: first ? valuesOf(first.report) : null,
+      priorYear,
+      canUndoPrefill: this.undo.length > 0,
+    };
+  }
+
+  private async plan(): Promise<{ items: PrefillItem[] } | { message: string }> {
+    const first = this.firstReport();
+    if (!first || !first.report.format) return { message: '本页没有识别到统计表。' };
+    if (!first.report.year) return { message: '无法确定本报告的年度，不能查找上一年度数据。' };
+    const prior = await this.loadPrior(first.report);
+    if (!prior) return { message: `没有找到${first.report.year - 1}年度的已保存数据，请先导入上年报告。` };
+    const items = planPrefill({ format: first.report.format, values: valuesOf(first.report) }, prior);
+    return { items: items.map(({ cell, value }) => ({ cell, value })) };
+  }
+
+  private async prefill(live: LiveTables, items: PrefillItem[]): Promise<Response> {
+    const written: string[] = [];
+    const undo: UndoEntry[] = [];
+    for (const it of items) {
+      const c = live.cell(it.cell);
+      // A value typed since the plan was made is never overwritten.
+      if (!c || c.report.cells[it.cell]?.value !== null) continue;
+      const before = c.el.tagName === 'INPUT' ? (c.el as HTMLInputElement).value : (innermostBlock(c.el).textContent ?? '');
+      const after = String(it.value);
+      if (await writeCell(c.el, after)) {
+        written.push(it.cell);
+        undo.push({ cell: it.cell, before, after });
+      }
+    }
+    if (undo.length) this.undo = undo;
+    if (written.length < items.length && !written.length) return { ok: false, message: '没有写入任何单元格：目标单元格已有数值或无法编辑。' };
+    return { ok: true, written };
+  }
+
+  private async undoPrefill(live: LiveTables): Promise<Response> {
+    if (!this.undo.length) return { ok: false, message: '没有可撤销的预填。' };
+    const written: string[] = [];
+    for (const u of [...this.undo].reverse()) {
+      const c = live.cell(u.cell);
+      // A cell the user changed after the fill keeps the user's value.
+      if (!c || cellText(c.el) !== u.after) continue;
+      if (await writeCell(c.el, u.before)) written.push(u.cell);
+    }
+    this.undo = [];
+    return { ok: true, written };
+  }
+}
+
+const TYPES = new Set(['state', 'reveal', 'prefill-plan', 'prefill-apply', 'prefill-undo', 'apply-fix', 'site-enabled']);
+
+function isRequest(m: unknown): m is Request {
+  if (!m || typeof m !== 'object') return false;
+  const r = m as Record<string, unknown>;
+  if (typeof r.type !== 'string' || !TYPES.has(r.type)) return false;
+  switch (r.type) {
+    case 'reveal':
+      return typeof r.cell === 'string';
+    case 'apply-fix':
+      return typeof r.cell === 'string' && typeof r.value === 'number' && Number.isFinite(r.value);
+    case 'prefill-apply':
+      return (
+        Array.isArray(r.items) &&
+        r.items.every((i) => i && typeof i.cell === 'string' && typeof i.value === 'number' && Number.isFinite(i.value))
+      );
+    case 'site-enabled':
+      return typeof r.enabled === 'boolean';
+    default:
+      return true;
+  }
+}

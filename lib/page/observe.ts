@@ -1,0 +1,133 @@
+/**
+ * The one observer helper: per reachable document, a MutationObserver plus the few listeners the
+ * live page needs, all removed when the signal aborts. Attaching twice is harmless, so the
+ * caller simply re-attaches after frames reload or documents are rewritten by document.open()
+ * (which drops listeners). Nothing is written into the observed documents.
+ */
+
+export interface DocHandlers {
+  /** DOM changed (typing, paste, setContent, page scripts). `frames`: an iframe was added or removed. */
+  mutated(doc: Document, frames: boolean): void;
+  /** An input/change event (typing in contenteditable or in an <input>). */
+  input(doc: Document, target: EventTarget | null): void;
+  /** Caret or focus moved (selectionchange, focusout, window blur). */
+  focus(doc: Document): void;
+  /** A frame in `doc` (re)loaded. */
+  frameLoaded(doc: Document): void;
+  /** Something scrolled or resized: positions must be recomputed. */
+  layout(): void;
+}
+
+interface Attached {
+  mo: MutationObserver;
+  win: Window | null;
+  off: () => void;
+}
+
+const FRAME_TAGS = new Set(['IFRAME', 'FRAME']);
+
+function touchesFrames(nodes: NodeList): boolean {
+  for (const n of Array.from(nodes)) {
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    if (FRAME_TAGS.has(el.tagName) || el.getElementsByTagName('iframe').length || el.getElementsByTagName('frame').length)
+      return true;
+  }
+  return false;
+}
+
+export class DocWatcher {
+  private readonly attached = new Map<Document, Attached>();
+
+  constructor(
+    private readonly h: DocHandlers,
+    /** Nodes the watcher ignores (the overlay host in the top document). */
+    private readonly ignore: (n: Node) => boolean = () => false,
+  ) {}
+
+  has(doc: Document): boolean {
+    return this.attached.has(doc);
+  }
+
+  documents(): Document[] {
+    return [...this.attached.keys()];
+  }
+
+  /** Start (or renew) watching `doc`. */
+  attach(doc: Document): void {
+    const old = this.attached.get(doc);
+    const win = doc.defaultView;
+    if (old && old.win === win) {
+      old.off(); // listeners may have been erased by document.open(); re-add them below
+    } else if (old) {
+      this.detach(doc);
+    }
+    const h = this.h;
+    const mo =
+      old?.mo ??
+      new MutationObserver((records) => {
+        let frames = false;
+        let relevant = false;
+        for (const r of records) {
+          if (this.ignore(r.target)) continue;
+          if (r.type === 'childList') {
+            // The document's own children replaced: document.open()/write() rewrote it.
+            if (r.target.nodeType === 9) frames = true;
+            if (Array.from(r.addedNodes).every((n) => this.ignore(n)) && r.removedNodes.length === 0) continue;
+            if (!frames && (touchesFrames(r.addedNodes) || touchesFrames(r.removedNodes))) frames = true;
+          }
+          relevant = true;
+        }
+        if (relevant) h.mutated(doc, frames);
+      });
+    mo.observe(doc, { childList: true, subtree: true, characterData: true });
+    const onInput = (e: Event) => h.input(doc, e.target);
+    const onFocus = () => h.focus(doc);
+    const onLoad = (e: Event) => {
+      const t = e.target as Element | null;
+      if (t && FRAME_TAGS.has(t.tagName)) h.frameLoaded(doc);
+    };
+    const onLayout = () => h.layout();
+    const cap = { capture: true, passive: true } as const;
+    doc.addEventListener('input', onInput, cap);
+    doc.addEventListener('change', onInput, cap);
+    doc.addEventListener('selectionchange', onFocus, cap);
+    doc.addEventListener('focusout', onFocus, cap);
+    doc.addEventListener('load', onLoad, cap);
+    doc.addEventListener('scroll', onLayout, cap);
+    win?.addEventListener('resize', onLayout, cap);
+    win?.addEventListener('blur', onFocus, cap);
+    const off = () => {
+      doc.removeEventListener('input', onInput, cap);
+      doc.removeEventListener('change', onInput, cap);
+      doc.removeEventListener('selectionchange', onFocus, cap);
+      doc.removeEventListener('focusout', onFocus, cap);
+      doc.removeEventListener('load', onLoad, cap);
+      doc.removeEventListener('scroll', onLayout, cap);
+      win?.removeEventListener('resize', onLayout, cap);
+      win?.removeEventListener('blur', onFocus, cap);
+    };
+    this.attached.set(doc, { mo, win, off });
+  }
+
+  detach(doc: Document): void {
+    const a = this.attached.get(doc);
+    if (!a) return;
+    a.mo.disconnect();
+    a.off();
+    this.attached.delete(doc);
+  }
+
+  /** Keep exactly these documents attached (renewing each); returns the ones newly attached. */
+  sync(docs: Document[]): Document[] {
+    const keep = new Set(docs);
+    for (const d of this.documents()) if (!keep.has(d)) this.detach(d);
+    const fresh = docs.filter((d) => !this.attached.has(d));
+    for (const d of docs) this.attach(d);
+    return fresh;
+  }
+
+  stop(): void {
+    for (const d of this.documents()) this.detach(d);
+  }
+}
