@@ -98,15 +98,9 @@ function blankFindings(c: Compiled, input: CheckInput, blanks: string[]): Findin
       warn(inCol.map((p) => p.id), `${name} ${col}列未填写（${inCol.length}格空白）：${HINT}`);
       rest = rest.filter((p) => p.col !== col);
     }
-    if (!cols.length) {
-      if (rest.length) warn(rest.map((p) => p.id), `${name}有${rest.length}格未填写：${list(rest.map((p) => p.row))}。${HINT}`);
-      continue;
-    }
-    const rows = [...new Set(rest.map((p) => p.row))];
-    for (const row of rows) {
-      const inRow = rest.filter((p) => p.row === row);
-      warn(inRow.map((p) => p.id), `${name} ${row}：${list(inRow.map((p) => p.col ?? p.row))}未填写。${HINT}`);
-    }
+    if (!rest.length) continue;
+    const words = rest.map((p) => (p.col ? `${p.row}·${p.col}` : p.row));
+    warn(rest.map((p) => p.id), `${name}有${rest.length}格未填写：${list(words)}。${HINT}`);
   }
   return out;
 }

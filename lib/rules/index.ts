@@ -69,7 +69,7 @@ function ruleFindings(c: Compiled, values: Values, status: Uint8Array, outcomes:
       message: `${labelOf(c.format, g.cell)}可能填错：当前${num(values[g.cell] ?? 0)}，按以下${g.outcomes.length}条关系都应为${num(g.value)}——${g.outcomes.map((o) => ruleText(c.format, o)).join('；')}`,
     });
   }
-  const deduced = new Map<string, { value: number; outcomes: Outcome[] }>();
+  const deduced = new Map<string, { value: number; outcomes: Outcome[]; assumeZero: boolean }>();
   for (const o of outcomes) {
     if (covered.has(o.index)) continue;
     const def = o.rule.def;
@@ -89,14 +89,26 @@ function ruleFindings(c: Compiled, values: Values, status: Uint8Array, outcomes:
     // Not assessable. Silent when every current operand is blank (DOM-BLANK says it once).
     const missing = o.blanks.map((k) => o.rule.ids[k]!);
     if (missing.length === cells.length && !o.rule.cross) continue;
-    if (missing.length === 1 && o.need !== undefined && validFor(c, missing[0]!, o.need)) {
-      const d = deduced.get(missing[0]!);
-      if (d && Math.abs(d.value - o.need) < EPS) d.outcomes.push(o);
-      else if (!d) deduced.set(missing[0]!, { value: o.need, outcomes: [o] });
+    if (def.op !== '=') continue;
+    const deduce = (cell: string, value: number, assumeZero: boolean): void => {
+      if (!validFor(c, cell, value)) return void out.push(notAssessable(c, o, missing));
+      const d = deduced.get(cell);
+      if (d && Math.abs(d.value - value) < EPS) d.outcomes.push(o);
+      else if (!d) deduced.set(cell, { value, outcomes: [o], assumeZero });
+      else out.push(notAssessable(c, o, missing));
+    };
+    if (o.need !== undefined) {
+      // Blanks on one side only: with blanks as 0 it holds — nothing more to say than DOM-BLANK.
+      if (Math.abs(o.need) < EPS && !o.rule.cross) continue;
+      if (missing.length === 1) deduce(missing[0]!, o.need, false);
       else out.push(notAssessable(c, o, missing));
       continue;
     }
-    out.push(notAssessable(c, o, missing));
+    // Blanks on both sides: a blank total facing its parts is deduced from the filled parts.
+    const nl = def.left.length;
+    if (nl === 1 && o.vals[0] === null) deduce(o.rule.ids[0]!, o.right, true);
+    else if (o.rule.ids.length - nl === 1 && o.vals[nl] === null) deduce(o.rule.ids[nl]!, o.left, true);
+    else out.push(notAssessable(c, o, missing));
   }
   for (const [cell, d] of deduced) {
     const first = d.outcomes[0]!;
@@ -108,7 +120,7 @@ function ruleFindings(c: Compiled, values: Values, status: Uint8Array, outcomes:
       target: cell,
       expected: d.value,
       missing: [cell],
-      message: `${labelOf(c.format, cell)}未填写，本格应为${num(d.value)}（${d.outcomes.map((o) => blankSides(c, o)).join('；')}）`,
+      message: `${labelOf(c.format, cell)}未填写，本格应为${num(d.value)}${d.assumeZero ? '（其余空白格按0计）' : ''}：${d.outcomes.map((o) => blankSides(c, o)).join('；')}`,
     });
   }
   return out;

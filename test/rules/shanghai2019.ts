@@ -1,0 +1,36 @@
+import type { CheckInput } from '@/lib/report';
+
+/** Section 三 of ../shared/corpus/2019-shanghai-office-1.html (gov2019): blank cells are null, the 总计 column is blank on result rows. */
+export const shanghai2019: CheckInput = {
+  format: 'gov2019',
+  year: 2019,
+  body: '上海市人民政府办公厅',
+  values: {
+    'apply.new.natural': 821, 'apply.new.commercial': 35, 'apply.new.research': null, 'apply.new.nonprofit': null, 'apply.new.legal': 2, 'apply.new.otherOrg': 1, 'apply.new.total': 859,
+    'apply.carried.natural': 18, 'apply.carried.commercial': null, 'apply.carried.research': null, 'apply.carried.nonprofit': null, 'apply.carried.legal': null, 'apply.carried.otherOrg': null, 'apply.carried.total': 18,
+    'apply.granted.natural': 258, 'apply.granted.commercial': 12, 'apply.granted.research': null, 'apply.granted.nonprofit': null, 'apply.granted.legal': 1, 'apply.granted.otherOrg': 1, 'apply.granted.total': null,
+    'apply.partial.natural': 3, 'apply.partial.commercial': null, 'apply.partial.research': null, 'apply.partial.nonprofit': null, 'apply.partial.legal': null, 'apply.partial.otherOrg': null, 'apply.partial.total': null,
+    'apply.withheld.stateSecret.natural': 14, 'apply.withheld.stateSecret.commercial': null, 'apply.withheld.stateSecret.research': null, 'apply.withheld.stateSecret.nonprofit': null, 'apply.withheld.stateSecret.legal': null, 'apply.withheld.stateSecret.otherOrg': null, 'apply.withheld.stateSecret.total': null,
+    'apply.withheld.lawForbidden.natural': null, 'apply.withheld.lawForbidden.commercial': null, 'apply.withheld.lawForbidden.research': null, 'apply.withheld.lawForbidden.nonprofit': null, 'apply.withheld.lawForbidden.legal': null, 'apply.withheld.lawForbidden.otherOrg': null, 'apply.withheld.lawForbidden.total': null,
+    'apply.withheld.threeSafety.natural': null, 'apply.withheld.threeSafety.commercial': null, 'apply.withheld.threeSafety.research': null, 'apply.withheld.threeSafety.nonprofit': null, 'apply.withheld.threeSafety.legal': null, 'apply.withheld.threeSafety.otherOrg': null, 'apply.withheld.threeSafety.total': null,
+    'apply.withheld.thirdParty.natural': null, 'apply.withheld.thirdParty.commercial': null, 'apply.withheld.thirdParty.research': null, 'apply.withheld.thirdParty.nonprofit': null, 'apply.withheld.thirdParty.legal': null, 'apply.withheld.thirdParty.otherOrg': null, 'apply.withheld.thirdParty.total': null,
+    'apply.withheld.internal.natural': 5, 'apply.withheld.internal.commercial': null, 'apply.withheld.internal.research': null, 'apply.withheld.internal.nonprofit': null, 'apply.withheld.internal.legal': null, 'apply.withheld.internal.otherOrg': null, 'apply.withheld.internal.total': null,
+    'apply.withheld.process.natural': 3, 'apply.withheld.process.commercial': 1, 'apply.withheld.process.research': null, 'apply.withheld.process.nonprofit': null, 'apply.withheld.process.legal': null, 'apply.withheld.process.otherOrg': null, 'apply.withheld.process.total': null,
+    'apply.withheld.enforcement.natural': null, 'apply.withheld.enforcement.commercial': null, 'apply.withheld.enforcement.research': null, 'apply.withheld.enforcement.nonprofit': null, 'apply.withheld.enforcement.legal': null, 'apply.withheld.enforcement.otherOrg': null, 'apply.withheld.enforcement.total': null,
+    'apply.withheld.query.natural': 10, 'apply.withheld.query.commercial': 2, 'apply.withheld.query.research': null, 'apply.withheld.query.nonprofit': null, 'apply.withheld.query.legal': null, 'apply.withheld.query.otherOrg': null, 'apply.withheld.query.total': null,
+    'apply.unable.notHeld.natural': 252, 'apply.unable.notHeld.commercial': 12, 'apply.unable.notHeld.research': null, 'apply.unable.notHeld.nonprofit': null, 'apply.unable.notHeld.legal': 1, 'apply.unable.notHeld.otherOrg': null, 'apply.unable.notHeld.total': null,
+    'apply.unable.needCreate.natural': 44, 'apply.unable.needCreate.commercial': 3, 'apply.unable.needCreate.research': null, 'apply.unable.needCreate.nonprofit': null, 'apply.unable.needCreate.legal': null, 'apply.unable.needCreate.otherOrg': null, 'apply.unable.needCreate.total': null,
+    'apply.unable.unclear.natural': 25, 'apply.unable.unclear.commercial': null, 'apply.unable.unclear.research': null, 'apply.unable.unclear.nonprofit': null, 'apply.unable.unclear.legal': null, 'apply.unable.unclear.otherOrg': null, 'apply.unable.unclear.total': null,
+    'apply.ignored.complaint.natural': 148, 'apply.ignored.complaint.commercial': 1, 'apply.ignored.complaint.research': null, 'apply.ignored.complaint.nonprofit': null, 'apply.ignored.complaint.legal': null, 'apply.ignored.complaint.otherOrg': null, 'apply.ignored.complaint.total': null,
+    'apply.ignored.repeat.natural': 5, 'apply.ignored.repeat.commercial': 4, 'apply.ignored.repeat.research': null, 'apply.ignored.repeat.nonprofit': null, 'apply.ignored.repeat.legal': null, 'apply.ignored.repeat.otherOrg': null, 'apply.ignored.repeat.total': null,
+    'apply.ignored.publication.natural': null, 'apply.ignored.publication.commercial': null, 'apply.ignored.publication.research': null, 'apply.ignored.publication.nonprofit': null, 'apply.ignored.publication.legal': null, 'apply.ignored.publication.otherOrg': null, 'apply.ignored.publication.total': null,
+    'apply.ignored.massive.natural': null, 'apply.ignored.massive.commercial': null, 'apply.ignored.massive.research': null, 'apply.ignored.massive.nonprofit': null, 'apply.ignored.massive.legal': null, 'apply.ignored.massive.otherOrg': null, 'apply.ignored.massive.total': null,
+    'apply.ignored.confirm.natural': null, 'apply.ignored.confirm.commercial': null, 'apply.ignored.confirm.research': null, 'apply.ignored.confirm.nonprofit': null, 'apply.ignored.confirm.legal': null, 'apply.ignored.confirm.otherOrg': null, 'apply.ignored.confirm.total': null,
+    'apply.other.natural': null, 'apply.other.commercial': null, 'apply.other.research': null, 'apply.other.nonprofit': null, 'apply.other.legal': null, 'apply.other.otherOrg': null, 'apply.other.total': null,
+    'apply.total.natural': 767, 'apply.total.commercial': 35, 'apply.total.research': null, 'apply.total.nonprofit': null, 'apply.total.legal': 2, 'apply.total.otherOrg': 1, 'apply.total.total': 805,
+    'apply.carryForward.natural': 72, 'apply.carryForward.commercial': null, 'apply.carryForward.research': null, 'apply.carryForward.nonprofit': null, 'apply.carryForward.legal': null, 'apply.carryForward.otherOrg': null, 'apply.carryForward.total': 72,
+    'appeal.review.upheld': 5, 'appeal.review.corrected': null, 'appeal.review.other': null, 'appeal.review.pending': 2, 'appeal.review.total': 7,
+    'appeal.suitDirect.upheld': 8, 'appeal.suitDirect.corrected': null, 'appeal.suitDirect.other': null, 'appeal.suitDirect.pending': 1, 'appeal.suitDirect.total': 9,
+    'appeal.suitAfterReview.upheld': null, 'appeal.suitAfterReview.corrected': null, 'appeal.suitAfterReview.other': null, 'appeal.suitAfterReview.pending': null, 'appeal.suitAfterReview.total': null,
+  },
+};
