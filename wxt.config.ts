@@ -1,9 +1,12 @@
 import { defineConfig } from 'wxt';
 
 // Syntax floors: MV3 for Chrome/Edge ≥ 102; MV2 for Chromium 86 (360极速 13.5); Firefox ESR 115.
+// scripts/build.mjs checks the MV2 output really parses and runs on Chromium 86 (scripts/syntax-floor.mjs).
 const TARGETS = { mv3: 'chrome102', mv2: 'chrome86', firefox: 'firefox115' } as const;
 
 export default defineConfig({
+  // `wxt/browser` → webextension-polyfill: promise-based browser.* for the MV2 build, where Chromium 86 only
+  // has callback-style chrome.* APIs.
   modules: ['@wxt-dev/webextension-polyfill'],
   // entrypoints/cli.ts is the command line's entry (run by tsx), not part of the extension.
   filterEntrypoints: ['background', 'content', 'popup', 'options'],
@@ -18,7 +21,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab'],
-    ...(manifestVersion === 3 ? { minimum_chrome_version: '102' } : {}),
+    ...(browser !== 'firefox' ? { minimum_chrome_version: manifestVersion === 3 ? '102' : '86' } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -27,6 +30,17 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // Editor frames (about:blank, srcdoc, javascript:, blob:) get the content script too. MV3 Chrome needs
+    // match_origin_as_fallback for blob:/data:-style frames; MV2 (Chromium 86, Firefox) does not know the key.
+    'build:manifestGenerated': (wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        const entry = script as typeof script & { match_origin_as_fallback?: boolean };
+        if (wxt.config.manifestVersion === 3) entry.match_origin_as_fallback = true;
+        else delete entry.match_origin_as_fallback;
+      }
+    },
+  },
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
   },
