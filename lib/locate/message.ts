@@ -1,0 +1,88 @@
+import { cellLabel } from '../formats';
+import type { FormatId } from '../formats/types';
+import type { Values } from '../report';
+import type { LinearRule } from './system';
+import { typoKind } from './typo';
+import type { Candidate, Fix, TypoKind } from './types';
+
+/** Plain-Chinese wording of localisation outcomes, in the form's own labels (cellLabel). */
+
+const SLIP: Record<TypoKind, string> = {
+  replace: '看来是一位数字输错了',
+  swap: '看来是相邻两位数字输颠倒了',
+  insert: '看来是多输了一位数字',
+  drop: '看来是漏输了一位数字',
+};
+
+const fmt = (n: number): string => String(Math.round(n * 1e4) / 1e4);
+
+/** Operand names without the words all operands share: 表三 自然人列 → 一、本年新收…, （七）总计. */
+function operandNames(format: FormatId, cells: readonly string[]): string[] {
+  const parts = cells.map((c) => cellLabel(format, c).split('·'));
+  if (parts.length < 2) return parts.map((p) => p.join('·'));
+  const common = new Set(parts[0]!.filter((p) => parts.every((q) => q.includes(p))));
+  return parts.map((p) => p.filter((x) => !common.has(x)).join('·') || p.join('·'));
+}
+
+function side(format: FormatId, cells: readonly string[], values: Values): string {
+  const sum = cells.reduce((s, c) => s + (values[c] as number), 0);
+  const words = cells.length > 4 ? '各分项之和' : operandNames(format, cells).join('+');
+  return `${words} = ${fmt(sum)}`;
+}
+
+/** 「表三 自然人列：本年新收+上年结转 = 8，（七）总计+结转下年度 = 7，相差 1」 */
+export function ruleText(format: FormatId, rule: LinearRule, values: Values): string {
+  const { left, right, scope } = rule.def;
+  const diff = left.reduce((s, c) => s + (values[c] as number), 0) - right.reduce((s, c) => s + (values[c] as number), 0);
+  return `${scope}：${side(format, left, values)}，${side(format, right, values)}，相差 ${fmt(Math.abs(diff))}`;
+}
+
+function fixText(format: FormatId, f: Fix): string {
+  return `${cellLabel(format, f.cell)} 应为 ${fmt(f.value)}（当前 ${fmt(f.current)}）`;
+}
+
+function scopes(rules: readonly LinearRule[]): string {
+  return [...new Set(rules.map((r) => r.def.scope))].join('、');
+}
+
+export function uniqueMessage(format: FormatId, fixes: readonly Fix[], failing: readonly LinearRule[]): string {
+  const why = `（${scopes(failing)}不平衡）`;
+  if (fixes.length === 1) {
+    const f = fixes[0]!;
+    const kind = typoKind(f.current, f.value);
+    const slip = kind ? `，${SLIP[kind]}` : '';
+    return `最可能是 ${cellLabel(format, f.cell)} 输错：应为 ${fmt(f.value)}，当前 ${fmt(f.current)}${slip}${why}`;
+  }
+  return `最可能是这 ${fixes.length} 格输错：${fixes.map((f) => fixText(format, f)).join('；')}${why}`;
+}
+
+export function rankedMessage(
+  format: FormatId,
+  candidates: readonly Candidate[],
+  failing: readonly LinearRule[],
+  values: Values,
+): string {
+  const list = candidates
+    .map((c, i) => `${i + 1}. ${[c, ...(c.with ?? [])].map((f) => fixText(format, f)).join(' 且 ')}`)
+    .join('；');
+  const what = failing.length === 1 ? ruleText(format, failing[0]!, values) : `${scopes(failing)}不平衡`;
+  return `${what}。改动其中任何一项都能使它平衡，无法确定是哪一格输错，请核对：${list}`;
+}
+
+export function identityMessage(format: FormatId, failing: readonly LinearRule[], values: Values): string {
+  const [main, ...rest] = failing;
+  const also = rest.length ? `；${rest.map((r) => ruleText(format, r, values)).join('；')}` : '';
+  const look = operandNames(format, main!.cells).join('、');
+  return (
+    `${ruleText(format, main!, values)}${also}。各行、各列的合计本身都平衡，改动任何一格都不能单独使它平衡：` +
+    `可能是某个分项输错后又据此算出了合计。请核对${main!.def.scope}的${look}及其各分项`
+  );
+}
+
+export function unresolvedMessage(failing: readonly LinearRule[]): string {
+  return `${scopes(failing)}都不平衡，不止一两格有误，无法推断是哪几格输错，请逐项核对这些行列`;
+}
+
+export function severalMessage(parts: readonly { message: string }[]): string {
+  return `有 ${parts.length} 处互不相关的问题：${parts.map((p, i) => `（${i + 1}）${p.message}`).join(' ')}`;
+}
