@@ -68,6 +68,8 @@ export interface Finding {
   missing?: string[];
   /** When one finding stands for several violated rules (one wrong cell), all their ids. */
   rules?: string[];
+  /** P-TEXT: the narrative sentence the finding quotes, as a character span of the narrative. */
+  span?: { start: number; end: number };
 }
 
 /** What the rule engine needs of a report (a saved prior year has exactly this). */
