@@ -1,3 +1,17 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Options } from '@/components/options/Options';
+import { downloadText } from '@/components/shared/download';
+import '@/components/shared/style.css';
 
-render(<main><h1>年报助手 · 已保存的年报数据</h1></main>, document.getElementById('app')!);
+render(
+  <Options
+    api={{
+      kv: browser.storage.local,
+      requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
+      fetch: (input, init) => fetch(input, init),
+      download: downloadText,
+    }}
+  />,
+  document.getElementById('app')!,
+);

@@ -1,3 +1,39 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Popup } from '@/components/popup/Popup';
+import type { PopupApi } from '@/components/popup/api';
+import { downloadText } from '@/components/shared/download';
+import type { Request, Response } from '@/lib/messages';
+import '@/components/shared/style.css';
 
-render(<main><h1>年报助手</h1></main>, document.getElementById('app')!);
+/** `popup.html?tabId=N` targets tab N (tests, and opening the popup as a page); otherwise the active tab. */
+async function targetTab(): Promise<PopupApi['tab']> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
+  const tab = Number.isInteger(fromQuery) && fromQuery > 0
+    ? await browser.tabs.get(fromQuery).catch(() => undefined)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (!tab?.id) return null;
+  return { id: tab.id, url: tab.url ?? '', title: tab.title ?? '' };
+}
+
+async function main() {
+  const tab = await targetTab();
+  const api: PopupApi = {
+    tab,
+    send: async (req: Request) => {
+      if (!tab) throw new Error('no tab');
+      const res = (await browser.tabs.sendMessage(tab.id, req, { frameId: 0 })) as Response | undefined;
+      if (!res || typeof res !== 'object' || typeof (res as { ok?: unknown }).ok !== 'boolean') throw new Error('no answer');
+      return res;
+    },
+    kv: browser.storage.local,
+    openOptions: (route) => {
+      void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${route}`) });
+      if (!new URLSearchParams(location.search).has('tabId')) window.close();
+    },
+    download: downloadText,
+  };
+  render(<Popup api={api} />, document.getElementById('app')!);
+}
+
+void main();

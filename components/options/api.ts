@@ -1,0 +1,19 @@
+import type { KV } from '@/lib/store';
+
+/** What the options and import pages need from the browser (injected; tests pass fakes). */
+export interface OptionsApi {
+  kv: KV;
+  /** permissions.request for one origin pattern, at the moment the user asks to fetch it. */
+  requestHost(pattern: string): Promise<boolean>;
+  fetch: typeof fetch;
+  download(name: string, text: string, mime: string): void;
+}
+
+/** '#import?site=…&body=…&year=…' → the import target; null for other routes. */
+export function parseRoute(hash: string): { view: 'list' } | { view: 'import'; site: string; body: string | null; year: number | null } {
+  const m = /^#import(?:\?(.*))?$/.exec(hash);
+  if (!m) return { view: 'list' };
+  const q = new URLSearchParams(m[1] ?? '');
+  const year = Number(q.get('year'));
+  return { view: 'import', site: q.get('site') ?? '', body: q.get('body') || null, year: Number.isInteger(year) && year > 0 ? year : null };
+}

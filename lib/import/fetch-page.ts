@@ -1,0 +1,57 @@
+/**
+ * Last year's published report by its address. The caller (an extension page) has already been
+ * granted the host permission; `fetchFn` is the page's fetch. Every failure is a Chinese sentence.
+ */
+
+export interface Fetched {
+  url: string;
+  bytes: Uint8Array;
+  contentType: string | null;
+}
+
+export type FetchResult = { ok: true; page: Fetched } | { ok: false; message: string };
+
+/** The address as the user typed it, made absolute; null with a reason when it is not a web address. */
+export function parseAddress(input: string): { ok: true; url: URL } | { ok: false; message: string } {
+  const text = input.trim();
+  if (!text) return { ok: false, message: '请填写上一年年报的网址' };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z\d+.-]*:/i.test(text) ? text : `http://${text}`);
+  } catch {
+    return { ok: false, message: `「${text}」不是有效的网址` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, message: `只能从 http:// 或 https:// 网址导入（「${url.protocol}」不行）` };
+  return { ok: true, url };
+}
+
+/** The origin pattern to ask permission for: 'https://www.example.gov.cn/*'. */
+export function originPattern(url: URL): string {
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+export async function fetchPage(url: URL, fetchFn: typeof fetch, timeoutMs = 20000): Promise<FetchResult> {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+  try {
+    const res = await fetchFn(url.href, { credentials: 'include', signal: ctrl.signal, redirect: 'follow' });
+    if (!res.ok) {
+      const why = res.status === 404 ? '页面不存在（404）' : res.status === 403 ? '网站拒绝访问（403）' : `网站返回错误 ${res.status}`;
+      return { ok: false, message: `无法打开 ${url.href}：${why}` };
+    }
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (!bytes.length) return { ok: false, message: `${url.href} 返回了空白内容` };
+    return { ok: true, page: { url: res.url || url.href, bytes, contentType: res.headers.get('content-type') } };
+  } catch (e) {
+    const aborted = (e as Error).name === 'AbortError';
+    return {
+      ok: false,
+      message: aborted
+        ? `打开 ${url.href} 超时，请检查网络或稍后再试`
+        : `无法连接 ${url.host}：请检查网址是否正确、本机能否访问该网站（内网网站需在内网中打开）`,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,132 @@
+import { readFile, readHtml, readText } from '../read';
+import type { Report } from '../report';
+import { valuesOf } from '../report';
+import { normalizeBody, parseCsv, parseJson, saveReport, type KV, type NewReport, type ParsedFile } from '../store';
+import { decodeHtml, decodeText } from './decode';
+import type { Fetched } from './fetch-page';
+import { fileKind } from './kind';
+import { preview, type Candidate } from './preview';
+
+export { ACCEPTED, fileKind } from './kind';
+export { decodeHtml, decodeText } from './decode';
+export { fetchPage, originPattern, parseAddress } from './fetch-page';
+export { preview, type Candidate } from './preview';
+
+/**
+ * Turning what the user has of last year (a file, a fetched page, pasted text) into saved-report
+ * candidates through the reader, and checking them against this year's report before saving.
+ */
+
+export type ImportInput =
+  | { kind: 'file'; name: string; bytes: Uint8Array }
+  | { kind: 'page'; page: Fetched }
+  | { kind: 'text'; text: string };
+
+/** This year's report the import is for: the page the user came from (all optional from the options page). */
+export interface ImportTarget {
+  site: string;
+  body?: string | null;
+  year?: number | null;
+}
+
+export type ImportResult = { ok: true; candidates: Candidate[] } | { ok: false; message: string };
+
+const PASTED = '粘贴的文字';
+
+export async function importFrom(input: ImportInput, target: ImportTarget): Promise<ImportResult> {
+  try {
+    return await importUnsafe(input, target);
+  } catch (e) {
+    return { ok: false, message: `读取失败：${(e as Error)?.message || String(e)}。没有保存任何数据。` };
+  }
+}
+
+async function importUnsafe(input: ImportInput, target: ImportTarget): Promise<ImportResult> {
+  const defaults = { site: target.site, ...(target.body ? { body: target.body } : {}), ...(target.year ? { year: target.year - 1 } : {}) };
+  if (input.kind === 'text') {
+    const text = input.text.trim();
+    if (!text) return { ok: false, message: '请先粘贴上一年年报的文字' };
+    if (/^[{[]/.test(text)) return fromParsed(parseJson(text, defaults));
+    if (/<table[\s>]/i.test(text)) return fromReports(toList(await readHtml(text, PASTED)), target, PASTED);
+    return fromReports(toList(await readText(text, PASTED)), target, PASTED);
+  }
+  if (input.kind === 'page') {
+    const { page } = input;
+    const isPdf = /application\/pdf/i.test(page.contentType ?? '') || String.fromCharCode(...page.bytes.subarray(0, 5)) === '%PDF-';
+    if (isPdf) return fromReports(await readFile(page.bytes, nameOf(page.url, 'pdf')), target, page.url);
+    if (page.contentType && !/html|xml|text\/plain/i.test(page.contentType))
+      return { ok: false, message: `${page.url} 不是网页（类型：${page.contentType}），请填写年报正文页面的网址` };
+    return fromReports(toList(await readHtml(decodeHtml(page.bytes, page.contentType), page.url)), target, page.url);
+  }
+  const kind = fileKind(input.name, input.bytes);
+  if (!kind.ok) return kind;
+  if (kind.kind === 'json') return fromParsed(parseJson(decodeText(input.bytes), defaults));
+  if (kind.kind === 'csv') return fromParsed(parseCsv(decodeText(input.bytes), defaults));
+  if (kind.kind === 'html') return fromReports(toList(await readHtml(decodeHtml(input.bytes), input.name)), target, input.name);
+  return fromReports(await readFile(input.bytes, input.name), target, input.name);
+}
+
+function nameOf(url: string, ext: string): string {
+  const last = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'report');
+  return last.toLowerCase().endsWith(`.${ext}`) ? last : `${last}.${ext}`;
+}
+
+function toList(r: Report | Report[] | null | undefined): Report[] {
+  return r == null ? [] : Array.isArray(r) ? r : [r];
+}
+
+function fromParsed(parsed: ParsedFile): ImportResult {
+  if (!parsed.reports.length) return { ok: false, message: parsed.problems.join('；') || '文件中没有可导入的报告' };
+  return { ok: true, candidates: parsed.reports.map(({ version: _v, ...r }) => preview(r, parsed.problems)) };
+}
+
+function fromReports(reports: Report[], target: ImportTarget, source: string): ImportResult {
+  const usable = reports.filter((r) => r.format && Object.values(r.cells).some((c) => c.value !== null));
+  if (!usable.length) {
+    const why = reports.flatMap((r) => r.problems.map((p) => p.message));
+    return { ok: false, message: `没有在「${source}」中找到政府信息公开年报统计表${why.length ? `：${[...new Set(why)].join('；')}` : ''}` };
+  }
+  return {
+    ok: true,
+    candidates: usable.map((r) => {
+      const report: NewReport = {
+        site: target.site,
+        body: r.body?.trim() || target.body || '',
+        year: r.year ?? (target.year ? target.year - 1 : NaN),
+        format: r.format!,
+        values: valuesOf(r),
+        source: r.source || source,
+        ...(r.title ? { title: r.title } : {}),
+      };
+      return preview(report, r.problems.map((p) => p.message));
+    }),
+  };
+}
+
+/**
+ * Why this candidate cannot be saved as last year of the target, or null when it can.
+ * Refused: no body or year; the same year as this one or later; another body.
+ */
+export function refusal(report: NewReport, target: ImportTarget): string | null {
+  if (!report.body.trim()) return '请填写这份报告的单位名称';
+  if (!Number.isInteger(report.year) || report.year < 1990 || report.year > 2200) return '无法确定这份报告的年度，请填写年度（如 2023）';
+  if (target.year && report.year === target.year)
+    return `这是 ${report.year} 年的报告，与本年相同，不能作为上年数据；请导入 ${target.year - 1} 年的报告`;
+  if (target.year && report.year > target.year)
+    return `这是 ${report.year} 年的报告，比本年（${target.year} 年）还晚；请导入 ${target.year - 1} 年的报告`;
+  if (target.body && normalizeBody(report.body) !== normalizeBody(target.body))
+    return `这份报告属于「${report.body}」，不是本单位「${target.body}」的报告。若确是本单位（只是名称写法不同），请把单位名称改为「${target.body}」再保存`;
+  return null;
+}
+
+export type SaveOutcome = { ok: true; key: string; replaced: boolean; message: string } | { ok: false; message: string };
+
+/** Save a previewed candidate (after the user confirmed it); refuses and changes nothing on refusal. */
+export async function saveCandidate(kv: KV, report: NewReport, target: ImportTarget): Promise<SaveOutcome> {
+  const why = refusal(report, target);
+  if (why) return { ok: false, message: why };
+  const saved = await saveReport(kv, { ...report, site: target.site || report.site });
+  if (!saved.ok) return saved;
+  const what = `「${report.body}」${report.year} 年的数据`;
+  return { ok: true, ...saved.value, message: saved.value.replaced ? `已用导入的数据替换${what}` : `已保存${what}` };
+}
