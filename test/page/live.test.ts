@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LiveTables, badgePosition } from '@/lib/page/live';
+import { stubDeps, TABLE } from './stub-reader';
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const badges = () =>
+  [...(document.querySelector('nianbao-overlay')?.shadowRoot?.querySelectorAll('button') ?? [])].map((b) =>
+    b.getAttribute('data-cell'),
+  );
+const td = (id: string) => document.querySelector(`[data-id="${id}"]`)!;
+
+/** Type in a cell as far as the tracker can tell: caret in the cell, text changed, input event. */
+function typeIn(id: string, text: string) {
+  const cell = td(id);
+  const sel = document.getSelection()!;
+  sel.removeAllRanges();
+  const r = document.createRange();
+  r.selectNodeContents(cell);
+  sel.addRange(r);
+  cell.textContent = text;
+  cell.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+describe('LiveTables', () => {
+  let live: LiveTables | null = null;
+  beforeEach(() => {
+    document.body.innerHTML = '';
+    document.querySelector('nianbao-overlay')?.remove();
+  });
+  afterEach(() => live?.stop());
+
+  it('does nothing visible on a page without report tables, and never reads it', async () => {
+    document.body.innerHTML = '<table><tr><td>1</td></tr></table>'.repeat(50);
+    const deps = stubDeps();
+    live = new LiveTables({ top: document, deps });
+    live.start();
+    document.body.append(document.createElement('div'));
+    await wait(5);
+    expect(document.querySelector('nianbao-overlay')).toBeNull();
+    expect(deps.calls.read).toBe(0);
+    expect(deps.calls.may).toBeGreaterThan(0);
+  });
+
+  it('finds a table pasted in later and counts it on the host', async () => {
+    live = new LiveTables({ top: document, deps: stubDeps(), quietMs: 10 });
+    live.start();
+    document.body.innerHTML = `<div contenteditable="true">${TABLE}</div>`;
+    await wait(30);
+    expect(document.querySelector('nianbao-overlay')?.getAttribute('data-tables')).toBe('1');
+    expect(badges()).toEqual([]);
+  });
+
+  it('shows a change made by page script at once, and clears it as soon as it balances', async () => {
+    document.body.innerHTML = `<div contenteditable="true">${TABLE}</div>`;
+    live = new LiveTables({ top: document, deps: stubDeps() });
+    live.start();
+    td('a').textContent = '5';
+    await wait(0);
+    expect(badges()).toEqual(['c']);
+    td('c').textContent = '7';
+    await wait(0);
+    expect(badges()).toEqual([]);
+  });
+
+  it('holds a hard finding while its cell is typed in, shows it after the pause, clears it at once', async () => {
+    document.body.innerHTML = `<div contenteditable="true">${TABLE}</div>`;
+    live = new LiveTables({ top: document, deps: stubDeps(), pauseMs: 60 });
+    live.start();
+    typeIn('a', '5');
+    await wait(10);
+    expect(badges()).toEqual([]); // being typed: not yet
+    await wait(90);
+    expect(badges()).toEqual(['c']); // after the pause
+    typeIn('a', '1');
+    await wait(0);
+    expect(badges()).toEqual([]); // balanced again: no delay
+  });
+
+  it('shows the held finding as soon as the caret leaves the cell', async () => {
+    document.body.innerHTML = `<div contenteditable="true">${TABLE}</div>`;
+    live = new LiveTables({ top: document, deps: stubDeps(), pauseMs: 10_000 });
+    live.start();
+    typeIn('a', '5');
+    await wait(5);
+    expect(badges()).toEqual([]);
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    const r = document.createRange();
+    r.selectNodeContents(td('b'));
+    sel.addRange(r);
+    document.dispatchEvent(new Event('selectionchange'));
+    await wait(0);
+    expect(badges()).toEqual(['c']);
+  });
+
+  it('re-reads after content is replaced (setContent) and keeps checking the new table', async () => {
+    document.body.innerHTML = `<div id="ed" contenteditable="true">${TABLE}</div>`;
+    live = new LiveTables({ top: document, deps: stubDeps() });
+    live.start();
+    document.getElementById('ed')!.innerHTML = TABLE.replace('>3<', '>4<');
+    await wait(0);
+    expect(badges()).toEqual(['c']);
+    expect(live.cell('c')!.el.isConnected).toBe(true);
+  });
+
+  it('tracks <input> grids through input events', async () => {
+    document.body.innerHTML =
+      '<form><input data-id="a" value="1"><input data-id="b" value="2"><input data-id="c" value="3"></form>';
+    live = new LiveTables({ top: document, deps: stubDeps(), pauseMs: 20 });
+    live.start();
+    const a = td('a') as HTMLInputElement;
+    a.focus();
+    a.value = '9';
+    a.dispatchEvent(new Event('input', { bubbles: true }));
+    await wait(5);
+    expect(badges()).toEqual([]);
+    a.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    a.blur();
+    document.dispatchEvent(new Event('selectionchange'));
+    await wait(40);
+    expect(badges()).toEqual(['c']);
+  });
+
+  it('stops completely when aborted', async () => {
+    document.body.innerHTML = `<div contenteditable="true">${TABLE.replace('>3<', '>4<')}</div>`;
+    live = new LiveTables({ top: document, deps: stubDeps() });
+    live.start();
+    expect(badges()).toEqual(['c']);
+    live.stop();
+    expect(document.querySelector('nianbao-overlay')).toBeNull();
+    td('c').textContent = '3';
+    await wait(0);
+    expect(document.querySelector('nianbao-overlay')).toBeNull();
+  });
+});
+
+describe('badgePosition', () => {
+  it('sits in the top-right corner of the cell and hides when that corner is clipped', () => {
+    const rect = { left: 100, top: 50, right: 160, bottom: 70 };
+    expect(badgePosition({ rect, clip: { left: 0, top: 0, right: 800, bottom: 600 } })).toEqual({ left: 143, top: 51, visible: true });
+    expect(badgePosition({ rect, clip: { left: 0, top: 60, right: 800, bottom: 600 } }).visible).toBe(false);
+    expect(badgePosition({ rect, clip: { left: 0, top: 0, right: 150, bottom: 600 } }).visible).toBe(false);
+  });
+});

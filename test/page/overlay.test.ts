@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { OVERLAY_TAG, Overlay, type BadgeView } from '@/components/overlay/overlay';
+
+const view = (over: Partial<BadgeView> = {}): BadgeView => ({
+  key: '1|0|apply.new.total',
+  cell: 'apply.new.total',
+  severity: 'error',
+  label: '表三·一、本年新收政府信息公开申请数量·总计',
+  messages: ['表三 总计列：本年新收(8)+上年结转(0)=8，但办理结果总计(7)+结转下年度(0)=7，相差1'],
+  ...over,
+});
+
+describe('Overlay', () => {
+  beforeEach(() => {
+    document.documentElement.innerHTML = '<head></head><body><p>x</p></body>';
+  });
+
+  it('is one host in the top document with an open shadow root and data-tables', () => {
+    const o = new Overlay(document);
+    const hosts = document.querySelectorAll(OVERLAY_TAG);
+    expect(hosts.length).toBe(1);
+    expect(hosts[0]!.shadowRoot).not.toBeNull();
+    o.setTables(3);
+    expect(hosts[0]!.getAttribute('data-tables')).toBe('3');
+    expect(document.body.innerHTML).toBe('<p>x</p>'); // nothing in the page body itself
+  });
+
+  it('draws one keyboard-reachable badge per problem cell, with message and expected value', () => {
+    const o = new Overlay(document);
+    const fresh = o.update([view({ expected: 8 })]);
+    expect(fresh.map((v) => v.key)).toEqual(['1|0|apply.new.total']);
+    const b = o.host.shadowRoot!.querySelector('button')!;
+    expect(b.getAttribute('data-cell')).toBe('apply.new.total');
+    expect(b.getAttribute('data-severity')).toBe('error');
+    expect(b.tabIndex).toBe(0);
+    expect(b.getAttribute('aria-label')).toContain('强制性问题');
+    expect(b.textContent).toContain('相差1');
+    expect(b.textContent).toContain('本格应为 8');
+  });
+
+  it('updates in place, reports only new badges as fresh, removes cleared ones', () => {
+    const o = new Overlay(document);
+    o.update([view()]);
+    const again = o.update([view({ severity: 'warning' }), view({ key: 'k2', cell: 'apply.new.natural' })]);
+    expect(again.map((v) => v.key)).toEqual(['k2']);
+    const root = o.host.shadowRoot!;
+    expect(root.querySelector('[data-cell="apply.new.total"]')!.getAttribute('data-severity')).toBe('warning');
+    o.update([view({ key: 'k2', cell: 'apply.new.natural' })]);
+    expect([...root.querySelectorAll('button')].map((b) => b.getAttribute('data-cell'))).toEqual(['apply.new.natural']);
+  });
+
+  it('places badges and hides them when out of view', () => {
+    const o = new Overlay(document);
+    o.update([view()]);
+    const b = o.host.shadowRoot!.querySelector('button')!;
+    expect(b.hidden).toBe(true); // not shown until placed
+    o.place(view().key, { left: 100.4, top: 20.6, visible: true });
+    expect([b.hidden, b.style.left, b.style.top]).toEqual([false, '100px', '21px']);
+    o.place(view().key, { left: 0, top: 0, visible: false });
+    expect(b.hidden).toBe(true);
+  });
+
+  it('announces politely, even the same text twice', () => {
+    const o = new Overlay(document);
+    const live = o.host.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    o.announce('发现问题');
+    expect(live.textContent).toBe('发现问题');
+    o.announce('发现问题');
+    expect(live.textContent!.trim()).toBe('发现问题');
+    expect(live.textContent).not.toBe('发现问题');
+  });
+
+  it('comes back if the page removes it', () => {
+    const o = new Overlay(document);
+    o.host.remove();
+    o.ensureAttached();
+    expect(document.querySelectorAll(OVERLAY_TAG).length).toBe(1);
+    o.destroy();
+    expect(document.querySelectorAll(OVERLAY_TAG).length).toBe(0);
+  });
+});

@@ -1,0 +1,35 @@
+import type { CheckInput, Finding, Report, ReportCell } from '@/lib/report';
+import type { LiveDeps } from '@/lib/page/live';
+
+/**
+ * A test double for the reader and the rule engine, so the tracker can be tested on its own:
+ * cells are <td data-id="…"> (or <input data-id>), one rule a + b = c. The real reader and
+ * engine are exercised by the real-browser tests.
+ */
+export function stubDeps(calls: { may: number; read: number } = { may: 0, read: 0 }): LiveDeps & { calls: typeof calls } {
+  return {
+    calls,
+    mayHoldReport(doc) {
+      calls.may++;
+      return !!doc.querySelector('[data-id]');
+    },
+    readDom(doc) {
+      calls.read++;
+      const cells: Record<string, ReportCell> = {};
+      doc.querySelectorAll('[data-id]').forEach((el, i) => {
+        const raw = el.tagName === 'INPUT' ? (el as HTMLInputElement).value : (el.textContent ?? '').trim();
+        const id = el.getAttribute('data-id')!;
+        cells[id] = { id, raw, value: raw === '' ? null : Number(raw), loc: { kind: 'table', table: 0, row: 0, col: i, el } };
+      });
+      const r: Report = { source: 'page', format: 'gov2021', year: 2023, cells, problems: [] };
+      return Object.keys(cells).length ? [r] : [];
+    },
+    checkReport(input: CheckInput): Finding[] {
+      const { a, b, c } = input.values as Record<string, number | null>;
+      if (a == null || b == null || c == null || a + b === c) return [];
+      return [{ rule: 'T-SUM', severity: 'error', cells: ['c', 'a', 'b'], message: `a(${a})+b(${b})≠c(${c})`, expected: a + b, target: 'c' }];
+    },
+  };
+}
+
+export const TABLE = '<table><tr><td data-id="a">1</td><td data-id="b">2</td><td data-id="c">3</td></tr></table>';
