@@ -21,6 +21,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab'],
+    // 导入上年报告 by address: the host is requested at that moment (permissions.request).
+    ...(manifestVersion === 3 ? { optional_host_permissions: ['<all_urls>'] } : { optional_permissions: ['<all_urls>'] }),
     ...(browser !== 'firefox' ? { minimum_chrome_version: manifestVersion === 3 ? '102' : '86' } : {}),
     ...(browser === 'firefox'
       ? {
