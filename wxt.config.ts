@@ -27,7 +27,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'nianbao-zhushou@nianbao.local', strict_min_version: '115.0' },
+            gecko: {
+              id: 'nianbao-zhushou@nianbao.local',
+              strict_min_version: '115.0',
+              // Nothing leaves the user's browser.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

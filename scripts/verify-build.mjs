@@ -1,0 +1,96 @@
+// Checks the three builds in .output/ after `wxt zip`: manifests, referenced files, zips, the MV2 build's
+// Chromium 86 syntax floor, and `web-ext lint` on the Firefox build. Returns a list of problems (empty = ok).
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { chromium86Problems } from './syntax-floor.mjs';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUTPUT = join(ROOT, '.output');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+/** The three builds: output folder, zip name, manifest version and the browser family. */
+export const BUILDS = [
+  { dir: 'chrome-mv3', mv: 3, browser: 'chrome', label: 'Chrome/Edge ≥ 102（MV3）' },
+  { dir: 'chrome-mv2', mv: 2, browser: 'chrome', label: '360/QQ 等国产浏览器，Chromium ≥ 86（MV2）' },
+  { dir: 'firefox-mv2', mv: 2, browser: 'firefox', label: 'Firefox ≥ 115（MV2）' },
+].map((b) => ({ ...b, path: join(OUTPUT, b.dir), zip: join(OUTPUT, `${pkg.name}-${pkg.version}-${b.dir}.zip`) }));
+
+const jsFiles = (dir) =>
+  readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
+
+/** Problems in one build's manifest and files. */
+export function manifestProblems(build) {
+  const problems = [];
+  const bad = (msg) => problems.push(`${build.dir}: ${msg}`);
+  const file = (rel) => existsSync(join(build.path, rel));
+  if (!file('manifest.json')) return [`${build.dir}: no manifest.json (build missing)`];
+  const m = JSON.parse(readFileSync(join(build.path, 'manifest.json'), 'utf8'));
+
+  if (m.manifest_version !== build.mv) bad(`manifest_version ${m.manifest_version}, expected ${build.mv}`);
+  if (m.name !== '__MSG_extName__' || m.default_locale !== 'zh_CN') bad('name must come from _locales, default zh_CN');
+  for (const locale of ['zh_CN', 'en']) {
+    const msgs = file(`_locales/${locale}/messages.json`)
+      && JSON.parse(readFileSync(join(build.path, `_locales/${locale}/messages.json`), 'utf8'));
+    if (!msgs?.extName?.message) bad(`_locales/${locale} has no extName`);
+    else if (locale === 'zh_CN' && msgs.extName.message !== '年报助手') bad(`zh_CN name is ${msgs.extName.message}`);
+  }
+  for (const size of ['16', '32', '48', '128']) {
+    if (!m.icons?.[size] || !file(m.icons[size])) bad(`icon ${size} missing`);
+  }
+  const popup = build.mv === 3 ? m.action?.default_popup : m.browser_action?.default_popup;
+  if (!popup || !file(popup)) bad('popup page missing');
+  if (!m.options_ui?.page || !file(m.options_ui.page)) bad('options page missing');
+  if (build.mv === 3) {
+    if (!m.background?.service_worker || !file(m.background.service_worker)) bad('background service worker missing');
+    if (m.minimum_chrome_version !== '102') bad(`minimum_chrome_version ${m.minimum_chrome_version}, expected 102`);
+  } else {
+    if (!m.background?.scripts?.every(file)) bad('background scripts missing');
+    if (build.browser === 'chrome' && m.minimum_chrome_version !== '86') bad('minimum_chrome_version must be 86');
+    if (build.browser === 'firefox' && !m.browser_specific_settings?.gecko?.id) bad('gecko id missing');
+  }
+  const scripts = m.content_scripts ?? [];
+  if (!scripts.length) bad('no content script');
+  for (const cs of scripts) {
+    if (!cs.js?.every(file)) bad(`content script file missing: ${cs.js}`);
+    if (!cs.matches?.includes('<all_urls>')) bad('content script must match <all_urls>');
+    if (cs.all_frames !== true) bad('content script without all_frames');
+    if (cs.match_about_blank !== true) bad('content script without match_about_blank');
+    if (build.mv === 3 && cs.match_origin_as_fallback !== true) bad('MV3 content script without match_origin_as_fallback');
+    if (build.mv === 2 && 'match_origin_as_fallback' in cs) bad('match_origin_as_fallback is unknown to MV2 browsers');
+  }
+  if (!existsSync(build.zip)) bad(`zip missing: ${build.zip}`);
+  return problems;
+}
+
+/** Every .js of the MV2 Chromium build must parse and run on Chromium 86. */
+export function syntaxFloorProblems(build = BUILDS[1]) {
+  return jsFiles(build.path).flatMap((f) =>
+    chromium86Problems(readFileSync(f, 'utf8')).map(
+      (p) => `${build.dir}/${f.slice(build.path.length + 1)}:${p.line}:${p.column}: ${p.message}`,
+    ));
+}
+
+/** `web-ext lint` on the Firefox build: its errors (warnings are returned separately for the log). */
+export async function webExtLint(build = BUILDS[2]) {
+  const bin = join(ROOT, 'node_modules/.bin/web-ext');
+  const { stdout } = await promisify(execFile)(
+    bin, ['lint', '--source-dir', build.path, '--output', 'json', '--no-input', '--no-config-discovery'],
+    { maxBuffer: 16 << 20 },
+  ).catch((e) => e); // exits non-zero when there are errors; the JSON is still on stdout
+  const report = JSON.parse(stdout);
+  const fmt = (x) => `${x.code}: ${x.message}${x.file ? ` (${x.file})` : ''}`;
+  return { errors: report.errors.map(fmt), warnings: report.warnings.map(fmt) };
+}
+
+/** All checks; returns { problems, warnings }. */
+export async function verifyBuilds() {
+  const problems = [...BUILDS.flatMap(manifestProblems), ...syntaxFloorProblems()];
+  const lint = await webExtLint();
+  problems.push(...lint.errors.map((e) => `firefox-mv2 web-ext lint: ${e}`));
+  const zips = BUILDS.map((b) => b.zip);
+  if (new Set(zips).size !== zips.length) problems.push('zip names collide');
+  return { problems, warnings: lint.warnings.map((w) => `firefox-mv2 web-ext lint warning: ${w}`) };
+}
