@@ -1,0 +1,96 @@
+import type { FormatId } from '../formats';
+import { compact, sentences } from './text';
+import { findFigures, type Figure } from './figures';
+import { otherScope, otherYear } from './scope';
+import { APPLICATION_AFTER, DOC_ROW_IDS, RECEIVE_BEFORE, TOPICS, WITH_CARRIED, docListItem, type Topic } from './topics';
+import type { Values } from '../report';
+
+/** A figure of the narrative that names table cells. Spans are into the original text. */
+export interface Claim {
+  value: number;
+  /** The number and unit as written, e.g. 783条. */
+  figure: string;
+  topic: Topic;
+  /** Cells whose sum the figure states. */
+  cells: string[];
+  sentence: { start: number; end: number; text: string };
+  span: { start: number; end: number };
+}
+
+/** Right after the unit of a figure named by the words before it: punctuation or a function word. */
+const AFTER_OK = /^(?:$|[，,。；;、：:（()）！？!?|]|均|全|已|都|并|且|其|和|及|与|另|占|，)/;
+
+/**
+ * Every figure of `text` that unambiguously names cells of `format`. Figures with other scopes,
+ * other years, approximations, percentages and anything not recognised are left out.
+ */
+export function extractClaims(text: string, format: FormatId, year: number | null, values: Values): Claim[] {
+  const topics = TOPICS[format];
+  if (topics.length === 0) return [];
+  const c = compact(text);
+  const t = c.text;
+  const out: Claim[] = [];
+  for (const s of sentences(c)) {
+    const sText = t.slice(s.start, s.end);
+    // Scope words reach across ；: look back to the previous 。 (or hard boundary).
+    const fullStart = Math.max(t.lastIndexOf('。', s.start - 1), t.lastIndexOf('|', s.start - 1)) + 1;
+    let lastDoc: { col: string } | null = null;
+    for (const f of findFigures(sText)) {
+      const lead = sText.slice(0, f.start);
+      const after = sText.slice(f.end);
+      const found = match(topics, lead, after, f);
+      const topic: Topic | null = found ?? docContinuation(topics, lead, after, f, lastDoc);
+      if (!topic) continue;
+      lastDoc = topic.doc ? { col: topic.doc.col } : null;
+      if (!topic.operands) continue;
+      const before = t.slice(fullStart, s.start) + lead;
+      if (otherScope(before, clauseOf(lead)) || otherYear(before, year) !== null) continue;
+      if (topic.total && /其中/.test(before)) continue;
+      let cells = topic.operands(values);
+      if (cells[0] === 'apply.new.total' && WITH_CARRIED.test(after)) cells = ['apply.new.total', 'apply.carried.total'];
+      const value = topic.amount && f.unit === '元' ? f.value / 10000 : f.value;
+      const start = c.pos[s.start]!;
+      const endPos = c.pos[s.end - 1]! + 1;
+      out.push({
+        value,
+        figure: f.text,
+        topic,
+        cells,
+        sentence: { start, end: endPos, text: text.slice(start, endPos).replace(/\s+/g, '') },
+        span: { start: c.pos[f.start + s.start]!, end: c.pos[f.end - 1 + s.start]! + 1 },
+      });
+    }
+  }
+  return out;
+}
+
+function match(topics: readonly Topic[], lead: string, after: string, f: Figure): Topic | null {
+  for (const topic of topics) {
+    if (!topic.lead.test(lead)) continue;
+    if (!topic.units.includes(f.unit) || !AFTER_OK.test(after)) return null;
+    if (topic.context && !topic.context.test(lead)) return null;
+    return topic;
+  }
+  // 收到8份政府信息公开申请: verb before, noun after.
+  if (RECEIVE_BEFORE.test(lead) && APPLICATION_AFTER.test(after)) {
+    return topics.find((t) => t.total && t.name.startsWith('收到')) ?? null;
+  }
+  return null;
+}
+
+/** 主动公开规章13件，行政规范性文件60件: the second item reuses the first's column. */
+function docContinuation(topics: readonly Topic[], lead: string, after: string, f: Figure, lastDoc: { col: string } | null): Topic | null {
+  if (!lastDoc || !AFTER_OK.test(after)) return null;
+  const clause = clauseOf(lead);
+  for (const row of DOC_ROW_IDS) {
+    if (!docListItem(row).test(clause)) continue;
+    const topic = topics.find((t) => t.doc?.row === row && t.doc.col === lastDoc.col);
+    if (topic && topic.units.includes(f.unit)) return topic;
+  }
+  return null;
+}
+
+/** The text of the figure's own clause: after the last ，、；. */
+function clauseOf(lead: string): string {
+  return lead.slice(Math.max(...['，', ',', '、', '；', ';'].map((p) => lead.lastIndexOf(p))) + 1);
+}

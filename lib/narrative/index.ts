@@ -1,0 +1,90 @@
+import { cellLabel, type FormatId } from '../formats';
+import { APPLICANT_COL_IDS } from '../formats/apply-sections';
+import type { CheckInput, Finding, Values } from '../report';
+import { extractClaims, type Claim } from './claims';
+
+export { extractClaims, type Claim } from './claims';
+
+/** A cell's value as the table states it; `derived` when a blank 总计 was summed from its row. */
+interface Resolved {
+  id: string;
+  value: number | null;
+  derived: boolean;
+}
+
+const APPEAL_RESULTS = ['upheld', 'corrected', 'other', 'pending'];
+
+/**
+ * A cell's value; a blank 总计 cell of section 三 or 四 stands for the sum of its row when the row
+ * has values (2019-shanghai-office-1 leaves the 总计 column blank). Undefined = not in the table.
+ */
+function resolve(values: Values, id: string): Resolved | undefined {
+  const parts = (prefix: string, cols: readonly string[]) => cols.map((c) => values[`${prefix}.${c}`]);
+  const direct = values[id];
+  const m = /^(apply\.[\w.]+|appeal\.\w+)\.total$/.exec(id);
+  if (m) {
+    if (typeof direct === 'number') return { id, value: direct, derived: false };
+    const ps = parts(m[1]!, id.startsWith('apply.') ? APPLICANT_COL_IDS : APPEAL_RESULTS);
+    if (direct === undefined && ps.every((p) => p === undefined)) return undefined;
+    const nums = ps.filter((p): p is number => typeof p === 'number');
+    if (nums.length === 0) return { id, value: null, derived: false };
+    return { id, value: nums.reduce((a, b) => a + b, 0), derived: true };
+  }
+  if (direct === undefined) return undefined;
+  return { id, value: direct, derived: false };
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 10000) / 10000);
+}
+
+function describe(format: FormatId, ops: Resolved[]): string {
+  const shown = ops.length <= 3 ? ops : ops.filter((o) => o.value);
+  const parts = shown.map((o) => `${cellLabel(format, o.id)} ${o.value === null ? '空' : fmt(o.value)}${o.derived ? '（总计未填，按各列合计）' : ''}`);
+  if (ops.length > 3) {
+    const group = cellLabel(format, ops[0]!.id).split('·').slice(0, 2).join('·');
+    return `${group}各项合计（其中 ${parts.join('、') || '均为 0 或空'}）`;
+  }
+  return parts.join(' + ');
+}
+
+const QUOTE_MAX = 80;
+function quote(s: string): string {
+  return s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX)}…` : s;
+}
+
+/** The finding for one claim, or null when the table agrees or cannot tell. */
+function compare(format: FormatId, claim: Claim, values: Values): Finding | null {
+  const ops = claim.cells.map((id) => resolve(values, id));
+  if (ops.some((o) => o === undefined)) return null; // the table does not have every cell
+  const resolved = ops as Resolved[];
+  if (resolved.every((o) => o.value === null)) return null; // nothing typed yet
+  const table = resolved.reduce((a, o) => a + (o.value ?? 0), 0);
+  if (Math.abs(table - claim.value) < 1e-6) return null;
+  const sum = resolved.length > 1 ? ` = ${fmt(table)}` : '';
+  const diff = fmt(Math.abs(table - claim.value));
+  return {
+    rule: 'P-TEXT',
+    severity: 'warning',
+    cells: resolved.map((o) => o.id),
+    message:
+      `正文“${quote(claim.sentence.text)}”中${claim.topic.name} ${claim.figure}，` +
+      `与表格不一致：${describe(format, resolved)}${sum}，相差 ${diff}。请核对正文或表格。`,
+    span: claim.sentence,
+  };
+}
+
+/**
+ * P-TEXT: figures quoted in the narrative that disagree with the table cells they name. Advisory
+ * (核实性) only; a figure is compared only when its words name the cells unambiguously.
+ */
+export function checkNarrative(text: string, input: CheckInput): Finding[] {
+  const { values, format } = input;
+  if (!text || !Object.values(values).some((v) => typeof v === 'number')) return [];
+  const out: Finding[] = [];
+  for (const claim of extractClaims(text, format, input.year, values)) {
+    const f = compare(format, claim, values);
+    if (f) out.push(f);
+  }
+  return out;
+}

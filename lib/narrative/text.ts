@@ -1,0 +1,101 @@
+import { toSimplified } from '../formats/traditional';
+
+/** Traditional characters of narratives that the label map does not cover (pairs: trad, simplified). */
+const EXTRA = '兩两場场億亿餘余約约較较備备轄辖屆届週周網网訊讯佈布誌志';
+const EXTRA_MAP = new Map<string, string>();
+for (let i = 0; i + 1 < EXTRA.length; i += 2) EXTRA_MAP.set(EXTRA[i]!, EXTRA[i + 1]!);
+
+/**
+ * Character-for-character normalisation (the result has the same length as the input, so spans
+ * carry over): full-width ASCII to half-width, ideographic space to space, ﹝﹞ to 〔〕,
+ * traditional to simplified.
+ */
+export function normalizeChars(text: string): string {
+  let out = '';
+  for (const ch of toSimplified(text)) {
+    const code = ch.charCodeAt(0);
+    if (ch.length === 1 && code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (ch === '\u3000') out += ' ';
+    else if (ch === '﹝') out += '〔';
+    else if (ch === '﹞') out += '〕';
+    else out += EXTRA_MAP.get(ch) ?? ch;
+  }
+  return out;
+}
+
+/**
+ * The narrative without whitespace, for matching across PDF line wraps (`办结 1191 件（含\n上年结转`).
+ * `pos[i]` is the index in the original text of compact character i. Hard boundaries (`|`) stand
+ * for table rows, headings and whitespace between two digits, so that separate figures never merge.
+ */
+export interface Compact {
+  text: string;
+  pos: number[];
+}
+
+const HEADING = /^\s*(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))/;
+const PAGE_MARK = /^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$/;
+const WS = /[\s\u00a0\u200b\ufeff]/;
+
+export function compact(original: string): Compact {
+  const norm = normalizeChars(original);
+  let text = '';
+  const pos: number[] = [];
+  const lines = norm.split('\n');
+  let offset = 0;
+  for (const [i, line] of lines.entries()) {
+    const start = offset;
+    offset += line.length + 1;
+    if (PAGE_MARK.test(line)) continue;
+    const tableRow = line.includes('|');
+    // A line break is a boundary before a heading, around table rows and after a blank line.
+    if (i > 0 && (tableRow || HEADING.test(line) || line.trim() === '') && text.at(-1) !== '|') {
+      text += '|';
+      pos.push(start);
+    }
+    // A heading line on its own (（一）主动公开情况) ends where it ends.
+    const headingOnly = HEADING.test(line) && line.trim().length <= 30 && !/[。，,；;]/.test(line);
+    if (tableRow) {
+      // Table rows are not narrative: keep only a boundary.
+      continue;
+    }
+    for (let j = 0; j < line.length; j++) {
+      const ch = line[j]!;
+      if (WS.test(ch)) {
+        const prev = text.at(-1);
+        const next = line.slice(j).match(/\S/)?.[0];
+        if (prev && /\d/.test(prev) && next && /\d/.test(next) && prev !== '|') {
+          text += '|';
+          pos.push(start + j);
+        }
+        continue;
+      }
+      text += ch;
+      pos.push(start + j);
+    }
+    if (headingOnly && text.at(-1) !== '|') {
+      text += '|';
+      pos.push(start + line.length);
+    }
+  }
+  return { text, pos };
+}
+
+/** A sentence of the compact text: between 。！？；| and the like. */
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+export function sentences(c: Compact): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  const t = c.text;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || /[。！？!?；;|]/.test(t[i]!)) {
+      if (i > start) out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return out;
+}
