@@ -1,0 +1,106 @@
+import { FORMATS } from '../formats/index';
+import { toSimplified } from '../formats/traditional';
+import type { FormatDef, FormatId } from '../formats/types';
+import type { ReadProblem } from '../report';
+import type { Tok } from './tokens';
+
+const YEAR = '((?:19|20)\\d{2})';
+const TITLE = new RegExp(`${YEAR}年度?(.{0,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|年报|年度工作报告)`);
+const PERIOD = new RegExp(`统计期限[^。]{0,12}?${YEAR}年1月1日`);
+const YEAR_OF_TABLE = new RegExp(`[（(]${YEAR}年度[)）]`);
+const YEAR_REPORTED = new RegExp(`${YEAR}年度?政府信息公开(?:工作)?情况`);
+
+/** Whitespace-free, simplified text for title and date search. */
+export function compactText(text: string): string {
+  return toSimplified(text.normalize('NFKC')).replace(/[\s\u00a0\u3000]+/g, '');
+}
+
+export interface Heading {
+  year: number | null;
+  body?: string;
+  title?: string;
+}
+
+/** Report year and body name from the report's title, 统计期限 or other dated phrases. */
+export function detectHeading(text: string): Heading {
+  const head = compactText(text.slice(0, 4000));
+  const t = TITLE.exec(head);
+  const period = PERIOD.exec(head) ?? PERIOD.exec(compactText(text));
+  const out: Heading = { year: null };
+  if (t) {
+    out.title = t[0];
+    out.year = Number(t[1]);
+    const before = head.slice(Math.max(0, t.index - 30), t.index);
+    const body = cleanBody(t[2]!) || (t.index < 40 ? cleanBody(before) : '');
+    if (body) out.body = body;
+  }
+  if (period) out.year ??= Number(period[1]);
+  const other = YEAR_OF_TABLE.exec(head) ?? YEAR_REPORTED.exec(head);
+  if (other) out.year ??= Number(other[1]);
+  if (out.year === null) out.year = mostFrequentYear(head);
+  if (!out.body) {
+    const unit = /(?:填报单位|单位名称)(?:[（(]盖章[)）])?[:：]([^|｜\n]{2,30}?)(?:\||$|单位负责人)/.exec(text.normalize('NFKC'));
+    if (unit) out.body = unit[1]!.trim();
+  }
+  return out;
+}
+
+function cleanBody(s: string): string {
+  const b = s.replace(/^[:：,，。.、]+/, '').replace(/(?:关于|的)$/, '');
+  return /^(?:_+|（单位名称）_*)$/.test(b) || b.length < 2 ? '' : b;
+}
+
+function mostFrequentYear(head: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of head.matchAll(new RegExp(`${YEAR}年`, 'g'))) {
+    const y = Number(m[1]);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let n = 0;
+  for (const [y, c] of counts) if (c > n || (c === n && best !== null && y > best)) [best, n] = [y, c];
+  return best;
+}
+
+const APPLY_STEMS = [/本年新收/, /上年结转/, /予以公开/, /部分公开/, /结转下一?年度/, /本机关不掌握/];
+
+/** Format by fingerprint labels of the tables; the year decides between gov2019 and gov2021 when section 二 is missing. */
+export function detectFormat(labels: readonly Tok[], year: number | null): FormatId | null {
+  const score = new Map<FormatId, number>();
+  let apply = 0;
+  for (const t of labels) {
+    const n = t.norm;
+    if (!n || n.length > 80) continue;
+    for (const f of Object.values(FORMATS) as FormatDef[])
+      for (const fp of f.fingerprints) if (fp.test(n)) score.set(f.id, (score.get(f.id) ?? 0) + 1);
+    if (APPLY_STEMS.some((s) => s.test(n))) apply++;
+  }
+  let best: FormatId | null = null;
+  let n = 0;
+  for (const [id, s] of score) if (s > n) [best, n] = [id, s];
+  if (best) return best;
+  if (apply >= 1) return year !== null && year <= 2020 ? 'gov2019' : 'gov2021';
+  return null;
+}
+
+const YEAR_NAMES: Record<FormatId, string> = {
+  gov2021: '2021年版表格',
+  gov2019: '2019年版表格',
+  gov2014: '2014年版统计表',
+  local: '地方统计表',
+};
+
+/** P-FORMAT as the reader sees it: a report year for which the format was already superseded. */
+export function formatYearProblem(format: FormatId | null, year: number | null): ReadProblem | null {
+  if (!format || year === null) return null;
+  const f = FORMATS[format];
+  const superseded = (format === 'gov2019' && year >= 2021) || (format === 'gov2014' && year >= 2020) || (format === 'local' && year >= 2014);
+  if (superseded)
+    return {
+      code: 'P-FORMAT',
+      message: `${year}年度报告使用的是已废止的${YEAR_NAMES[format]}（${f.basis}），应使用${year >= 2021 ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号'}规定的格式`,
+    };
+  if (year < f.years.from)
+    return { code: 'format-year', message: `${year}年度报告使用了${YEAR_NAMES[format]}，该格式从${f.years.from}年度起才使用，请核对年度` };
+  return null;
+}

@@ -1,0 +1,94 @@
+import type { Report } from '../report';
+import { buildGrid } from './grid';
+import { buildReport } from './report';
+import { gridTokens, type Tok } from './tokens';
+
+/** Words found only in report statistics tables (simplified and traditional). */
+const FINGERPRINT = /本年新收|申请人情况|申請人情況|本年制发件数|本年製發件數|本年新制作|统计指标|統計指標|收到申请数|收到申請數|申请总数|申請總數|行政复议|行政複議/;
+
+function tablesOf(root: Document | Element): Element[] {
+  return Array.from(root.getElementsByTagName('table'));
+}
+
+/**
+ * Cheap pre-filter for the content script: does this root hold a table (or form grid)
+ * whose text has one of the report's fingerprint words?
+ */
+export function mayHoldReport(root: Document | Element): boolean {
+  for (const t of tablesOf(root)) if (FINGERPRINT.test(t.textContent ?? '')) return true;
+  return false;
+}
+
+const BLOCK = /^(?:P|DIV|BR|H[1-6]|LI|TR|SECTION|ARTICLE|BLOCKQUOTE|PRE|UL|OL|TITLE|HEADER|FOOTER)$/;
+const SKIP = /^(?:TABLE|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|HEAD)$/;
+
+/** Text outside tables, one line per block element. */
+export function textOutsideTables(root: Node, keepTables = false): string {
+  const parts: string[] = [];
+  const walk = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
+      else if (c.nodeType === 1) {
+        const tag = (c as Element).tagName.toUpperCase();
+        if (SKIP.test(tag) && !(keepTables && tag === 'TABLE')) {
+          if (tag === 'TABLE') parts.push('\n');
+          continue;
+        }
+        const block = BLOCK.test(tag) || tag === 'TD' || tag === 'TH';
+        if (tag === 'TD' || tag === 'TH') parts.push(' | ');
+        walk(c);
+        if (block) parts.push('\n');
+      }
+    }
+  };
+  walk(root);
+  return parts
+    .join('')
+    .replace(/[ \t\u00a0]*\n[\s\u00a0]*/g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+function headingText(root: Document | Element, first: Element | undefined): string {
+  const doc = (root as Document).documentElement ? (root as Document) : null;
+  const title = doc?.title ?? '';
+  // text before the first statistics table holds the title and the 统计期限
+  let before = '';
+  if (first) {
+    const body: Node = doc?.body ?? (root as Element);
+    const range = body.textContent ?? '';
+    const tableText = first.textContent ?? '';
+    const at = tableText ? range.indexOf(tableText.slice(0, 40)) : -1;
+    before = at >= 0 ? range.slice(Math.max(0, at - 6000), at) : range.slice(0, 6000);
+    if (at >= 0 && at > 6000) before = range.slice(0, 2000) + '\n' + before;
+  }
+  return `${title}\n${before}`;
+}
+
+/**
+ * Reads the statistics tables under a DOM root (a parsed document or the live page / editor
+ * body). Every cell keeps its live element in `loc.el`. Returns [] when no report table is found.
+ */
+export function readDom(root: Document | Element, source = 'page'): Report[] {
+  const tables = tablesOf(root);
+  const tokens: Tok[] = [];
+  let first: Element | undefined;
+  let rowBase = 0;
+  tables.forEach((table, i) => {
+    if (table.getElementsByTagName('table').length) return; // layout table around the real one
+    const grid = buildGrid(table);
+    const start = tokens.length;
+    gridTokens(grid, i, rowBase, tokens);
+    rowBase += grid.length;
+    if (!first && tokens.length > start && FINGERPRINT.test(table.textContent ?? '')) first = table;
+  });
+  if (!first) return [];
+  const report = buildReport({
+    source,
+    tokens,
+    strict: true,
+    headingText: headingText(root, first),
+    narrative: () => textOutsideTables(root),
+  });
+  return report.format ? [report] : [];
+}

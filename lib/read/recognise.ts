@@ -1,0 +1,306 @@
+import { APPEAL_GROUPS, APPEAL_RESULTS, APPLY_COL_IDS } from '../formats/apply-sections';
+import { cellDef } from '../formats/index';
+import type { CellKind, FormatDef, RowDef, SectionDef } from '../formats/types';
+import type { ReadProblem, ReportCell } from '../report';
+import { isSentence, labelShaped, numbering } from './labels';
+import type { Tok } from './tokens';
+import { parseValue } from './value';
+
+/** A row of the catalogue, or a group row read with values (（六）其他处理 collapsed, （三） subtotal). */
+interface RowRef {
+  si: number;
+  sec: SectionDef;
+  def: RowDef;
+  order: number;
+  num: string;
+}
+
+interface Open {
+  ref: RowRef;
+  tok: Tok;
+}
+
+export interface Recognised {
+  cells: Record<string, ReportCell>;
+  problems: ReadProblem[];
+  /** Tokens that belong to the statistics tables (everything else is narrative). */
+  used: Set<Tok>;
+}
+
+const SUBTOTAL = /小计|合计/;
+
+function sectionName(sec: SectionDef): string {
+  return sec.key === '表' ? '统计表' : `表${sec.key}`;
+}
+
+/**
+ * Maps tokens to canonical cells of one format by label order and the known number of value
+ * columns of each row. `strict`: tokens come from table rows (HTML), so a row's values never
+ * continue on the next row; otherwise (text) values may follow on later lines, and labels or
+ * numbers that PDF extraction put out of order are matched up afterwards.
+ */
+export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boolean): Recognised {
+  const sections = format.sections;
+  const rows: RowRef[] = [];
+  sections.forEach((sec, si) =>
+    sec.rows.forEach((def) => rows.push({ si, sec, def, order: rows.length, num: numbering(def.label) })),
+  );
+  const cells: Record<string, ReportCell> = {};
+  const problems: ReadProblem[] = [];
+  const used = new Set<Tok>();
+  const appealIdx = sections.findIndex((s) => s.key === '四');
+  const applyIdx = sections.findIndex((s) => s.key === '三');
+  const is2014 = format.id === 'gov2014';
+
+  let secIdx = 0;
+  let recency: string[] = [];
+  let open: Open | null = null;
+  const pending: RowRef[] = [];
+  const filled = new Set<string>();
+  // text path: single numbers seen before their rows, and cells left empty by short rows
+  const orphans: Tok[][] = sections.map(() => []);
+  const holes: { id: string; kind: CellKind; si: number }[] = [];
+  let hasCumulative = false;
+  let subtotalAt: number | null = null;
+  let cellsSeenCommercial = false;
+  // HTML: header leaves of section 三 by grid column
+  let colMap: (string | null)[] = [];
+  let colKey: unknown[] = [];
+  let headerOpen = false;
+
+  const put = (id: string, tok: Tok) => {
+    const kind = cellDef(format.id, id)?.kind ?? 'count';
+    const parsed = parseValue(tok.text, kind);
+    const cell: ReportCell = { id, value: parsed.value, raw: tok.text.trim(), loc: tok.loc };
+    if (parsed.unreadable) cell.unreadable = true;
+    cells[id] = cell;
+    used.add(tok);
+  };
+
+  const colsFor = (ref: RowRef): string[] => {
+    if (is2014) return hasCumulative ? ['value', 'cumulative'] : ['value'];
+    if (ref.def.cols) return [...ref.def.cols];
+    return ref.sec.cols.map((c) => c.id);
+  };
+
+  const candidates = (t: Tok): RowRef[] => {
+    const norm = t.norm!;
+    return rows.filter((r) => r.si >= secIdx && r.def.match.test(norm));
+  };
+
+  const pick = (t: Tok, list: RowRef[]): RowRef => {
+    if (list.length === 1) return list[0]!;
+    const num = numbering(t.norm!);
+    const rank = (r: RowRef) => {
+      const g = r.def.group ? recency.indexOf(r.def.group) : -2;
+      return (num && r.num === num ? 0 : 10_000) + (g === -2 ? 500 : g === -1 ? 1000 : g) * 10 + r.order / 1000;
+    };
+    return [...list].sort((a, b) => rank(a) - rank(b))[0]!;
+  };
+
+  const headerCol = (t: Tok): { si: number; id: string } | null => {
+    const norm = t.norm!;
+    if (norm.length > 14 || numbering(norm)) return null;
+    for (let si = secIdx; si < sections.length; si++) {
+      const sec = sections[si]!;
+      const c = sec.cols.find((col) => col.match.test(norm));
+      if (c) return { si, id: c.id };
+      if (si === applyIdx && SUBTOTAL.test(norm)) return { si, id: 'extra' };
+      if (si === appealIdx && APPEAL_GROUPS.some((g) => g.match.test(norm)) && norm.length <= 8) return { si, id: 'group' };
+    }
+    return null;
+  };
+
+  const close = () => {
+    if (open && !strict && !filled.has(open.ref.def.id + '@' + open.ref.si) && open.ref.order >= 0) {
+      if (!pending.includes(open.ref)) pending.push(open.ref);
+    }
+    open = null;
+  };
+
+  const assignRow = (ref: RowRef, run: Tok[], atEnd: boolean) => {
+    let cols = colsFor(ref);
+    let vals = run;
+    if (ref.si === applyIdx && !strict && subtotalAt !== null && run.length === cols.length + 1) {
+      vals = run.filter((_, i) => i !== subtotalAt);
+    }
+    if (strict && ref.si === applyIdx && !ref.def.cols) {
+      const leaves = leavesOf();
+      if (leaves.length === run.length && leaves.some((l) => l !== null)) {
+        cols = leaves.map((l) => l ?? '');
+        vals = run;
+      }
+    }
+    const label = `${sectionName(ref.sec)}·${ref.def.label}`;
+    // blanks after the last expected value are layout artefacts (`| 2 | … | 2 | ||`)
+    if (vals.length > cols.length) {
+      const extra = vals.slice(cols.length).filter((t) => parseValue(t.text).value !== null);
+      if (extra.length) problems.push({ code: 'extra-values', message: `${label} 多出${extra.length}个数（${extra.map((t) => t.text.trim()).join('、')}），已忽略` });
+      vals = vals.slice(0, cols.length);
+    }
+    let targets: (string | null)[] = cols;
+    if (vals.length < cols.length) {
+      if (!strict && !atEnd && vals.length === cols.length - 1 && cols.length >= 3) {
+        // PDF text: a cell of several lines was extracted elsewhere; keep first and last columns
+        targets = [...cols.slice(0, vals.length - 1), cols[cols.length - 1]!];
+        const gap = cols[vals.length - 1]!;
+        const id = ref.sec.cellId(ref.def.id, gap);
+        holes.push({ id, kind: cellDef(format.id, id)?.kind ?? 'count', si: ref.si });
+      }
+      problems.push({
+        code: atEnd ? 'truncated' : 'short-row',
+        message: `${label} 只读到${vals.length}个数，应有${cols.length}个${atEnd ? '（表格在此中断）' : ''}`,
+      });
+    }
+    vals.forEach((t, i) => {
+      const col = targets[i];
+      if (col && col !== 'extra') put(ref.sec.cellId(ref.def.id, col), t);
+      else used.add(t);
+    });
+    filled.add(ref.def.id + '@' + ref.si);
+    const p = pending.indexOf(ref);
+    if (p >= 0) pending.splice(p, 1);
+  };
+
+  const leavesOf = (): (string | null)[] => {
+    const out: (string | null)[] = [];
+    let last: unknown = undefined;
+    for (let c = 0; c < colMap.length; c++) {
+      const id = colMap[c];
+      if (id === undefined || id === null) continue;
+      if (colKey[c] === last) continue;
+      last = colKey[c];
+      out.push(id === 'extra' ? null : id);
+    }
+    return out;
+  };
+
+  const assignAppeal = (run: Tok[]) => {
+    const sec = sections[appealIdx]!;
+    let i = 0;
+    for (const g of APPEAL_GROUPS) for (const r of APPEAL_RESULTS) put(sec.cellId(g.id, r.id), run[i++]!);
+  };
+
+  const assignRun = (run: Tok[], atEnd: boolean) => {
+    if (!run.length) return;
+    if (appealIdx >= 0 && secIdx === appealIdx && run.length >= 15 && (!open || open.ref.si === appealIdx)) {
+      assignAppeal(run);
+      open = null;
+      return;
+    }
+    if (open) {
+      assignRow(open.ref, run, atEnd);
+      open = null;
+      return;
+    }
+    if (strict) return;
+    // text path: numbers whose label came earlier, out of reading order
+    const target = pending
+      .filter((r) => r.si === secIdx && colsFor(r).length >= 3)
+      .sort((a, b) => a.order - b.order)[0];
+    if (target && run.length >= colsFor(target).length) {
+      assignRow(target, run, atEnd);
+      return;
+    }
+    if (run.length === 1 && secIdx < orphans.length) orphans[secIdx]!.push(run[0]!);
+  };
+
+  let run: Tok[] = [];
+  let runRow = -1;
+  const flush = (atEnd: boolean) => {
+    const r = run;
+    run = [];
+    assignRun(r, atEnd);
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'noise' || t.kind === 'unit') continue;
+    if (strict && run.length && t.row !== runRow) flush(false);
+    if (strict && open && t.row !== open.tok.row && !t.copy && t.kind === 'value') close();
+    if (t.kind === 'value') {
+      if (strict && !t.copy && headerOpen) headerOpen = false;
+      run.push(t);
+      runRow = t.row;
+      continue;
+    }
+    // a label
+    if (run.length) flush(false);
+    const norm = t.norm!;
+    if (!labelShaped(norm)) {
+      if (!strict && isSentence(norm)) close();
+      continue;
+    }
+    // section titles (text path)
+    const title = sections.findIndex((s, si) => si >= secIdx && norm.length <= 40 && s.titleMatch.test(norm));
+    if (title >= 0 && !strict && /^[一二三四五六七八九十]、|表[二三四]/.test(norm)) {
+      close();
+      secIdx = title;
+      used.add(t);
+      continue;
+    }
+    const hc = headerCol(t);
+    if (hc) {
+      used.add(t);
+      if (!t.copy && hc.si > secIdx && hc.id !== 'extra') secIdx = hc.si;
+      if (is2014 && hc.id === 'cumulative') hasCumulative = true;
+      if (hc.si === applyIdx && !strict) {
+        if (hc.id === 'extra') subtotalAt = cellsSeenCommercial ? 6 : 1;
+        if (hc.id === 'commercial') cellsSeenCommercial = true;
+      }
+      if (strict && hc.si === applyIdx && t.gc !== undefined && hc.id !== 'group') {
+        if (!headerOpen) {
+          colMap = [];
+          colKey = [];
+          headerOpen = true;
+        }
+        for (let c = t.gc; c < t.gc + (t.gs ?? 1); c++) {
+          colMap[c] = hc.id;
+          colKey[c] = t;
+        }
+      }
+      continue;
+    }
+    for (const s of sections.slice(secIdx)) {
+      const g = s.groups?.find((gr) => gr.match.test(norm));
+      if (g) recency = [g.id, ...recency.filter((x) => x !== g.id)];
+    }
+    const list = candidates(t);
+    if (list.length) {
+      const ref = pick(t, list);
+      if (t.copy) continue;
+      if (open && open.ref === ref) {
+        used.add(t);
+        continue;
+      }
+      close();
+      open = { ref, tok: t };
+      secIdx = Math.max(secIdx, ref.si);
+      used.add(t);
+      continue;
+    }
+    // a group row with values of its own: （六）其他处理 in one row, a （三）不予公开 subtotal
+    if (!t.copy && applyIdx >= 0 && secIdx <= applyIdx) {
+      const g = sections[applyIdx]!.groups?.find((gr) => gr.match.test(norm) && numbering(norm) === numbering(gr.label));
+      if (g && secIdx === applyIdx) {
+        close();
+        open = { ref: { si: applyIdx, sec: sections[applyIdx]!, def: { id: g.id, label: g.label, match: g.match }, order: -1, num: '' }, tok: t };
+        used.add(t);
+        continue;
+      }
+    }
+    // anything else: a continuation of the label (text) or context (table)
+  }
+  flush(true);
+  if (open && !strict) {
+    const o: Open = open;
+    if (!filled.has(o.ref.def.id + '@' + o.ref.si)) problems.push({ code: 'truncated', message: `${sectionName(o.ref.sec)}·${o.ref.def.label} 没有数值（表格在此中断）` });
+  }
+  // fill cells left empty by short rows with the single numbers extracted before them
+  for (let si = 0; si < sections.length; si++) {
+    const hs = holes.filter((h) => h.si === si);
+    const os = orphans[si]!;
+    if (hs.length && hs.length === os.length) hs.forEach((h, k) => put(h.id, os[k]!));
+  }
+  return { cells, problems, used };
+}

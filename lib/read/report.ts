@@ -1,0 +1,77 @@
+import { FORMATS, cellLabel } from '../formats/index';
+import type { FormatId } from '../formats/types';
+import type { ReadProblem, Report } from '../report';
+import { detectFormat, detectHeading, formatYearProblem } from './detect';
+import { recogniseLocal } from './local';
+import { recognise } from './recognise';
+import type { Tok } from './tokens';
+
+export interface Source {
+  source: string;
+  tokens: Tok[];
+  /** Tokens come from table rows (HTML) rather than free text. */
+  strict: boolean;
+  /** Text to find the title, year and body in. */
+  headingText: string;
+  /** The text outside the statistics tables, computed on demand. */
+  narrative: (used: Set<Tok>) => string;
+}
+
+const SECTION_TITLE: Record<string, string> = {
+  二: '表二（主动公开政府信息情况）',
+  三: '表三（收到和处理政府信息公开申请情况）',
+  四: '表四（政府信息公开行政复议、行政诉讼情况）',
+};
+
+/** Turns tokens into a Report: heading, format, cells, and what could not be read. */
+export function buildReport(src: Source): Report {
+  const heading = detectHeading(src.headingText);
+  const format: FormatId | null = detectFormat(src.tokens, heading.year);
+  const problems: ReadProblem[] = [];
+  const report: Report = { source: src.source, format, year: heading.year, cells: {}, problems };
+  if (heading.body) report.body = heading.body;
+  if (heading.title) report.title = heading.title;
+  let used = new Set<Tok>();
+  if (!format) {
+    problems.push(
+      src.tokens.some((t) => t.kind === 'value' || t.kind === 'label')
+        ? { code: 'no-report-table', message: '没有找到政府信息公开年度报告的统计表：表格的栏目与任何一种年报格式都对不上' }
+        : { code: 'no-table', message: '没有找到任何表格或统计数据' },
+    );
+  } else if (format === 'local') {
+    const r = recogniseLocal(src.tokens);
+    report.cells = r.cells;
+    used = r.used;
+  } else {
+    const r = recognise(src.tokens, FORMATS[format], src.strict);
+    report.cells = r.cells;
+    used = r.used;
+    problems.push(...r.problems);
+    for (const sec of FORMATS[format].sections) {
+      const prefix = sec.cellId(sec.rows[0]!.id, sec.cols[0]!.id).split('.')[0]!;
+      const any = Object.keys(r.cells).some((id) => (format === 'gov2014' ? true : id.startsWith(prefix + '.')));
+      if (!any) problems.push({ code: 'missing-section', message: `没有读到${SECTION_TITLE[sec.key] ?? '统计表'}的数据` });
+    }
+  }
+  if (format && !Object.keys(report.cells).length && !problems.some((p) => p.code === 'missing-section'))
+    problems.push({ code: 'empty', message: '表格中没有任何数值' });
+  const fy = formatYearProblem(format, heading.year);
+  if (fy) problems.push(fy);
+  if (heading.year === null) problems.push({ code: 'no-year', message: '没有从标题或统计期限中读出报告年度' });
+  const bad = Object.values(report.cells).filter((c) => c.unreadable);
+  if (bad.length && format)
+    problems.push({
+      code: 'unreadable',
+      message: `以下单元格的内容不是数字：${bad.map((c) => `${cellLabel(format, c.id)}「${c.raw}」`).join('；')}`,
+    });
+  let narrative: string | undefined;
+  Object.defineProperty(report, 'narrative', {
+    enumerable: true,
+    configurable: true,
+    get: () => (narrative ??= src.narrative(used)),
+    set: (v: string) => {
+      narrative = v;
+    },
+  });
+  return report;
+}
