@@ -16,17 +16,21 @@ const SLIP: Record<TypoKind, string> = {
 
 const fmt = (n: number): string => String(Math.round(n * 1e4) / 1e4);
 
-/** Operand names without the words all operands share: 表三 自然人列 → 一、本年新收…, （七）总计. */
-function operandNames(format: FormatId, cells: readonly string[]): string[] {
+/** Operand names without the words all operands share: 表三 自然人列 → 一、本年新收, （七）总计. */
+function operandNames(format: FormatId, cells: readonly string[]): Map<string, string> {
   const parts = cells.map((c) => cellLabel(format, c).split('·'));
-  if (parts.length < 2) return parts.map((p) => p.join('·'));
-  const common = new Set(parts[0]!.filter((p) => parts.every((q) => q.includes(p))));
-  return parts.map((p) => p.filter((x) => !common.has(x)).join('·') || p.join('·'));
+  const common = new Set(parts.length < 2 ? [] : parts[0]!.filter((p) => parts.every((q) => q.includes(p))));
+  return new Map(
+    cells.map((c, i) => {
+      const own = parts[i]!.filter((x) => !common.has(x));
+      return [c, (own.length ? own : parts[i]!).join('·').replace(/政府信息公开申请数量$/, '')];
+    }),
+  );
 }
 
-function side(format: FormatId, cells: readonly string[], values: Values): string {
+function side(cells: readonly string[], names: Map<string, string>, values: Values): string {
   const sum = cells.reduce((s, c) => s + (values[c] as number), 0);
-  const words = cells.length > 4 ? '各分项之和' : operandNames(format, cells).join('+');
+  const words = cells.length > 4 ? '各分项之和' : cells.map((c) => names.get(c)).join('+');
   return `${words} = ${fmt(sum)}`;
 }
 
@@ -34,7 +38,8 @@ function side(format: FormatId, cells: readonly string[], values: Values): strin
 export function ruleText(format: FormatId, rule: LinearRule, values: Values): string {
   const { left, right, scope } = rule.def;
   const diff = left.reduce((s, c) => s + (values[c] as number), 0) - right.reduce((s, c) => s + (values[c] as number), 0);
-  return `${scope}：${side(format, left, values)}，${side(format, right, values)}，相差 ${fmt(Math.abs(diff))}`;
+  const names = operandNames(format, rule.cells);
+  return `${scope}：${side(left, names, values)}，${side(right, names, values)}，相差 ${fmt(Math.abs(diff))}`;
 }
 
 function fixText(format: FormatId, f: Fix): string {
@@ -66,13 +71,15 @@ export function rankedMessage(
     .map((c, i) => `${i + 1}. ${[c, ...(c.with ?? [])].map((f) => fixText(format, f)).join(' 且 ')}`)
     .join('；');
   const what = failing.length === 1 ? ruleText(format, failing[0]!, values) : `${scopes(failing)}不平衡`;
-  return `${what}。改动其中任何一项都能使它平衡，无法确定是哪一格输错，请核对：${list}`;
+  const pairs = candidates.some((c) => c.with?.length);
+  const any = pairs ? '以下任何一组改动都能使它们平衡，无法确定是哪几格输错' : '改动以下任何一格都能使它平衡，无法确定是哪一格输错';
+  return `${what}。${any}，请核对：${list}`;
 }
 
 export function identityMessage(format: FormatId, failing: readonly LinearRule[], values: Values): string {
   const [main, ...rest] = failing;
   const also = rest.length ? `；${rest.map((r) => ruleText(format, r, values)).join('；')}` : '';
-  const look = operandNames(format, main!.cells).join('、');
+  const look = [...operandNames(format, main!.cells).values()].join('、');
   return (
     `${ruleText(format, main!, values)}${also}。各行、各列的合计本身都平衡，改动任何一格都不能单独使它平衡：` +
     `可能是某个分项输错后又据此算出了合计。请核对${main!.def.scope}的${look}及其各分项`

@@ -21,7 +21,8 @@ export function typoKind(typed: number, intended: number): TypoKind | null {
   if (typed >= 0 && intended >= 0) {
     for (let len = s.length + 1; len <= t.length + 1; len++) forms.push(s.padStart(len, '0'));
   }
-  for (const kind of ORDER) if (forms.some((f) => slip(kind, f, t))) return kind;
+  // The number as read first (15 read as 5: a dropped 1), then with the zeros typed before it.
+  for (const f of forms) for (const kind of ORDER) if (slip(kind, f, t)) return kind;
   return null;
 }
 
