@@ -22,7 +22,7 @@ export function seeded(seed: number): Rand {
   };
 }
 
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const pick = <T>(r: Rand, xs: ArrayLike<T>): T => xs[Math.floor(r() * xs.length)]!;
 const gauss = (r: Rand) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 
 /** Share of each applicant column: most requests come from 自然人, some from 商业企业, few from the rest. */
