@@ -12,7 +12,8 @@ export const CHINESE_NUMERAL = '[零〇一二两三四五六七八九十百千�
 export function parseChineseNumeral(s: string): number | null {
   if (!s || !/[零〇一二两三四五六七八九十]/.test(s)) return null;
   if (!/[十百千万亿]/.test(s)) {
-    // Positional digits: 二〇二一.
+    // Positional digits (二〇二一) need a zero; 二三件 means "two or three".
+    if (s.length > 1 && !/[〇零]/.test(s)) return null;
     let v = 0;
     for (const ch of s) {
       const d = DIGIT[ch];

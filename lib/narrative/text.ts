@@ -20,7 +20,8 @@ export function normalizeChars(text: string): string {
     else if (ch === '﹞') out += '〕';
     else out += EXTRA_MAP.get(ch) ?? ch;
   }
-  return out;
+  // Words that traditional-character mirrors replace (zh-TW usage), same length.
+  return out.replace(/资讯/g, '信息').replace(/网路/g, '网络').replace(/入口网站/g, '门户网站').replace(/性档案/g, '性文件');
 }
 
 /**
@@ -49,7 +50,8 @@ export function compact(original: string): Compact {
     if (PAGE_MARK.test(line)) continue;
     const tableRow = line.includes('|');
     // A line break is a boundary before a heading, around table rows and after a blank line.
-    if (i > 0 && (tableRow || HEADING.test(line) || line.trim() === '') && text.at(-1) !== '|') {
+    const digitsMeet = /\d$/.test(text) && /^\s*\d/.test(line);
+    if (i > 0 && (tableRow || digitsMeet || HEADING.test(line) || line.trim() === '') && text.at(-1) !== '|') {
       text += '|';
       pos.push(start);
     }
