@@ -131,13 +131,12 @@ function blankSides(c: Compiled, o: Outcome): string {
 }
 
 function notAssessable(c: Compiled, o: Outcome, missing: string[]): Finding {
-  const words = missing.map((id) => labelOf(c.format, id));
   return {
     rule: o.rule.def.rule,
     severity: 'info',
     cells: cellsOf(o),
     missing,
-    message: blankText(c.format, o, words),
+    message: blankText(c.format, o),
   };
 }
 

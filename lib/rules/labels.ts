@@ -36,7 +36,8 @@ const SHORT_ROW: Record<string, string> = {
 
 function rowWords(d: CellDef): string {
   const row = SHORT_ROW[d.row] ?? d.row;
-  return d.group ? `${d.group}·${row}` : row;
+  // gov2014's single table: the scope already names the parent, the group prefix is noise.
+  return d.group && d.section !== '表' ? `${d.group}·${row}` : row;
 }
 
 /**

@@ -58,12 +58,14 @@ function show(v: number | null | undefined): string {
   return v === null || v === undefined ? '空' : num(v);
 }
 
-/** Rule text for a rule that cannot be checked because of blanks. */
-export function blankText(format: FormatId, o: Outcome, missing: string[]): string {
+/** Rule text for a rule that cannot be checked because of blanks (blank operands in scope words). */
+export function blankText(format: FormatId, o: Outcome): string {
   const labels = labelsOf(format, o.rule);
   const nl = o.rule.def.left.length;
-  const sides = `${side(labels, o, 0, nl, o.left)} ${o.rule.def.op} ${side(labels, o, nl, o.rule.ids.length, o.right)}`;
+  const n = o.rule.ids.length;
+  const sides = n <= LIST_ALL ? `${side(labels, o, 0, nl, o.left)} ${o.rule.def.op} ${side(labels, o, nl, n, o.right)}，` : '';
+  const missing = o.blanks.map((k) => labels[k]!);
   const shown = missing.length > 5 ? `${missing.slice(0, 5).join('、')}等${missing.length}格` : missing.join('、');
   const need = o.need !== undefined && missing.length > 1 ? `（这些空格合计应为${num(o.need)}）` : '';
-  return `${o.rule.def.scope}：${sides}，有空白格，暂无法核对；未填：${shown}${need}`;
+  return `${o.rule.def.scope}：${sides}有空白格，暂无法核对；未填：${shown}${need}`;
 }

@@ -5,18 +5,18 @@ import type { SumRule } from '../rule-types';
 
 const c = (s: string) => `c.${s}`;
 
-const SUMS: readonly [string, string, string, readonly string[]][] = [
-  ['C-H1', '（二）通过不同渠道和方式公开政府信息的情况', 'channels.total', ['channels.gazette', 'channels.website', 'channels.weibo', 'channels.wechat', 'channels.other']],
-  ['C-H2', '（三）建议提案办理结果公开情况', 'proposals.total', ['proposals.npc', 'proposals.cppcc']],
-  ['C-H3', '二、回应解读情况', 'response.total', ['response.hotspots', 'response.channels.total']],
-  ['C-H4', '（二）通过不同渠道和方式回应解读的情况', 'response.channels.total', ['response.channels.pressConf', 'response.channels.interview', 'response.channels.policyExplain', 'response.channels.social', 'response.channels.other']],
-  ['C-H5', '（一）收到申请数', 'apply.received.total', ['apply.received.inPerson', 'apply.received.fax', 'apply.received.online', 'apply.received.letter']],
-  ['C-H6', '（二）申请办结数', 'apply.closed.total', ['apply.closed.onTime', 'apply.closed.extended']],
-  ['C-H7', '（三）申请答复数', 'apply.answered.total', ['apply.answered.alreadyPublic', 'apply.answered.granted', 'apply.answered.partial', 'apply.answered.refused.total', 'apply.answered.notOurs', 'apply.answered.notExist', 'apply.answered.supplement', 'apply.answered.otherChannel']],
-  ['C-H8', '4.不同意公开答复数', 'apply.answered.refused.total', ['apply.answered.refused.stateSecret', 'apply.answered.refused.commercialSecret', 'apply.answered.refused.privacy', 'apply.answered.refused.safety', 'apply.answered.refused.notGovInfo', 'apply.answered.refused.otherLaw']],
-  ['C-H9', '四、行政复议数量', 'review.total', ['review.upheld', 'review.corrected', 'review.other']],
-  ['C-H10', '五、行政诉讼数量', 'suit.total', ['suit.upheld', 'suit.corrected', 'suit.other']],
-  ['C-H11', '（三）从事政府信息公开工作人员数', 'org.staff.total', ['org.staff.fullTime', 'org.staff.partTime']],
+const SUMS: readonly [string, string, readonly string[]][] = [
+  ['C-H1', 'channels.total', ['channels.gazette', 'channels.website', 'channels.weibo', 'channels.wechat', 'channels.other']],
+  ['C-H2', 'proposals.total', ['proposals.npc', 'proposals.cppcc']],
+  ['C-H3', 'response.total', ['response.hotspots', 'response.channels.total']],
+  ['C-H4', 'response.channels.total', ['response.channels.pressConf', 'response.channels.interview', 'response.channels.policyExplain', 'response.channels.social', 'response.channels.other']],
+  ['C-H5', 'apply.received.total', ['apply.received.inPerson', 'apply.received.fax', 'apply.received.online', 'apply.received.letter']],
+  ['C-H6', 'apply.closed.total', ['apply.closed.onTime', 'apply.closed.extended']],
+  ['C-H7', 'apply.answered.total', ['apply.answered.alreadyPublic', 'apply.answered.granted', 'apply.answered.partial', 'apply.answered.refused.total', 'apply.answered.notOurs', 'apply.answered.notExist', 'apply.answered.supplement', 'apply.answered.otherChannel']],
+  ['C-H8', 'apply.answered.refused.total', ['apply.answered.refused.stateSecret', 'apply.answered.refused.commercialSecret', 'apply.answered.refused.privacy', 'apply.answered.refused.safety', 'apply.answered.refused.notGovInfo', 'apply.answered.refused.otherLaw']],
+  ['C-H9', 'review.total', ['review.upheld', 'review.corrected', 'review.other']],
+  ['C-H10', 'suit.total', ['suit.upheld', 'suit.corrected', 'suit.other']],
+  ['C-H11', 'org.staff.total', ['org.staff.fullTime', 'org.staff.partTime']],
 ];
 
 /** 其中 rows and their parents. */
@@ -35,11 +35,11 @@ const SOFT: readonly [string, string, SumRule['op'], string][] = [
 
 export function gov2014Rules(): SumRule[] {
   const out: SumRule[] = [];
-  for (const [rule, label, parent, kids] of SUMS) {
-    out.push({ rule, severity: 'error', scope: `统计表 ${label}`, left: [c(parent)], op: '=', right: kids.map(c) });
+  for (const [rule, parent, kids] of SUMS) {
+    out.push({ rule, severity: 'error', scope: '统计表', left: [c(parent)], op: '=', right: kids.map(c) });
   }
   for (const [kid, parent] of WITHIN) {
-    out.push({ rule: 'C-H13', severity: 'error', scope: '统计表 其中项', left: [c(kid)], op: '<=', right: [c(parent)] });
+    out.push({ rule: 'C-H13', severity: 'error', scope: '统计表', left: [c(kid)], op: '<=', right: [c(parent)] });
   }
   for (const [rule, left, op, right] of SOFT) {
     out.push({ rule, severity: 'warning', scope: '统计表', left: [c(left)], op, right: [c(right)] });
