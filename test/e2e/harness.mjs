@@ -21,7 +21,7 @@ export { CELLS, VALUES, PRIOR_2022, REPORT_PATH, REPORT_TITLE, REPORT_YEAR, repo
 export { tableGrid } from './grid.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? resolve(ROOT, '.output/chrome-mv3'));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

@@ -1,0 +1,158 @@
+// Live checking in every backend page, in real Chromium with the built extension:
+//  - a wrong number typed into a cell gets a badge with that cell's id after the pause (not while typing),
+//    and correcting it removes the badge at once;
+//  - badges stay within 4 px of their cell when the editor iframe (or the page) scrolls;
+//  - after the editor replaces its content (setContent), checking continues on the new table;
+//  - the editor's saved output is byte-identical after the same typing with and without the extension.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  EXTENSION_DIR, cellAt, launchWithExtension, openCmsPage, PAGES, reportHtml, savedOutput, setContent, startServer,
+  typeInCell, VALUES, waitForTables,
+} from './harness.mjs';
+
+const EXT = process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR;
+const PAUSE = 800; // lib/page/live.ts default
+
+/** Badges in the overlay's open shadow root, with their position in the top viewport. */
+function badges(page) {
+  return page.evaluate(() =>
+    [...(document.querySelector('nianbao-overlay')?.shadowRoot?.querySelectorAll('button[data-cell]') ?? [])].map((b) => {
+      const r = b.getBoundingClientRect();
+      return { cell: b.dataset.cell, severity: b.dataset.severity, hidden: b.hidden, left: r.left, top: r.top, right: r.right, text: b.textContent };
+    }),
+  );
+}
+
+function waitForBadge(page, cell, present = true, timeout = 4000) {
+  return page.waitForFunction(
+    ([c, want]) => {
+      const b = document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${c}"]`);
+      return want ? !!b && !b.hidden : !b;
+    },
+    [cell, present],
+    { timeout },
+  );
+}
+
+/** The cell's border box in the top viewport (Playwright adds the offsets of the enclosing frames). */
+async function cellBox(page, id) {
+  const { handle } = await cellAt(page, id);
+  return handle.boundingBox();
+}
+
+async function assertBadgeAtCell(page, id, what) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const box = await cellBox(page, id);
+  const b = (await badges(page)).find((x) => x.cell === id);
+  assert.ok(b && !b.hidden, `${what}: badge for ${id} visible`);
+  const dRight = Math.abs(b.right - (box.x + box.width));
+  const dTop = Math.abs(b.top - box.y);
+  assert.ok(dRight <= 4 && dTop <= 4, `${what}: badge ${JSON.stringify(b)} vs cell ${JSON.stringify(box)} (Δright ${dRight}, Δtop ${dTop})`);
+}
+
+/** Scroll whatever holds the editor: the editor iframe's document, else the editable's scroll parent, else the page. */
+async function scrollEditor(page, dy) {
+  const { frame, handle } = await cellAt(page, 'apply.new.natural');
+  if (frame !== page.mainFrame()) {
+    await frame.evaluate((d) => document.scrollingElement.scrollBy(0, d), dy);
+    return 'editor iframe';
+  }
+  return handle.evaluate((td, d) => {
+    for (let el = td.parentElement; el; el = el.parentElement) {
+      const s = getComputedStyle(el);
+      if (/(auto|scroll)/.test(s.overflowY) && el.scrollHeight > el.clientHeight + 10) {
+        el.scrollTop += d;
+        return 'editor container';
+      }
+    }
+    window.scrollBy(0, d);
+    return 'page';
+  }, dy);
+}
+
+// The typing sequence used for the byte-identity check (same with and without the extension).
+async function typingSequence(page) {
+  await typeInCell(page, 'apply.new.natural', '45');
+  await page.waitForTimeout(PAUSE + 300);
+  await typeInCell(page, 'apply.new.natural', VALUES['apply.new.natural']);
+  await typeInCell(page, 'apply.granted.commercial', '4');
+  await page.waitForTimeout(PAUSE + 300);
+  await typeInCell(page, 'apply.granted.commercial', VALUES['apply.granted.commercial']);
+  await page.waitForTimeout(300);
+}
+
+let server, plain, withExt;
+const savedWithout = new Map();
+
+before(async () => {
+  server = await startServer();
+  plain = await launchWithExtension({ withExtension: false });
+  for (const def of PAGES) {
+    const page = await openCmsPage(plain.context, server, def);
+    await typingSequence(page);
+    savedWithout.set(def.name, await savedOutput(page));
+    await page.close();
+  }
+  await plain.close();
+  withExt = await launchWithExtension({ extensionDir: EXT });
+});
+
+after(async () => {
+  await withExt?.close();
+  await server?.close();
+});
+
+describe('live checking with the extension loaded', () => {
+  for (const def of PAGES) {
+    test(`${def.name} (${def.editor}): badge after the pause, cleared at once, follows scroll, survives setContent`, async (t) => {
+      const page = await openCmsPage(withExt.context, server, def);
+      await waitForTables(page, 1);
+      assert.deepEqual(await badges(page), [], 'a consistent report has no badge');
+
+      // Wrong number: not while typing, then after the pause.
+      await typeInCell(page, 'apply.new.natural', '45');
+      const typedAt = Date.now();
+      assert.equal((await badges(page)).length, 0, 'no badge while typing');
+      await waitForBadge(page, 'apply.new.natural');
+      const shownAfter = Date.now() - typedAt;
+      assert.ok(shownAfter >= PAUSE - 150, `badge appeared after ${shownAfter} ms, before the pause`);
+      const b = (await badges(page)).find((x) => x.cell === 'apply.new.natural');
+      assert.equal(b.severity, 'error');
+      await assertBadgeAtCell(page, 'apply.new.natural', 'initial');
+
+      // Scrolling the editor keeps the badge on its cell.
+      const { handle } = await cellAt(page, 'apply.new.natural');
+      await handle.scrollIntoViewIfNeeded();
+      for (const dy of [40, -70]) {
+        const where = await scrollEditor(page, dy);
+        await assertBadgeAtCell(page, 'apply.new.natural', `after scrolling the ${where} by ${dy}px`);
+      }
+
+      // Correcting clears at once (well before the pause).
+      await typeInCell(page, 'apply.new.natural', VALUES['apply.new.natural']);
+      const fixedAt = Date.now();
+      await waitForBadge(page, 'apply.new.natural', false, PAUSE);
+      t.diagnostic(`badge shown ${shownAfter} ms after typing; cleared ${Date.now() - fixedAt} ms after correcting`);
+
+      // The editor replaces its content: the new table is checked.
+      await setContent(page, reportHtml());
+      await page.waitForTimeout(300);
+      await waitForTables(page, 1);
+      await typeInCell(page, 'apply.granted.commercial', '4');
+      await waitForBadge(page, 'apply.granted.commercial');
+      await typeInCell(page, 'apply.granted.commercial', VALUES['apply.granted.commercial']);
+      await waitForBadge(page, 'apply.granted.commercial', false, PAUSE);
+      assert.deepEqual(page.pageErrors.map(String), []);
+      await page.close();
+    });
+
+    test(`${def.name}: saved output is byte-identical after the same typing with and without the extension`, async () => {
+      const page = await openCmsPage(withExt.context, server, def);
+      await waitForTables(page, 1);
+      await typingSequence(page);
+      assert.equal(await savedOutput(page), savedWithout.get(def.name));
+      await page.close();
+    });
+  }
+});
