@@ -79,9 +79,9 @@ export function applySection(otherSplit: boolean): SectionDef {
 }
 
 export const APPEAL_GROUPS = [
-  { id: 'review', label: '行政复议', match: /行政复议/ },
-  { id: 'suitDirect', label: '行政诉讼·未经复议直接起诉', match: /未经复议直接起诉/ },
-  { id: 'suitAfterReview', label: '行政诉讼·复议后起诉', match: /复议后起诉/ },
+  { id: 'review', label: '行政复议', match: /^行政复议(?:情况)?$/ },
+  { id: 'suitDirect', label: '行政诉讼·未经复议直接起诉', match: /^(?:行政诉讼)?未经复议直接起诉$/ },
+  { id: 'suitAfterReview', label: '行政诉讼·复议后起诉', match: /^(?:行政诉讼)?复议后起诉$/ },
 ] as const;
 
 export const APPEAL_RESULTS = [

@@ -30,7 +30,7 @@ const GROUPS = [
 const ROWS: RowDef[] = [
   r('c.active.total', '（一）主动公开政府信息数', /主动公开政府信息数/),
   r('c.active.normativePublished', '其中：主动公开规范性文件数', /主动公开规范性文件数/, 'active'),
-  r('c.active.normativeIssued', '制发规范性文件总数', /制发规范性文件/, 'active'),
+  r('c.active.normativeIssued', '制发规范性文件总数', /制发规范/, 'active'),
   r('c.channels.total', '（二）通过不同渠道和方式公开政府信息的情况', /渠道和方式公开/),
   r('c.channels.gazette', '1.政府公报公开政府信息数', /政府公报/, 'channels'),
   r('c.channels.website', '2.政府网站公开政府信息数', /政府网站公开/, 'channels'),

@@ -10,12 +10,12 @@ export const activeSection2021: SectionDef = {
   title: '二、主动公开政府信息情况',
   titleMatch: /主动公开政府信息情况/,
   rows: [
-    { id: 'regulation', label: '规章', match: /^规章$/, cols: DOCS },
-    { id: 'normative', label: '行政规范性文件', match: /规范性文件/, cols: DOCS },
-    { id: 'license', label: '行政许可', match: /行政许可/, cols: DECISIONS },
-    { id: 'penalty', label: '行政处罚', match: /行政处罚/, cols: DECISIONS },
-    { id: 'coercion', label: '行政强制', match: /行政强制/, cols: DECISIONS },
-    { id: 'fee', label: '行政事业性收费', match: /行政事业性收费/, cols: ['amount'] },
+    { id: 'regulation', label: '规章', match: /^规章(?:（|$)/, cols: DOCS },
+    { id: 'normative', label: '行政规范性文件', match: /^(?:行政)?规范性(?:文件|档案)/, cols: DOCS },
+    { id: 'license', label: '行政许可', match: /^行政许可/, cols: DECISIONS },
+    { id: 'penalty', label: '行政处罚', match: /^行政处罚/, cols: DECISIONS },
+    { id: 'coercion', label: '行政强制', match: /^行政强制/, cols: DECISIONS },
+    { id: 'fee', label: '行政事业性收费', match: /^行政事业性收费/, cols: ['amount'] },
   ],
   cols: [
     { id: 'issued', label: '本年制发件数', match: /本年制发/ },

@@ -59,7 +59,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
   const filled = new Set<string>();
   // text path: single numbers seen before their rows, and cells left empty by short rows
   const orphans: Tok[][] = sections.map(() => []);
-  const holes: { id: string; kind: CellKind; si: number }[] = [];
+  const holes: { id: string; kind: CellKind; si: number; problem: number }[] = [];
   let hasCumulative = false;
   let subtotalAt: number | null = null;
   let cellsSeenCommercial = false;
@@ -67,6 +67,12 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
   let colMap: (string | null)[] = [];
   let colKey: unknown[] = [];
   let headerOpen = false;
+  // text path: rows are only looked for once the tables have begun (a title, a column header,
+  // a fingerprint label), so that the narrative before them cannot be taken for table rows
+  let zone = strict;
+  const titled = new Set<number>();
+  const opensZone = (norm: string) =>
+    /^第二十条/.test(norm) || format.fingerprints.some((f) => f.test(norm)) || sections.some((sec) => sec.titleMatch.test(norm));
 
   const put = (id: string, tok: Tok) => {
     const kind = cellDef(format.id, id)?.kind ?? 'count';
@@ -145,7 +151,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
         targets = [...cols.slice(0, vals.length - 1), cols[cols.length - 1]!];
         const gap = cols[vals.length - 1]!;
         const id = ref.sec.cellId(ref.def.id, gap);
-        holes.push({ id, kind: cellDef(format.id, id)?.kind ?? 'count', si: ref.si });
+        holes.push({ id, kind: cellDef(format.id, id)?.kind ?? 'count', si: ref.si, problem: problems.length });
       }
       problems.push({
         code: atEnd ? 'truncated' : 'short-row',
@@ -219,6 +225,9 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     if (strict && run.length && t.row !== runRow) flush(false);
     if (strict && open && t.row !== open.tok.row && !t.copy && t.kind === 'value') close();
     if (t.kind === 'value') {
+      if (!zone) continue;
+      // text: a row that has all its numbers ends at the line break
+      if (!strict && open && run.length >= colsFor(open.ref).length && t.row !== runRow) flush(false);
       if (strict && !t.copy && headerOpen) headerOpen = false;
       run.push(t);
       runRow = t.row;
@@ -231,11 +240,17 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       if (!strict && isSentence(norm)) close();
       continue;
     }
+    if (!zone) {
+      if (norm.length > 40 || !opensZone(norm)) continue;
+      zone = true;
+    }
     // section titles (text path)
     const title = sections.findIndex((s, si) => si >= secIdx && norm.length <= 40 && s.titleMatch.test(norm));
-    if (title >= 0 && !strict && /^[一二三四五六七八九十]、|表[二三四]/.test(norm)) {
+    if (title >= 0 && !strict && (/^[一二三四五六七八九十]、|表[二三四]/.test(norm) || sections[title]!.key === '表')) {
       close();
       secIdx = title;
+      if (!titled.has(title)) orphans[title] = [];
+      titled.add(title);
       used.add(t);
       continue;
     }
@@ -302,5 +317,6 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     const os = orphans[si]!;
     if (hs.length && hs.length === os.length) hs.forEach((h, k) => put(h.id, os[k]!));
   }
-  return { cells, problems, used };
+  const fixed = new Set(holes.filter((h) => cells[h.id]).map((h) => h.problem));
+  return { cells, problems: problems.filter((_, i) => !fixed.has(i)), used };
 }
