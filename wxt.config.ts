@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // Syntax floors: MV3 for Chrome/Edge ≥ 102; MV2 for Chromium 86 (360极速 13.5); Firefox ESR 115.
@@ -11,6 +12,8 @@ export default defineConfig({
   // entrypoints/cli.ts is the command line's entry (run by tsx), not part of the extension.
   filterEntrypoints: ['background', 'content', 'popup', 'options'],
   vite: (env) => ({
+    // The reader falls back to linkedom only without DOMParser (Node); extension pages have DOMParser.
+    resolve: { alias: { linkedom: fileURLToPath(new URL('./lib/import/no-linkedom.ts', import.meta.url)) } },
     build: {
       target:
         env.browser === 'firefox' ? TARGETS.firefox : env.manifestVersion === 2 ? TARGETS.mv2 : TARGETS.mv3,
