@@ -1,4 +1,4 @@
-import { cellDef } from '../formats';
+import { FORMATS, cellDef } from '../formats';
 import { rulesOf } from '../formats/rules';
 import type { FormatId } from '../formats/types';
 import type { CheckInput } from '../report';
@@ -29,6 +29,7 @@ export function systemOf(format: FormatId): LinearSystem {
  * candidates: rules with blanks are not assessable and left to the rule engine's findings.
  */
 export function locate(input: CheckInput, opts: LocateOptions = {}): Localisation {
+  if (!input?.values || !Object.prototype.hasOwnProperty.call(FORMATS, input.format)) return { kind: 'none' };
   return locateIn(systemOf(input.format), input.format, input.values, opts);
 }
 
