@@ -1,0 +1,8 @@
+/** `npm run --silent check -- [--json] [--prior FILE] FILE|DIR...` — logic in lib/cli. */
+import { runCheck } from '../lib/cli/check';
+
+const code = await runCheck(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+});
+process.exitCode = code;

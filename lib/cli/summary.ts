@@ -1,0 +1,68 @@
+import { FORMATS, cellLabel } from '../formats/index';
+import type { FormatId } from '../formats/types';
+import { groupBySection } from '../rules/index';
+import type { Finding, Report } from '../report';
+
+const FORMAT_NAME: Record<FormatId, string> = {
+  gov2021: '2021年版',
+  gov2019: '2019年版',
+  gov2014: '2014年版统计表',
+  local: '地方统计表（2008–2013）',
+};
+const SEVERITY = { error: '强制性', warning: '核实性', info: '提示' } as const;
+
+const show = (v: number | null | undefined) => (v === undefined ? '' : v === null ? '空' : String(v));
+
+/** Values of one report, table by table, in the form's own labels. */
+function valueLines(r: Report): string[] {
+  const out: string[] = [];
+  if (!r.format) return out;
+  const f = FORMATS[r.format];
+  if (r.format === 'local') {
+    for (const c of Object.values(r.cells)) out.push(`  ${c.id}：${show(c.value)}`);
+    return out;
+  }
+  for (const sec of f.sections) {
+    const lines: string[] = [];
+    for (const row of sec.rows) {
+      const parts: string[] = [];
+      for (const col of sec.cols) {
+        const id = sec.cellId(row.id, col.id);
+        const c = r.cells[id];
+        if (c) parts.push(sec.key === '三' || sec.key === '四' || sec.key === '表' ? show(c.value) : `${col.label} ${show(c.value)}`);
+      }
+      if (parts.length) lines.push(`  ${row.label.padEnd(10, '　')} ${parts.join(sec.key === '二' ? '，' : '  ')}`);
+    }
+    if (!lines.length) continue;
+    out.push(sec.key === '表' ? `${sec.title}` : `表${sec.key} ${sec.title.replace(/^[一二三四]、/, '')}`);
+    if (sec.key === '三') out.push(`  （列：${sec.cols.map((c) => c.label).join(' / ')}）`);
+    if (sec.key === '四') out.push(`  （列：${sec.cols.map((c) => c.label).join(' / ')}）`);
+    out.push(...lines);
+  }
+  return out;
+}
+
+function findingLines(format: FormatId | null, findings: readonly Finding[]): string[] {
+  if (!findings.length) return ['检查结果：没有发现问题'];
+  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const out = [`检查结果：强制性问题 ${n('error')} 个，核实性问题 ${n('warning')} 个，提示 ${n('info')} 个`];
+  const groups = format ? groupBySection(format, findings) : [{ section: '全表', findings: [...findings] }];
+  for (const g of groups) {
+    out.push(`  ${g.section}`);
+    for (const f of g.findings) out.push(`    [${SEVERITY[f.severity]}] ${f.message}`);
+  }
+  return out;
+}
+
+/** The readable Chinese summary of one report and its findings. */
+export function summarise(r: Report, findings: readonly Finding[]): string {
+  const head = [
+    `== ${r.source}`,
+    `格式：${r.format ? `${FORMAT_NAME[r.format]}（${FORMATS[r.format].basis}）` : '未识别'}　年度：${r.year ?? '未知'}${r.body ? `　单位：${r.body}` : ''}`,
+    `读到 ${Object.keys(r.cells).length} 个单元格`,
+  ];
+  const problems = r.problems.length ? ['读取提示：', ...r.problems.map((p) => `  - ${p.message}`)] : [];
+  return [...head, ...valueLines(r), ...problems, ...findingLines(r.format, findings)].join('\n');
+}
+
+export { cellLabel };
