@@ -1,3 +1,5 @@
+import { decodeText as sniffText } from '../read/file';
+
 /**
  * Bytes → text for files and fetched pages. Government sites and Excel-saved CSVs are often GBK:
  * the declared charset wins (HTTP header, then <meta>), then a BOM, then strict UTF-8, then GB18030.
@@ -20,16 +22,10 @@ function declaredInMeta(bytes: Uint8Array): string | undefined {
   return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
 }
 
+/** With a declared charset use it; otherwise the reader's sniffing (BOM, strict UTF-8, GB18030). */
 export function decodeText(bytes: Uint8Array, declared?: string): string {
   const explicit = decoderFor(declared);
-  if (explicit) return explicit.decode(bytes);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  return explicit ? explicit.decode(bytes) : sniffText(bytes);
 }
 
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): string {
