@@ -3,12 +3,14 @@ import type { CheckInput, Finding, Values } from '../report';
 import { compiled, type Compiled } from './compile';
 import { domainFindings } from './domain';
 import { BLANK, EPS, FAIL, PASS, evaluate, type Outcome } from './evaluate';
+import { checkNarrative } from '../narrative';
 import { labelOf } from './labels';
 import { localFindings } from './local';
 import { blankText, num, ruleText } from './messages';
 import { duplicateFinding, formatFinding, regulationFinding } from './plausibility';
 
 export { groupBySection } from './present';
+export { inputOf } from './input';
 export { rulesOf } from '../formats/rules';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -31,6 +33,7 @@ export function checkReport(input: CheckInput, prior?: CheckInput): Finding[] {
   if (input.format === 'local') out.push(...localFindings(input));
   const reg = regulationFinding(input);
   if (reg) out.push(reg);
+  if (input.narrative) out.push(...checkNarrative(input.narrative, input));
   if (prior) {
     const dup = duplicateFinding(input, prior);
     if (dup) out.push(dup);

@@ -1,4 +1,5 @@
-import { APPLY_COLS, APPLY_GROUPS } from '../formats/apply-sections';
+import { APPLY_COLS, APPLY_GROUPS, applySection } from '../formats/apply-sections';
+import { SHORT_ROW as SHORT_BY_ID } from '../formats/rules/apply';
 import { FORMATS, cellDef, cellLabel, type CellDef, type FormatId } from '../formats';
 
 /**
@@ -27,12 +28,11 @@ export function labelOf(format: FormatId, id: string): string {
 }
 
 /** Row labels of section 三 shortened where the form's own wording is long (as clerks say them). */
-const SHORT_ROW: Record<string, string> = {
-  '一、本年新收政府信息公开申请数量': '本年新收',
-  '二、上年结转政府信息公开申请数量': '上年结转',
-  '（七）总计': '办理结果总计',
-  '四、结转下年度继续办理': '结转下年度',
-};
+const SHORT_ROW: Record<string, string> = Object.fromEntries(
+  applySection(true)
+    .rows.filter((r) => r.id in SHORT_BY_ID)
+    .map((r) => [r.label, SHORT_BY_ID[r.id]!]),
+);
 
 function rowWords(d: CellDef): string {
   const row = SHORT_ROW[d.row] ?? d.row;

@@ -62,11 +62,19 @@ function allApplyRows(): { id: string; label: string }[] {
     .map((r) => ({ id: r.id, label: r.group ? `${GROUP_LABEL[r.group]}·${r.label}` : r.label }));
 }
 
+/** Rows clerks name by a short word (the printed labels are long). */
+export const SHORT_ROW: Record<string, string> = {
+  new: '本年新收',
+  carried: '上年结转',
+  total: '办理结果总计',
+  carryForward: '结转下年度',
+};
+
 function rowRule(row: { id: string; label: string }): SumRule {
   return {
     rule: 'T3-ROWSUM',
     severity: 'error',
-    scope: `表三 ${row.label}行`,
+    scope: `表三 ${SHORT_ROW[row.id] ?? row.label}行`,
     left: [cell(row.id, 'total')],
     op: '=',
     right: APPLICANT_COL_IDS.map((c) => cell(row.id, c)),
