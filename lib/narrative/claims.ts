@@ -64,11 +64,15 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
   return out;
 }
 
-function match(topics: readonly Topic[], lead: string, after: string, f: Figure): Topic | null {
+/** Keyword, qualifier and filler words before a number never exceed this many characters. */
+const LEAD_WINDOW = 40;
+
+function match(topics: readonly Topic[], fullLead: string, after: string, f: Figure): Topic | null {
+  const lead = fullLead.slice(-LEAD_WINDOW);
   for (const topic of topics) {
     if (!topic.lead.test(lead)) continue;
     if (!topic.units.includes(f.unit) || !AFTER_OK.test(after)) return null;
-    if (topic.context && !topic.context.test(lead)) return null;
+    if (topic.context && !topic.context.test(fullLead)) return null;
     return topic;
   }
   // 收到8份政府信息公开申请: verb before, noun after.

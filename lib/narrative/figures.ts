@@ -34,7 +34,7 @@ export function findFigures(t: string): Figure[] {
     const start = m.index;
     const raw = m[0];
     let value: number | null;
-    let rest = t.slice(start + raw.length);
+    let rest = t.slice(start + raw.length, start + raw.length + 8);
     if (/^\d/.test(raw)) {
       value = parseArabic(raw);
     } else {

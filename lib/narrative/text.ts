@@ -36,7 +36,8 @@ export interface Compact {
 
 const HEADING = /^\s*(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))/;
 const PAGE_MARK = /^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$/;
-const WS = /[\s\u00a0\u200b\ufeff]/;
+const SPACES = new Set([' ', '\t', '\r', '\f', '\v', '\u00a0', '\u200b', '\ufeff']);
+const isSpace = (ch: string | undefined) => ch !== undefined && SPACES.has(ch);
 
 export function compact(original: string): Compact {
   const norm = normalizeChars(original);
@@ -63,9 +64,11 @@ export function compact(original: string): Compact {
     }
     for (let j = 0; j < line.length; j++) {
       const ch = line[j]!;
-      if (WS.test(ch)) {
+      if (isSpace(ch)) {
         const prev = text.at(-1);
-        const next = line.slice(j).match(/\S/)?.[0];
+        let k = j + 1;
+        while (isSpace(line[k])) k++;
+        const next = line[k];
         if (prev && /\d/.test(prev) && next && /\d/.test(next) && prev !== '|') {
           text += '|';
           pos.push(start + j);

@@ -124,9 +124,9 @@ function docTopics(format: 'gov2021' | 'gov2019'): Topic[] {
 }
 
 /** A list item without its own verb (…规章13件，行政规范性文件60件): the document kind alone. */
+const DOC_LIST_ITEM = new Map(DOC_ROWS.map((d) => [d.row as string, new RegExp(`^${Q}${d.re}${FILL}*$`)]));
 export function docListItem(row: string): RegExp {
-  const d = DOC_ROWS.find((r) => r.row === row)!;
-  return new RegExp(`^${Q}${d.re}${FILL}*$`);
+  return DOC_LIST_ITEM.get(row)!;
 }
 export const DOC_ROW_IDS = DOC_ROWS.map((d) => d.row);
 
