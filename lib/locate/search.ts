@@ -67,22 +67,27 @@ export function pairFixes(f: Failure): Fix[][] | null {
     for (const { rule } of sys.byCell.get(cell) ?? []) m |= bit.get(rule) ?? 0;
     return m;
   };
-  const inFailing: string[] = [];
+  const seen = new Set<string>();
   for (const rule of failing) {
-    for (const c of sys.equalities[rule]!.cells) {
-      if (typeof values[c] === 'number' && !inFailing.includes(c)) inFailing.push(c);
-    }
+    for (const c of sys.equalities[rule]!.cells) if (typeof values[c] === 'number') seen.add(c);
   }
-  const masks = new Map(inFailing.map((c) => [c, maskOf(c)]));
+  // Cells covering the most failing rules first: once a cell and the best partner cannot cover
+  // every failing rule together, no later cell can.
+  const inFailing = [...seen].map((c) => ({ c, m: maskOf(c) })).map((x) => ({ ...x, n: bits(x.m) }));
+  inFailing.sort((x, y) => y.n - x.n);
+  const best = inFailing[0]?.n ?? 0;
+  const masks = new Map(inFailing.map((x) => [x.c, x.m]));
   const out: Fix[][] = [];
-  inFailing.forEach((a, ai) => {
-    const ma = masks.get(a)!;
-    const partners = new Set(inFailing.slice(ai + 1));
+  for (let ai = 0; ai < inFailing.length; ai++) {
+    const { c: a, m: ma, n: na } = inFailing[ai]!;
+    if (na + best < failing.length) break;
+    const partners: string[] = [];
+    for (let bi = ai + 1; bi < inFailing.length && na + inFailing[bi]!.n >= failing.length; bi++) partners.push(inFailing[bi]!.c);
     // A partner outside the failing rules can only repair what changing `a` breaks.
     if (ma === full) {
       for (const { rule } of sys.byCell.get(a)!) {
         for (const c of sys.equalities[rule]!.cells) {
-          if (!masks.has(c) && typeof values[c] === 'number') partners.add(c);
+          if (!masks.has(c) && typeof values[c] === 'number' && !partners.includes(c)) partners.push(c);
         }
       }
     }
@@ -91,8 +96,14 @@ export function pairFixes(f: Failure): Fix[][] | null {
       const pair = solvePair(f, a, b);
       if (pair) out.push(pair);
     }
-  });
+  }
   return out;
+}
+
+function bits(m: number): number {
+  let n = 0;
+  for (; m; m &= m - 1) n++;
+  return n;
 }
 
 function solvePair({ sys, values, res }: Failure, a: string, b: string): Fix[] | null {

@@ -39,7 +39,13 @@ function top(loc: Localisation): string[] | null {
 }
 const same = (a: string[] | null, b: string[]) => a !== null && a.join() === b.join();
 
-const timed: CheckInput[] = [];
+/** Reports of each kind kept for timing, by kind. */
+const timed = new Map<string, CheckInput[]>();
+const keep = (kind: string, input: CheckInput) => {
+  const list = timed.get(kind) ?? [];
+  if (list.length < 1000) list.push(input);
+  timed.set(kind, list);
+};
 
 function singles3(): void {
   let ok = 0, uniqueOk = 0, wrongUnique = 0, n = 0;
@@ -53,7 +59,7 @@ function singles3(): void {
     if (same(top(loc), truth)) ok++;
     if (same(unique(loc), truth)) uniqueOk++;
     else if (loc.kind === 'unique') wrongUnique++;
-    if (i < 1000) timed.push(input);
+    keep('表三单格', input);
   }
   console.log(`表三 单格输错 (n=${n}): 首选即正确格与正确值 ${pct(ok, n)}（唯一建议且正确 ${pct(uniqueOk, n)}；错误的唯一建议 ${wrongUnique}）`);
 }
@@ -75,7 +81,7 @@ function doubles3(): void {
       honest++;
       if (loc.kind === 'ranked' && loc.candidates.some((c) => same([c, ...(c.with ?? [])].map((f) => `${f.cell}=${f.value}`).sort(), truth))) listed++;
     }
-    if (i < 1000) timed.push(input);
+    keep('表三两格', input);
   }
   console.log(
     `表三 两格独立输错 (n=${n}): 唯一建议恰为这两格 ${pct(exact, n)}；其余 ${honest} 例如实列出候选或说明无法确定（候选中含正确两格 ${listed}）；错误的唯一建议 ${wrongUnique}`,
@@ -112,7 +118,7 @@ function singles4(): void {
       if (ids[0] === truth) top1++;
       if (ids.slice(0, 3).includes(truth)) top3++;
     } else other++;
-    if (i < 1000) timed.push(input);
+    keep('表四单格', input);
   }
   console.log(
     `表四 单格输错 (n=${n}): 唯一建议 ${uniq} 例（正确 ${uniqueOk}；其余格改了都会成负数 ${byDomain}，其余格的改法都不像输入错误 ${byPattern}）；` +
@@ -129,7 +135,7 @@ function propagatedErrors(): void {
     n++;
     if (loc.kind === 'identity') identity++;
     if (loc.kind === 'unique' && loc.fixes.length === 1) single++;
-    if (i < 1000) timed.push(input);
+    keep('传导错误', input);
   }
   console.log(`传导错误（分项输错后据此算出合计） (n=${n}): 说明不平衡的列 ${pct(identity, n)}；单格建议 ${single}`);
 }
@@ -141,24 +147,48 @@ function consistent(): void {
     n++;
     if (locate(input).kind !== 'none') suggestions++;
     if (checkReport(input).some((f) => f.severity === 'error')) findings++;
-    if (i < 1000) timed.push(input);
+    keep('一致', input);
   }
   console.log(`一致的报告 (n=${n}): 建议 ${suggestions}（检查报错 ${findings}）`);
 }
 
+/**
+ * Each report is checked and localised REPEAT times; its time is the fastest of those runs, so
+ * that other processes on this shared 2-core machine do not count as our cost. The p95 is over
+ * reports. The raw p95 (every run counted) is printed too.
+ */
 function timing(): void {
-  const runs = 20_000;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const input = timed[i % timed.length]!;
-    const t0 = performance.now();
-    checkReport(input);
-    locate(input);
-    times.push(performance.now() - t0);
+  const REPEAT = 3;
+  const perReport: number[] = [];
+  const raw: number[] = [];
+  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!.toFixed(3);
+  const parts: string[] = [];
+  for (const [kind, inputs] of timed) {
+    const times: number[] = [];
+    for (const input of inputs) {
+      let best = Infinity;
+      for (let k = 0; k < REPEAT; k++) {
+        const t0 = performance.now();
+        checkReport(input);
+        locate(input);
+        const t = performance.now() - t0;
+        raw.push(t);
+        best = Math.min(best, t);
+      }
+      times.push(best);
+    }
+    times.sort((a, b) => a - b);
+    perReport.push(...times);
+    parts.push(`${kind} p95 ${q(times, 0.95)}`);
   }
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(3);
-  console.log(`检查 + 定位耗时 (${runs} 次，上述各类报告混合): 中位数 ${q(0.5)} ms，p95 ${q(0.95)} ms，p99 ${q(0.99)} ms`);
+  perReport.sort((a, b) => a - b);
+  raw.sort((a, b) => a - b);
+  console.log(
+    `检查 + 定位耗时（checkReport + locate，${perReport.length} 份报告，每份取 ${REPEAT} 次中最快）: ` +
+      `中位数 ${q(perReport, 0.5)} ms，p95 ${q(perReport, 0.95)} ms，最大 ${q(perReport, 1)} ms（目标 p95 < 1 ms）`,
+  );
+  console.log(`  按报告类别（ms）: ${parts.join('；')}`);
+  console.log(`  不剔除干扰的全部 ${raw.length} 次: p95 ${q(raw, 0.95)} ms，p99 ${q(raw, 0.99)} ms`);
 }
 
 console.log(`bench:locate  seed=${SEED}  每类 ${N} 份 gov2021 报告`);
