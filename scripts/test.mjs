@@ -1,0 +1,48 @@
+// npm test: Chromium for the e2e tests (installed when missing), typecheck, unit tests (Vitest), the three
+// builds (scripts/build.mjs), then every real-browser test (node --test test/e2e/*.test.mjs, one at a time).
+// Runs every step even after a failure, then prints a summary and exits non-zero if any step failed.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './ensure-chromium.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => join(ROOT, 'node_modules/.bin', name);
+const e2eFiles = readdirSync(join(ROOT, 'test/e2e')).filter((f) => f.endsWith('.test.mjs')).sort()
+  .map((f) => join('test/e2e', f));
+
+const results = [];
+function step(name, fn) {
+  const started = Date.now();
+  console.log(`\n━━━ ${name} ━━━`);
+  let ok;
+  try {
+    ok = fn();
+  } catch (e) {
+    console.error(e.message);
+    ok = false;
+  }
+  results.push({ name, ok, seconds: (Date.now() - started) / 1000 });
+  return ok;
+}
+const run = (cmd, args) => spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' }).status === 0;
+
+const haveChromium = step('chromium', () => (console.log(ensureChromium()), true));
+step('typecheck (tsc --noEmit)', () => run(bin('tsc'), ['--noEmit']));
+step('unit tests (vitest run)', () => run(bin('vitest'), ['run']));
+const built = step('build (3 builds, 3 zips, checks)', () => run(process.execPath, ['scripts/build.mjs']));
+if (haveChromium && built) {
+  step(`e2e (${e2eFiles.length} files, real Chromium)`, () =>
+    run(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...e2eFiles]));
+} else {
+  results.push({ name: 'e2e', ok: false, seconds: 0, skipped: haveChromium ? 'build failed' : 'no chromium' });
+}
+
+console.log('\n━━━ summary ━━━');
+for (const r of results) {
+  console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${r.skipped ? ` (skipped: ${r.skipped})` : ''}  ${r.seconds.toFixed(1)} s`);
+}
+const failed = results.filter((r) => !r.ok);
+console.log(failed.length ? `\nnpm test: FAILED (${failed.map((r) => r.name).join('; ')})` : '\nnpm test: all passed');
+process.exit(failed.length ? 1 : 0);
