@@ -1,12 +1,11 @@
 import { FORMATS } from '../formats';
-import type { CheckInput, Finding, Values } from '../report';
-import { compiled, type Compiled } from './compile';
-import { domainFindings } from './domain';
-import { BLANK, EPS, FAIL, PASS, evaluate, type Outcome } from './evaluate';
 import { checkNarrative } from '../narrative';
-import { labelOf } from './labels';
+import type { CheckInput, Finding } from '../report';
+import { compiled } from './compile';
+import { domainFindings } from './domain';
+import { evaluate } from './evaluate';
+import { ruleFindings } from './findings';
 import { localFindings } from './local';
-import { blankText, num, ruleText } from './messages';
 import { duplicateFinding, formatFinding, regulationFinding } from './plausibility';
 
 export { groupBySection } from './present';
@@ -17,189 +16,33 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * Check a report against every rule of its format (and, with `prior`, the cross-year rules).
- * Findings come errors first, then warnings, then info, each in form order. Never throws on
- * bad input: an unknown format gives no findings.
+ * Findings come errors first, then warnings, then info, each in form order. Never throws: an
+ * unknown format gives no findings, and data the engine cannot handle gives one info finding.
  */
 export function checkReport(input: CheckInput, prior?: CheckInput): Finding[] {
-  if (!input || !(input.format in FORMATS) || !input.values) return [];
+  if (!input || !input.values || !Object.prototype.hasOwnProperty.call(FORMATS, input.format)) return [];
+  const last = prior?.values ? prior : undefined;
+  try {
+    const out = check(input, last);
+    return out.length < 2 ? out : out.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  } catch {
+    return [{ rule: 'CHECK', severity: 'info', cells: [], message: '部分数据无法校验（数据格式异常），请检查表格后重试' }];
+  }
+}
+
+function check(input: CheckInput, prior: CheckInput | undefined): Finding[] {
   const c = compiled(input.format);
   const out: Finding[] = [];
-  const p = formatFinding(input);
-  if (p) out.push(p);
+  const superseded = formatFinding(input);
+  if (superseded) out.push(superseded);
   out.push(...domainFindings(c, input));
-  const priorValues = prior?.values;
-  const ev = evaluate(c, input.values, priorValues);
+  const ev = evaluate(c, input.values, prior?.values);
   if (ev.outcomes.length) out.push(...ruleFindings(c, input.values, ev.status, ev.outcomes));
   if (input.format === 'local') out.push(...localFindings(input));
   const reg = regulationFinding(input);
   if (reg) out.push(reg);
   if (input.narrative) out.push(...checkNarrative(input.narrative, input));
-  if (prior) {
-    const dup = duplicateFinding(input, prior);
-    if (dup) out.push(dup);
-  }
-  if (out.length < 2) return out;
-  return out.map((f, i) => [f, i] as const).sort((a, b) => RANK[a[0].severity] - RANK[b[0].severity] || a[1] - b[1]).map((x) => x[0]);
-}
-
-/** Current-year operand ids of an outcome (prior-year cells are not in this report). */
-function cellsOf(o: Outcome): string[] {
-  const ids: string[] = [];
-  for (let k = 0; k < o.rule.ids.length; k++) if (!o.rule.prior[k] && !ids.includes(o.rule.ids[k]!)) ids.push(o.rule.ids[k]!);
-  return ids;
-}
-
-/** Value operand k must take for the rule to hold, the others unchanged. */
-function implied(o: Outcome, k: number): number {
-  const d = o.left - o.right;
-  const v = o.vals[k] ?? 0;
-  return o.rule.right[k] ? v + d : v - d;
-}
-
-function ruleFindings(c: Compiled, values: Values, status: Uint8Array, outcomes: Outcome[]): Finding[] {
-  const out: Finding[] = [];
-  const covered = new Set<number>();
-  for (const g of groupFailures(c, values, status, outcomes)) {
-    for (const o of g.outcomes) covered.add(o.index);
-    out.push({
-      rule: g.outcomes[0]!.rule.def.rule,
-      rules: g.outcomes.map((o) => o.rule.def.rule),
-      severity: 'error',
-      cells: [g.cell, ...g.outcomes.flatMap(cellsOf).filter((id, i, a) => id !== g.cell && a.indexOf(id) === i)],
-      target: g.cell,
-      expected: g.value,
-      actual: values[g.cell] ?? undefined,
-      message: `${labelOf(c.format, g.cell)}可能填错：当前${num(values[g.cell] ?? 0)}，按以下${g.outcomes.length}条关系都应为${num(g.value)}——${g.outcomes.map((o) => ruleText(c.format, o)).join('；')}`,
-    });
-  }
-  const deduced = new Map<string, { value: number; outcomes: Outcome[]; assumeZero: boolean }>();
-  for (const o of outcomes) {
-    if (covered.has(o.index)) continue;
-    const def = o.rule.def;
-    const cells = cellsOf(o);
-    if (o.status === FAIL) {
-      const f: Finding = { rule: def.rule, severity: def.severity, cells, message: ruleText(c.format, o) };
-      if (o.rule.cross && o.blanks.length === 0) {
-        // Cross-year: last year's figures are settled, so the fix is this year's first operand.
-        f.target = cells[0]!;
-        f.actual = values[f.target] ?? undefined;
-        f.expected = implied(o, o.rule.ids.indexOf(f.target));
-      }
-      if (o.blanks.length) f.missing = o.blanks.map((k) => o.rule.ids[k]!);
-      out.push(f);
-      continue;
-    }
-    // Not assessable. Silent when every current operand is blank (DOM-BLANK says it once).
-    const missing = o.blanks.map((k) => o.rule.ids[k]!);
-    if (missing.length === cells.length && !o.rule.cross) continue;
-    if (def.op !== '=') continue;
-    const deduce = (cell: string, value: number, assumeZero: boolean): void => {
-      if (!validFor(c, cell, value)) return void out.push(notAssessable(c, o, missing));
-      const d = deduced.get(cell);
-      if (d && Math.abs(d.value - value) < EPS) d.outcomes.push(o);
-      else if (!d) deduced.set(cell, { value, outcomes: [o], assumeZero });
-      else out.push(notAssessable(c, o, missing));
-    };
-    if (o.need !== undefined) {
-      // Blanks on one side only: with blanks as 0 it holds — nothing more to say than DOM-BLANK.
-      if (Math.abs(o.need) < EPS && !o.rule.cross) continue;
-      if (missing.length === 1) deduce(missing[0]!, o.need, false);
-      else out.push(notAssessable(c, o, missing));
-      continue;
-    }
-    // Blanks on both sides: a blank total facing its parts is deduced from the filled parts.
-    const nl = def.left.length;
-    if (nl === 1 && o.vals[0] === null) deduce(o.rule.ids[0]!, o.right, true);
-    else if (o.rule.ids.length - nl === 1 && o.vals[nl] === null) deduce(o.rule.ids[nl]!, o.left, true);
-    else out.push(notAssessable(c, o, missing));
-  }
-  for (const [cell, d] of deduced) {
-    const first = d.outcomes[0]!;
-    out.push({
-      rule: first.rule.def.rule,
-      ...(d.outcomes.length > 1 ? { rules: d.outcomes.map((o) => o.rule.def.rule) } : {}),
-      severity: 'info',
-      cells: [cell, ...d.outcomes.flatMap(cellsOf).filter((id, i, a) => id !== cell && a.indexOf(id) === i)],
-      target: cell,
-      expected: d.value,
-      missing: [cell],
-      message: `${labelOf(c.format, cell)}未填写，本格应为${num(d.value)}${d.assumeZero ? '（其余空白格按0计）' : ''}：${d.outcomes.map((o) => blankSides(c, o)).join('；')}`,
-    });
-  }
+  const dup = prior && duplicateFinding(input, prior);
+  if (dup) out.push(dup);
   return out;
-}
-
-function blankSides(c: Compiled, o: Outcome): string {
-  return ruleText(c.format, o).replace(/，但/, '，').replace(/，相差[^，；]*$/, '');
-}
-
-function notAssessable(c: Compiled, o: Outcome, missing: string[]): Finding {
-  return {
-    rule: o.rule.def.rule,
-    severity: 'info',
-    cells: cellsOf(o),
-    missing,
-    message: blankText(c.format, o),
-  };
-}
-
-function validFor(c: Compiled, id: string, v: number): boolean {
-  const kind = c.kinds.get(id) ?? 'count';
-  if (kind === 'count') return v > -EPS && Math.abs(v - Math.round(v)) < EPS;
-  if (kind === 'signed') return Math.abs(v - Math.round(v)) < EPS;
-  return v > -EPS;
-}
-
-interface Group {
-  cell: string;
-  value: number;
-  outcomes: Outcome[];
-}
-
-/**
- * One wrong cell breaks every equality it is in (its row sum and its column sum): a cell is
- * the explanation of a group when at least two error equalities fail on it, none of its
- * equalities holds (changing it would break that one), their implied values for it agree and
- * are valid for the cell. Groups with an equally good rival over the same rules are dropped
- * (the failures are then reported rule by rule).
- */
-function groupFailures(c: Compiled, values: Values, status: Uint8Array, outcomes: Outcome[]): Group[] {
-  const failing = new Map<number, Outcome>();
-  for (const o of outcomes) {
-    const def = o.rule.def;
-    if (o.status === FAIL && o.blanks.length === 0 && def.severity === 'error' && def.op === '=' && !o.rule.cross) failing.set(o.index, o);
-  }
-  if (failing.size < 2) return [];
-  const candidates: Group[] = [];
-  const seen = new Set<string>();
-  for (const o of failing.values()) {
-    for (const id of o.rule.ids) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const member = c.errorRulesOf.get(id) ?? [];
-      const mine: Outcome[] = [];
-      let ok = true;
-      for (const i of member) {
-        if (status[i] === PASS) ok = false;
-        const f = failing.get(i);
-        if (f) mine.push(f);
-      }
-      if (!ok || mine.length < 2) continue;
-      const value = implied(mine[0]!, mine[0]!.rule.ids.indexOf(id));
-      if (!mine.every((m) => Math.abs(implied(m, m.rule.ids.indexOf(id)) - value) < EPS)) continue;
-      if (!validFor(c, id, value) || values[id] === null) continue;
-      candidates.push({ cell: id, value, outcomes: mine });
-    }
-  }
-  candidates.sort((a, b) => b.outcomes.length - a.outcomes.length);
-  const used = new Set<number>();
-  const groups: Group[] = [];
-  for (const g of candidates) {
-    if (g.outcomes.some((o) => used.has(o.index))) continue;
-    const rival = candidates.some((h) => h !== g && h.outcomes.length === g.outcomes.length && h.outcomes.some((o) => g.outcomes.includes(o)));
-    if (rival) continue;
-    for (const o of g.outcomes) used.add(o.index);
-    groups.push(g);
-  }
-  return groups;
 }

@@ -14,3 +14,14 @@ it('L-SUM passes when the children add up, or are too few or blank to judge', ()
   const blank = checkReport({ format: 'local', year: 2011, values: { 'local.1': 11, 'local.1.1': 5, 'local.1.2': null } });
   expect(blank.map((f) => f.rule)).toEqual(['DOM-BLANK']);
 });
+
+it('bad input never throws', () => {
+  const junk = [
+    { format: 'nope', year: 2020, values: {} },
+    { format: 'gov2021', year: 2021 },
+    { format: 'gov2021', year: 2021, values: { 'apply.new.natural': '5', 'apply.total.total': NaN, 'appeal.review.total': Infinity } },
+  ] as unknown as Parameters<typeof checkReport>[0][];
+  for (const j of junk) expect(() => checkReport(j, { format: 'gov2019', year: 2020 } as never)).not.toThrow();
+  const fs = checkReport(junk[2]!);
+  expect(fs.every((f) => f.severity !== 'error')).toBe(true);
+});
