@@ -2,7 +2,7 @@ import type { FormatId } from '../formats';
 import { compact, sentences } from './text';
 import { findFigures, type Figure } from './figures';
 import { otherScope, otherYear } from './scope';
-import { APPLICATION_AFTER, DOC_ROW_IDS, RECEIVE_BEFORE, TOPICS, WITH_CARRIED, docListItem, type Topic } from './topics';
+import { APPLICATION_AFTER, DOC_ROW_IDS, RECEIVE_BEFORE, TOPICS, docListItem, type Topic } from './topics';
 import type { Values } from '../report';
 
 /** A figure of the narrative that names table cells. Spans are into the original text. */
@@ -13,6 +13,8 @@ export interface Claim {
   topic: Topic;
   /** Cells whose sum the figure states. */
   cells: string[];
+  /** Other sums the words may mean; the figure agrees when it equals any of them. */
+  alts: string[][];
   sentence: { start: number; end: number; text: string };
   span: { start: number; end: number };
 }
@@ -47,7 +49,11 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
       if (otherScope(before, clauseOf(lead)) || otherYear(before, year) !== null) continue;
       if (topic.total && /其中/.test(before)) continue;
       let cells = topic.operands(values);
-      if (cells[0] === 'apply.new.total' && WITH_CARRIED.test(after)) cells = ['apply.new.total', 'apply.carried.total'];
+      let alts = topic.alts ?? [];
+      if (topic.widen?.after.test(after)) [cells, alts] = [topic.widen.cells, []];
+      const phrase = lead.slice(Math.max(...['，', ',', '；', ';'].map((p) => lead.lastIndexOf(p))) + 1);
+      const named = /等/.test(phrase) ? [] : (topic.reasons ?? []).filter(([re]) => re.test(phrase)).map(([, id]) => id);
+      if (named.length) alts = [...alts, named];
       const value = topic.amount && f.unit === '元' ? f.value / 10000 : f.value;
       const start = c.pos[s.start]!;
       const endPos = c.pos[s.end - 1]! + 1;
@@ -56,6 +62,7 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
         figure: f.text,
         topic,
         cells,
+        alts,
         sentence: { start, end: endPos, text: text.slice(start, endPos).replace(/\s+/g, '') },
         span: { start: c.pos[f.start + s.start]!, end: c.pos[f.end - 1 + s.start]! + 1 },
       });

@@ -54,13 +54,26 @@ function quote(s: string): string {
 }
 
 /** The finding for one claim, or null when the table agrees or cannot tell. */
-function compare(format: FormatId, claim: Claim, values: Values): Finding | null {
-  const ops = claim.cells.map((id) => resolve(values, id));
+/** The cells' values and their sum, or null when the table lacks a cell or has none of them filled. */
+function sumOf(values: Values, cells: string[]): { ops: Resolved[]; sum: number } | null {
+  const ops = cells.map((id) => resolve(values, id));
   if (ops.some((o) => o === undefined)) return null; // the table does not have every cell
   const resolved = ops as Resolved[];
   if (resolved.every((o) => o.value === null)) return null; // nothing typed yet
-  const table = resolved.reduce((a, o) => a + (o.value ?? 0), 0);
-  if (Math.abs(table - claim.value) < 1e-6) return null;
+  return { ops: resolved, sum: resolved.reduce((a, o) => a + (o.value ?? 0), 0) };
+}
+
+const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+
+function compare(format: FormatId, claim: Claim, values: Values): Finding | null {
+  const main = sumOf(values, claim.cells);
+  if (!main || same(main.sum, claim.value)) return null;
+  const agreesWith = (cells: string[]) => {
+    const alt = sumOf(values, cells);
+    return alt !== null && same(alt.sum, claim.value);
+  };
+  if (claim.alts.some(agreesWith)) return null;
+  const { ops: resolved, sum: table } = main;
   const sum = resolved.length > 1 ? ` = ${fmt(table)}` : '';
   const diff = fmt(Math.abs(table - claim.value));
   return {

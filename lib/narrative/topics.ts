@@ -21,6 +21,12 @@ export interface Topic {
   amount?: boolean;
   /** Document rows (规章, 规范性文件) and column: list items without their own verb reuse the column. */
   doc?: { row: string; col: string };
+  /** When the text right after the figure matches, the figure states these cells instead (…30件（含上年结转2件）). */
+  widen?: { after: RegExp; cells: string[] };
+  /** Other cell sums the same words may mean; the figure agrees when it equals any of them. */
+  alts?: string[][];
+  /** Sub-rows named by their reason (因本机关不掌握…无法提供2件): without 等, the figure may state just those. */
+  reasons?: readonly (readonly [RegExp, string])[];
 }
 
 /** Words allowed between the keyword and the number: 予以公开共计12件, 申请数量为8件. */
@@ -40,6 +46,24 @@ export const RECEIVE_VERB = '(?:受理|收到|接收|接到|收悉|新收)(?:了
 /** Qualifier between a verb and a document kind: 市政府, 市政府及市政府办公厅 (scope words are refused elsewhere). */
 const Q = '(?:(?!规章|规范性文件|文件)[^，,、；;。|等]){0,12}?';
 const NOT_LIST_OR = '(?<!和|及|与|、|或)';
+
+/** After a received-applications figure: （含上年结转N件）, （新收…）: the figure is 新收 + 上年结转. */
+export const WITH_CARRIED = /^[,，]?(?:[（(](?:其中)?(?:含|包括|包含)?|(?:其中|含|包括|包含)+)(?:本年度?)?(?:新收|(?:上年度?|上一年度?|去年)结转)/;
+const NEW_AND_CARRIED = ['apply.new.total', 'apply.carried.total'];
+
+const reasons = (group: string, list: [RegExp, string][]) => list.map(([re, row]) => [re, `apply.${group}.${row}.total`] as const);
+/** The reasons of section 三's sub-rows as narratives put them. */
+const REASONS = {
+  withheld: reasons('withheld', [
+    [/国家秘密/, 'stateSecret'], [/法律行政法规|法律法规禁止/, 'lawForbidden'], [/三安全一稳定|危及/, 'threeSafety'],
+    [/第三方/, 'thirdParty'], [/内部事务/, 'internal'], [/过程性/, 'process'], [/执法案卷/, 'enforcement'], [/行政查询/, 'query'],
+  ]),
+  unable: reasons('unable', [[/不掌握|不存在/, 'notHeld'], [/另行制作|没有现成/, 'needCreate'], [/不明确|补正/, 'unclear']]),
+  ignored: reasons('ignored', [
+    [/信访|举报|投诉/, 'complaint'], [/重复/, 'repeat'], [/出版物/, 'publication'], [/大量反复/, 'massive'], [/确认|重新出具/, 'confirm'],
+  ]),
+  other: reasons('other', [[/不补正/, 'overdueSupplement'], [/缴纳|缴费|收费/, 'overdueFee']]),
+};
 
 const one = (id: string) => () => [id];
 const constant = (ids: string[]) => () => ids;
@@ -62,7 +86,17 @@ function applyTopics(format: FormatId): Topic[] {
   };
   return [
     blockCombined,
-    { name: '收到的政府信息公开申请', lead: end(`${RECEIVE_VERB}${APP_NOUN}(?:的)?`), units: APP_UNITS, operands: one('apply.new.total'), total: true },
+    { name: '本年新收的申请', lead: end(`(?:本年度?)?新收(?:了)?${APP_NOUN}?`), units: APP_UNITS, operands: one('apply.new.total') },
+    {
+      name: '收到的政府信息公开申请',
+      lead: end(`${RECEIVE_VERB}${APP_NOUN}(?:的)?`),
+      units: APP_UNITS,
+      operands: one('apply.new.total'),
+      total: true,
+      // 受理 is often said of 新收 + 上年结转 without saying so: either reading agrees.
+      alts: [NEW_AND_CARRIED],
+      widen: { after: WITH_CARRIED, cells: NEW_AND_CARRIED },
+    },
     { name: '办结（答复）的申请', lead: end(`(?<!按时|按期|及时|延期|逾期|超期)(?:办结|答复|办理完毕|办理完结)(?:了)?${APP_NOUN}?(?:的)?`), units: APP_UNITS, operands: one('apply.total.total'), total: true },
     { name: '上年结转的申请', lead: end(`(?:上年度?|上一年度?|去年)结转(?:的)?${APP_NOUN}?`), units: APP_UNITS, operands: one('apply.carried.total') },
     {
@@ -72,12 +106,18 @@ function applyTopics(format: FormatId): Topic[] {
       operands: one('apply.carryForward.total'),
     },
     { name: '予以公开及部分公开', lead: end('予以公开(?:及|和|与|、|或者|或)部分公开'), units: APP_UNITS, operands: constant(['apply.granted.total', 'apply.partial.total']) },
-    { name: '予以公开', lead: end('(?<!不|主动)予以公开'), units: APP_UNITS, operands: one('apply.granted.total') },
+    {
+      name: '予以公开',
+      lead: end('(?<!不|主动)予以公开'),
+      units: APP_UNITS,
+      operands: one('apply.granted.total'),
+      widen: { after: /^[,，]?[（(]?(?:其中)?(?:含|包括|包含)部分公开/, cells: ['apply.granted.total', 'apply.partial.total'] },
+    },
     { name: '部分公开', lead: end('部分公开'), units: APP_UNITS, operands: one('apply.partial.total') },
-    { name: '不予公开', lead: end('不予(?:以)?公开'), units: APP_UNITS, operands: () => groupRows(format, 'withheld') },
-    { name: '无法提供', lead: end('无法提供'), units: APP_UNITS, operands: () => groupRows(format, 'unable') },
-    { name: '不予处理', lead: end('不予(?:以)?处理'), units: APP_UNITS, operands: () => groupRows(format, 'ignored') },
-    { name: '其他处理', lead: end('其他处理'), units: APP_UNITS, operands: otherOps },
+    { name: '不予公开', lead: end('不予(?:以)?公开'), units: APP_UNITS, operands: () => groupRows(format, 'withheld'), reasons: REASONS.withheld },
+    { name: '无法提供', lead: end('无法提供'), units: APP_UNITS, operands: () => groupRows(format, 'unable'), reasons: REASONS.unable },
+    { name: '不予处理', lead: end('不予(?:以)?处理'), units: APP_UNITS, operands: () => groupRows(format, 'ignored'), reasons: REASONS.ignored },
+    { name: '其他处理', lead: end('其他处理'), units: APP_UNITS, operands: otherOps, reasons: REASONS.other },
     { name: '复议后起诉的行政诉讼', lead: end('复议后(?:提起)?(?:行政)?(?:起诉|诉讼)(?:案件|案)?'), units: APP_UNITS, operands: one('appeal.suitAfterReview.total') },
     { name: '未经复议直接起诉的行政诉讼', lead: end('直接(?:提起)?(?:行政)?(?:起诉|诉讼)(?:案件|案)?'), units: APP_UNITS, operands: one('appeal.suitDirect.total') },
     { name: '行政复议', lead: end(`${NOT_LIST_OR}行政复议(?:案件|案|申请)?`), units: APP_UNITS, operands: one('appeal.review.total') },
@@ -101,11 +141,11 @@ const DOC_VERBS: Record<'gov2021' | 'gov2019', { col: string; verb: string; name
   gov2021: [
     { col: 'repealed', verb: '(?:废止|废除|宣布失效)', name: '废止' },
     { col: 'inForce', verb: '现行有效(?:的)?', name: '现行有效' },
-    { col: 'issued', verb: '(?:制发|制定|出台|印发|发布|公开|新制定|新制发|新出台)', name: '制发' },
+    { col: 'issued', verb: '(?:制发|制定|出台|印发|发布|主动公开|新制定|新制发|新出台)', name: '制发' },
   ],
   gov2019: [
     { col: 'made', verb: '(?:制发|制定|出台|印发|新制作|制作|新制定)', name: '制作' },
-    { col: 'published', verb: '(?:公开|发布)', name: '公开' },
+    { col: 'published', verb: '(?:(?<!申请)公开|发布)', name: '公开' },
   ],
 };
 
@@ -197,8 +237,6 @@ const gov2014: Topic[] = [
 /** Topics of a format, most specific first (the first whose lead matches wins). `local` has none. */
 export const TOPICS: Record<FormatId, readonly Topic[]> = { gov2021, gov2019, gov2014, local: [] };
 
-/** After a received-applications figure: （含上年结转N件） means the figure is 新收 + 上年结转. */
-export const WITH_CARRIED = /^[,，]?[（(]?(?:其中)?(?:含|包括|包含)(?:上年度?|上一年度?|去年)结转/;
 /** 收到8份政府信息公开申请: the verb before the number, the noun after the unit. */
 export const RECEIVE_BEFORE = new RegExp(`${RECEIVE_VERB}${FILL}*$`);
 export const APPLICATION_AFTER = /^(?:的)?(?:政府信息公开|信息公开|政府信息|依申请公开)?(?:的)?申请/;

@@ -38,10 +38,31 @@ describe('checkNarrative', () => {
     expect(f!.message).toContain('= 3，相差 1');
   });
 
-  it('compares 共受理…（含上年结转） with 新收 + 上年结转', () => {
+  it('compares 共受理…（含上年结转） with 新收 + 上年结转 only; a bare 受理 may mean either', () => {
     const values = { 'apply.new.total': 28, 'apply.carried.total': 2 };
     expect(check('共受理申请30件（含上年结转2件）。', values)).toEqual([]);
-    expect(check('共受理申请30件。', values)).toHaveLength(1);
+    expect(check('共受理申请28件，其中上年结转2件。', values)[0]!.cells).toEqual(['apply.new.total', 'apply.carried.total']);
+    expect(check('共受理申请31件（本年新收29件，上年结转2件）。', values).map((f) => f.cells)).toEqual([
+      ['apply.new.total', 'apply.carried.total'],
+      ['apply.new.total'],
+    ]);
+    expect(check('共受理申请30件。', values)).toEqual([]);
+    expect(check('共受理申请28件。', values)).toEqual([]);
+    expect(check('共受理申请29件。', values)[0]!.message).toContain('总计 28，相差 1');
+  });
+
+  it('a result category with a named reason may state just that sub-row; with 等 it is the whole group', () => {
+    const values: Values = { 'apply.unable.notHeld.total': 2, 'apply.unable.needCreate.total': 1, 'apply.unable.unclear.total': 0 };
+    expect(check('因本机关不掌握相关政府信息无法提供2件。', values)).toEqual([]);
+    expect(check('无法提供3件。', values)).toEqual([]);
+    expect(check('无法提供2件。', values)).toHaveLength(1);
+    expect(check('因本机关不掌握等原因无法提供2件。', values)).toHaveLength(1);
+  });
+
+  it('予以公开…（含部分公开） is the sum of both rows', () => {
+    const values = { 'apply.granted.total': 10, 'apply.partial.total': 2 };
+    expect(check('予以公开12件（含部分公开2件）。', values)).toEqual([]);
+    expect(check('予以公开12件。', values)).toHaveLength(1);
   });
 
   it('a blank 总计 stands for the sum of its row; an all-blank row is not compared', () => {
