@@ -14,7 +14,7 @@ import { PRIOR, type SumRule } from '../rule-types';
 const cell = (row: string, col: string) => `apply.${row}.${col}`;
 const GROUP_LABEL: Record<string, string> = Object.fromEntries(APPLY_GROUPS.map((g) => [g.id, g.label]));
 
-function columnRules(col: { id: string; label: string }): SumRule[] {
+function columnRules(col: { id: string; label: string }, otherSplit: boolean): SumRule[] {
   const scope = `表三 ${col.label}列`;
   const total = (rows: string[]): SumRule => ({
     rule: 'T3-TOT',
@@ -33,13 +33,14 @@ function columnRules(col: { id: string; label: string }): SumRule[] {
       op: '=',
       right: [cell('total', col.id), cell('carryForward', col.id)],
     },
-    // Both shapes of （六）: a rule on cells a report does not have is not applicable, so a split
-    // report is checked with the three sub-rows and a collapsed one with apply.other.<col>.
-    total(resultRowIds(true)),
-    total(resultRowIds(false)),
+    total(resultRowIds(otherSplit)),
   ];
+  // gov2021 also accepts reports that collapse （六） into one row as in gov2019: a rule on cells a
+  // report does not have is not applicable, so each report is checked in the shape it has.
+  if (otherSplit) out.push(total(resultRowIds(false)));
   // Tolerated subtotal rows (（三）不予公开 …) equal their numbered sub-items.
   for (const g of APPLY_GROUPS) {
+    if (g.id === 'other' && !otherSplit) continue;
     out.push({
       rule: 'T3-TOT',
       severity: 'error',
@@ -54,9 +55,9 @@ function columnRules(col: { id: string; label: string }): SumRule[] {
   return out;
 }
 
-/** Every row of section 三 in either shape of （六）, each once, with its printed label. */
-function allApplyRows(): { id: string; label: string }[] {
-  const rows = [...applySection(true).rows, ...applySection(false).rows];
+/** Every row of section 三 (gov2021: in either shape of （六）), each once, with its printed label. */
+function allApplyRows(otherSplit: boolean): { id: string; label: string }[] {
+  const rows = otherSplit ? [...applySection(true).rows, ...applySection(false).rows] : applySection(false).rows;
   return rows
     .filter((r, i) => rows.findIndex((o) => o.id === r.id) === i)
     .map((r) => ({ id: r.id, label: r.group ? `${GROUP_LABEL[r.group]}·${r.label}` : r.label }));
@@ -81,10 +82,11 @@ function rowRule(row: { id: string; label: string }): SumRule {
   };
 }
 
-export function applyRules(): SumRule[] {
+/** otherSplit: the format's official （六） has sub-rows 1–3 (gov2021). */
+export function applyRules(otherSplit: boolean): SumRule[] {
   const out: SumRule[] = [];
-  for (const col of APPLY_COLS) out.push(...columnRules(col));
-  for (const row of allApplyRows()) out.push(rowRule(row));
+  for (const col of APPLY_COLS) out.push(...columnRules(col, otherSplit));
+  for (const row of allApplyRows(otherSplit)) out.push(rowRule(row));
   for (const g of APPEAL_GROUPS) {
     const ids = APPEAL_RESULTS.map((r) => `appeal.${g.id}.${r.id}`);
     out.push({

@@ -14,5 +14,5 @@ export function gov2019Rules(): SumRule[] {
       op: '=',
       right: [`${PRIOR}active.${r.id}.prevItems`, `${PRIOR}active.${r.id}.delta`],
     }));
-  return [...applyRules(), ...items];
+  return [...applyRules(false), ...items];
 }

@@ -12,5 +12,5 @@ const stock = (row: string, label: string): SumRule => ({
 });
 
 export function gov2021Rules(): SumRule[] {
-  return [...applyRules(), stock('regulation', '规章'), stock('normative', '行政规范性文件')];
+  return [...applyRules(true), stock('regulation', '规章'), stock('normative', '行政规范性文件')];
 }
