@@ -33,7 +33,7 @@ export const gov2021: FormatDef = {
   id: 'gov2021',
   basis: '国办公开办函〔2021〕30号',
   years: { from: 2021, to: 9999 },
-  fingerprints: [/本年制发件数/, /本年废止件数/, /现行有效件数/, /本年收费金额/],
+  fingerprints: [/本年制发件数/, /本年废止件数/, /现行有效件数/, /本年收费金额/, /本年处理决定数量/],
   sections,
   cells: cellsOf(sections),
 };
