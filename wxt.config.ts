@@ -41,6 +41,11 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // WXT imports every file of entrypoints/ to read its options (even with filterEntrypoints): keep the
+    // command line's entry out of that, or `wxt prepare` would run the CLI.
+    'entrypoints:found': (_wxt, infos) => {
+      for (let i = infos.length - 1; i >= 0; i--) if (infos[i]!.name === 'cli') infos.splice(i, 1);
+    },
     // Editor frames (about:blank, srcdoc, javascript:, blob:) get the content script too. MV3 Chrome needs
     // match_origin_as_fallback for blob:/data:-style frames; MV2 (Chromium 86, Firefox) does not know the key.
     'build:manifestGenerated': (wxt, manifest) => {
