@@ -1,7 +1,17 @@
+import { mayHoldReport, readDom } from '@/lib/read/dom';
+import { checkReport } from '@/lib/rules';
+import { reachedFromTop } from '@/lib/page/frames';
+import { PageController } from '@/lib/page/main';
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  main() {},
+  main() {
+    // The top frame's instance walks every same-origin frame itself; an instance in a frame it can
+    // reach stays idle. Frames under a cross-origin parent run their own instance.
+    if (reachedFromTop(window)) return;
+    new PageController(window, { deps: { mayHoldReport, readDom, checkReport } }).init(new AbortController().signal);
+  },
 });

@@ -35,10 +35,13 @@ function waitForBadge(page, cell, present = true, timeout = 4000) {
   );
 }
 
-/** The cell's border box in the top viewport (Playwright adds the offsets of the enclosing frames). */
+/**
+ * The cell's border box in the top viewport (Playwright adds the offsets of the enclosing frames);
+ * in an <input> grid the cell is the <input>.
+ */
 async function cellBox(page, id) {
   const { handle } = await cellAt(page, id);
-  return handle.boundingBox();
+  return ((await handle.$('input')) ?? handle).boundingBox();
 }
 
 async function assertBadgeAtCell(page, id, what) {
@@ -123,7 +126,7 @@ describe('live checking with the extension loaded', () => {
 
       // Scrolling the editor keeps the badge on its cell.
       const { handle } = await cellAt(page, 'apply.new.natural');
-      await handle.scrollIntoViewIfNeeded();
+      await handle.evaluate((td) => td.scrollIntoView({ block: 'center' }));
       for (const dy of [40, -70]) {
         const where = await scrollEditor(page, dy);
         await assertBadgeAtCell(page, 'apply.new.natural', `after scrolling the ${where} by ${dy}px`);
