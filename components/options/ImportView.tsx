@@ -19,6 +19,7 @@ export function ImportView({ api, target }: { api: OptionsApi; target: ImportTar
     setStatus({ kind: 'busy', what });
     const got = await input();
     if ('error' in got) return setStatus({ kind: 'error', message: got.error });
+    await api.prepare?.().catch(() => undefined);
     const res = await importFrom(got, target);
     setStatus(res.ok ? { kind: 'done', candidates: res.candidates } : { kind: 'error', message: res.message });
   };

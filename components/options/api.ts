@@ -7,6 +7,8 @@ export interface OptionsApi {
   requestHost(pattern: string): Promise<boolean>;
   fetch: typeof fetch;
   download(name: string, text: string, mime: string): void;
+  /** Awaited before each read (the extension page sets up pdf.js's worker there). */
+  prepare?(): Promise<void>;
 }
 
 /** '#import?site=…&body=…&year=…' → the import target; null for other routes. */
