@@ -1,10 +1,9 @@
 import type { Finding, Values } from '../report';
 import type { Compiled } from './compile';
-import { BLANK, EPS, FAIL, PASS, type Outcome } from './evaluate';
+import { EPS, FAIL, PASS, type Outcome } from './evaluate';
 import { labelOf } from './labels';
 import { blankText, num, ruleText } from './messages';
 
-/** Findings of the sum rules that did not pass: grouped per wrong cell, blanks deduced. */
 /** Current-year operand ids of an outcome (prior-year cells are not in this report). */
 function cellsOf(o: Outcome): string[] {
   const ids: string[] = [];
@@ -19,6 +18,10 @@ function implied(o: Outcome, k: number): number {
   return o.rule.right[k] ? v + d : v - d;
 }
 
+/**
+ * Findings of the sum rules that did not pass: one per wrong cell where the failures agree on
+ * it, one per blank cell whose value the rules determine, otherwise one per rule.
+ */
 export function ruleFindings(c: Compiled, values: Values, status: Uint8Array, outcomes: Outcome[]): Finding[] {
   const out: Finding[] = [];
   const covered = new Set<number>();
@@ -35,7 +38,7 @@ export function ruleFindings(c: Compiled, values: Values, status: Uint8Array, ou
       message: `${labelOf(c.format, g.cell)}可能填错：当前${num(values[g.cell] ?? 0)}，按以下${g.outcomes.length}条关系都应为${num(g.value)}——${g.outcomes.map((o) => ruleText(c.format, o)).join('；')}`,
     });
   }
-  const deduced = new Map<string, { value: number; outcomes: Outcome[]; assumeZero: boolean }>();
+  const deduced = new Map<string, { value: number; outcomes: Outcome[]; assumeZero: boolean; conflict?: boolean }>();
   for (const o of outcomes) {
     if (covered.has(o.index)) continue;
     const def = o.rule.def;
@@ -59,9 +62,12 @@ export function ruleFindings(c: Compiled, values: Values, status: Uint8Array, ou
     const deduce = (cell: string, value: number, assumeZero: boolean): void => {
       if (!validFor(c, cell, value)) return void out.push(notAssessable(c, o, missing));
       const d = deduced.get(cell);
-      if (d && Math.abs(d.value - value) < EPS) d.outcomes.push(o);
-      else if (!d) deduced.set(cell, { value, outcomes: [o], assumeZero });
-      else out.push(notAssessable(c, o, missing));
+      if (!d) deduced.set(cell, { value, outcomes: [o], assumeZero });
+      else {
+        // Rules that disagree on a blank's value: say neither value, each rule is just unassessable.
+        if (Math.abs(d.value - value) >= EPS) d.conflict = true;
+        d.outcomes.push(o);
+      }
     };
     if (o.need !== undefined) {
       // Blanks on one side only: with blanks as 0 it holds — nothing more to say than DOM-BLANK.
@@ -77,6 +83,10 @@ export function ruleFindings(c: Compiled, values: Values, status: Uint8Array, ou
     else out.push(notAssessable(c, o, missing));
   }
   for (const [cell, d] of deduced) {
+    if (d.conflict) {
+      for (const o of d.outcomes) out.push(notAssessable(c, o, o.blanks.map((k) => o.rule.ids[k]!)));
+      continue;
+    }
     const first = d.outcomes[0]!;
     out.push({
       rule: first.rule.def.rule,

@@ -53,6 +53,18 @@ describe('blank operands', () => {
     expect(fs[0]!.message).toMatch(new RegExp(`^表四·行政复议·总计未填写，本格应为${was}：表四 行政复议：总计\\(空\\)，结果维持`));
   });
 
+  it('rules disagreeing on a blank’s value offer no value', () => {
+    const { input } = consistent('gov2021', 31);
+    const i = clone(input);
+    i.values['apply.total.natural'] = null;
+    i.values['apply.granted.natural'] = (i.values['apply.granted.natural'] as number) + 1;
+    const fs = checkReport(i);
+    expect(errors(fs).map((f) => f.rule)).toEqual(['T3-ROWSUM']);
+    expect(fs.filter((f) => f.target === 'apply.total.natural')).toEqual([]);
+    const unassessable = fs.filter((f) => f.severity === 'info' && f.missing?.includes('apply.total.natural'));
+    expect(unassessable.map((f) => f.rule)).toEqual(['T3-BAL', 'T3-TOT', 'T3-ROWSUM']);
+  });
+
   it('a blank that no value could fill is still an error', () => {
     const { input } = consistent('gov2021', 31);
     const i = clone(input);
