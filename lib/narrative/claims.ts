@@ -51,7 +51,7 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
       let cells = topic.operands(values);
       let alts = topic.alts ?? [];
       if (topic.widen?.after.test(after)) [cells, alts] = [topic.widen.cells, []];
-      const phrase = lead.slice(Math.max(...['，', ',', '；', ';'].map((p) => lead.lastIndexOf(p))) + 1);
+      const phrase = afterLast(lead, ['，', ',', '；', ';']);
       const named = /等/.test(phrase) ? [] : (topic.reasons ?? []).filter(([re]) => re.test(phrase)).map(([, id]) => id);
       if (named.length) alts = [...alts, named];
       const value = topic.amount && f.unit === '元' ? f.value / 10000 : f.value;
@@ -101,7 +101,11 @@ function docContinuation(topics: readonly Topic[], lead: string, after: string, 
   return null;
 }
 
+function afterLast(s: string, marks: readonly string[]): string {
+  return s.slice(Math.max(...marks.map((m) => s.lastIndexOf(m))) + 1);
+}
+
 /** The text of the figure's own clause: after the last ，、；. */
 function clauseOf(lead: string): string {
-  return lead.slice(Math.max(...['，', ',', '、', '；', ';'].map((p) => lead.lastIndexOf(p))) + 1);
+  return afterLast(lead, ['，', ',', '、', '；', ';']);
 }

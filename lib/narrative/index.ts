@@ -83,7 +83,7 @@ function compare(format: FormatId, claim: Claim, values: Values): Finding | null
     message:
       `正文“${quote(claim.sentence.text)}”中${claim.topic.name} ${claim.figure}，` +
       `与表格不一致：${describe(format, resolved)}${sum}，相差 ${diff}。请核对正文或表格。`,
-    span: claim.sentence,
+    span: { start: claim.sentence.start, end: claim.sentence.end },
   };
 }
 
