@@ -22,8 +22,10 @@ export function readHtml(html: string, source = 'html'): Report[] {
   const text = textOutsideTables(doc.body ?? doc.documentElement, true);
   const fromText = readText(text, source);
   const r = fromText[0]!;
-  if (!r.format && doc.getElementsByTagName('table').length)
+  if (r.format) return fromText;
+  if (doc.getElementsByTagName('table').length)
     r.problems = [{ code: 'no-report-table', message: '页面中的表格不是政府信息公开年度报告的统计表' }];
-  else if (!r.format && !/\S/.test(text)) r.problems = [{ code: 'empty', message: '页面是空的，没有任何文字' }];
+  else if (!/\S/.test(text)) r.problems = [{ code: 'empty', message: '页面是空的，没有任何文字' }];
+  else r.problems = [{ code: 'no-table', message: '页面中没有统计表格（也没有找到以文字形式排列的年报统计表）' }];
   return fromText;
 }

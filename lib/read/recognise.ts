@@ -234,8 +234,14 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       continue;
     }
     // a label
-    if (run.length) flush(false);
     const norm = t.norm!;
+    // text in a value cell of the row being read (`约20`): kept as an unreadable value
+    if (open && !t.copy && t.row === open.tok.row && /\d/.test(norm) && norm.length <= 10 && !candidates(t).length) {
+      run.push(t);
+      runRow = t.row;
+      continue;
+    }
+    if (run.length) flush(false);
     if (!labelShaped(norm)) {
       if (!strict && isSentence(norm)) close();
       continue;

@@ -50,7 +50,20 @@ export function buildReport(src: Source): Report {
     for (const sec of FORMATS[format].sections) {
       const prefix = sec.cellId(sec.rows[0]!.id, sec.cols[0]!.id).split('.')[0]!;
       const any = Object.keys(r.cells).some((id) => (format === 'gov2014' ? true : id.startsWith(prefix + '.')));
-      if (!any) problems.push({ code: 'missing-section', message: `没有读到${SECTION_TITLE[sec.key] ?? '统计表'}的数据` });
+      if (!any) {
+        problems.push({ code: 'missing-section', message: `没有读到${SECTION_TITLE[sec.key] ?? '统计表'}的数据` });
+        continue;
+      }
+      if (sec.key !== '三') continue;
+      const missing = sec.rows.filter((row) => !sec.cols.some((c) => r.cells[sec.cellId(row.id, c.id)]));
+      // a gov2021 table may collapse （六） into one row (apply.other.*)
+      const collapsed = sec.cols.some((c) => r.cells[sec.cellId('other', c.id)]);
+      const gone = missing.filter((row) => !(collapsed && row.group === 'other'));
+      if (gone.length)
+        problems.push({
+          code: 'missing-rows',
+          message: `${SECTION_TITLE[sec.key]}缺少${gone.length}行：${gone.slice(0, 3).map((row) => row.label).join('、')}${gone.length > 3 ? '等' : ''}`,
+        });
     }
   }
   if (format && !Object.keys(report.cells).length && !problems.some((p) => p.code === 'missing-section'))
