@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixesOf, locate } from '@/lib/locate';
 import { checkReport } from '@/lib/rules';
+import { APPEAL_CELLS, APPLY_CELLS, APPLY_LEAVES, consistentReport, propagated, seeded, withTypo } from './generate';
 import { edited, shanghai2025 } from './shanghai2025';
 
 /** Outcomes of localisation on a real gov2021 report (上海市人民政府办公厅 2025) with errors typed in. */
@@ -107,5 +108,35 @@ describe('locate on gov2021', () => {
     expect(locate({ format: 'gov2019', year: 2020, values: v })).toEqual({ kind: 'none' });
     const loc = locate({ format: 'gov2019', year: 2020, values: { ...v, 'apply.other.natural': 340 } });
     expect(loc).toMatchObject({ kind: 'unique', cell: 'apply.other.natural', value: 304, current: 340 });
+  });
+});
+
+describe('locate on generated reports (seeded)', () => {
+  const r = seeded(4242);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+  it('locates every single typo of 表三, says nothing on consistent reports, never fixes a propagated error', () => {
+    for (let i = 0; i < 300; i++) {
+      const base = consistentReport(r);
+      expect(locate(base)).toEqual({ kind: 'none' });
+      const cell = pick(APPLY_CELLS);
+      const loc = locate(withTypo(r, base, cell).input);
+      expect(loc).toMatchObject({ kind: 'unique', cell, value: base.values[cell] });
+      const prop = locate(propagated(r, base, pick(APPLY_LEAVES)));
+      expect(prop.kind).toBe('identity');
+    }
+  });
+
+  it('in 表四 either singles out the true cell or lists it', () => {
+    for (let i = 0; i < 300; i++) {
+      const base = consistentReport(r);
+      const cell = pick(APPEAL_CELLS);
+      const loc = locate(withTypo(r, base, cell).input);
+      if (loc.kind === 'unique') expect(loc.fixes).toEqual([expect.objectContaining({ cell, value: base.values[cell] })]);
+      else {
+        expect(loc.kind).toBe('ranked');
+        if (loc.kind === 'ranked') expect(loc.candidates).toContainEqual(expect.objectContaining({ cell, value: base.values[cell] }));
+      }
+    }
   });
 });
