@@ -2,7 +2,7 @@ import type { FormatId } from '../formats';
 import { compact, sentences } from './text';
 import { findFigures, type Figure } from './figures';
 import { otherScope, otherYear } from './scope';
-import { APPLICATION_AFTER, DOC_ROW_IDS, RECEIVE_BEFORE, TOPICS, docListItem, type Topic } from './topics';
+import { APPLICATION_AFTER, RECEIVE_BEFORE, TOPICS, type Topic } from './topics';
 import type { Values } from '../report';
 
 /** A figure of the narrative that names table cells. Spans are into the original text. */
@@ -36,14 +36,14 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
     const sText = t.slice(s.start, s.end);
     // Scope words reach across ；: look back to the previous 。 (or hard boundary).
     const fullStart = Math.max(t.lastIndexOf('。', s.start - 1), t.lastIndexOf('|', s.start - 1)) + 1;
-    let lastDoc: { col: string } | null = null;
+    let lastDoc: Topic['doc'] | null = null;
     for (const f of findFigures(sText)) {
       const lead = sText.slice(0, f.start);
       const after = sText.slice(f.end);
       const found = match(topics, lead, after, f);
       const topic: Topic | null = found ?? docContinuation(topics, lead, after, f, lastDoc);
       if (!topic) continue;
-      lastDoc = topic.doc ? { col: topic.doc.col } : null;
+      lastDoc = topic.doc ?? null;
       if (!topic.operands) continue;
       const before = t.slice(fullStart, s.start) + lead;
       if (otherScope(before, clauseOf(lead)) || otherYear(before, year) !== null) continue;
@@ -89,16 +89,14 @@ function match(topics: readonly Topic[], fullLead: string, after: string, f: Fig
   return null;
 }
 
-/** 主动公开规章13件，行政规范性文件60件: the second item reuses the first's column. */
-function docContinuation(topics: readonly Topic[], lead: string, after: string, f: Figure, lastDoc: { col: string } | null): Topic | null {
-  if (!lastDoc || !AFTER_OK.test(after)) return null;
+/** 主动公开规章13件，行政规范性文件60件 / 制发规章2件，废止1件: a list item reuses the previous document cell's column or row. */
+function docContinuation(topics: readonly Topic[], lead: string, after: string, f: Figure, last: Topic['doc'] | null): Topic | null {
+  if (!last || !AFTER_OK.test(after)) return null;
   const clause = clauseOf(lead);
-  for (const row of DOC_ROW_IDS) {
-    if (!docListItem(row).test(clause)) continue;
-    const topic = topics.find((t) => t.doc?.row === row && t.doc.col === lastDoc.col);
-    if (topic && topic.units.includes(f.unit)) return topic;
-  }
-  return null;
+  const topic = topics.find(
+    ({ doc }) => doc && ((doc.col === last.col && doc.rowItem.test(clause)) || (doc.row === last.row && doc.colItem.test(clause))),
+  );
+  return topic && topic.units.includes(f.unit) ? topic : null;
 }
 
 function afterLast(s: string, marks: readonly string[]): string {

@@ -19,8 +19,11 @@ export interface Topic {
   context?: RegExp;
   /** Amount in 万元 (a figure in 元 is converted). */
   amount?: boolean;
-  /** Document rows (规章, 规范性文件) and column: list items without their own verb reuse the column. */
-  doc?: { row: string; col: string };
+  /**
+   * Document cells (规章, 规范性文件 × 制发, 废止 …). A list goes on without repeating words:
+   * 制发规章2件，行政规范性文件3件 (`rowItem`: same column), 制发规章2件，废止1件 (`colItem`: same row).
+   */
+  doc?: { row: string; col: string; rowItem: RegExp; colItem: RegExp };
   /** When the text right after the figure matches, the figure states these cells instead (…30件（含上年结转2件）). */
   widen?: { after: RegExp; cells: string[] };
   /** Other cell sums the same words may mean; the figure agrees when it equals any of them. */
@@ -158,17 +161,11 @@ function docTopics(format: 'gov2021' | 'gov2019'): Topic[] {
         lead: end(`${v.verb}(?:了)?${Q}${d.re}`),
         units: DOC_UNITS,
         operands: one(`active.${d.row}.${v.col}`),
-        doc: { row: d.row, col: v.col },
+        doc: { row: d.row, col: v.col, rowItem: new RegExp(`^${Q}${d.re}${FILL}*$`), colItem: new RegExp(`^${v.verb}${FILL}*$`) },
       });
   return out;
 }
 
-/** A list item without its own verb (…规章13件，行政规范性文件60件): the document kind alone. */
-const DOC_LIST_ITEM = new Map(DOC_ROWS.map((d) => [d.row as string, new RegExp(`^${Q}${d.re}${FILL}*$`)]));
-export function docListItem(row: string): RegExp {
-  return DOC_LIST_ITEM.get(row)!;
-}
-export const DOC_ROW_IDS = DOC_ROWS.map((d) => d.row);
 
 function decisionTopics(): Topic[] {
   return [

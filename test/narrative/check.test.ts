@@ -21,6 +21,7 @@ describe('checkNarrative', () => {
     );
     // The span is the sentence in the original text, across the line wrap.
     expect(text.slice(f!.span!.start, f!.span!.end)).toBe('2023年，本机关共受理政府信息公开申请\n二十三件');
+    expect(Object.keys(f!.span!)).toEqual(['start', 'end']);
     expect(f!.expected).toBeUndefined(); // never a one-click "correction" of the table from the prose
   });
 

@@ -60,6 +60,15 @@ describe('gov2021 / gov2019 mapping', () => {
     ]);
   });
 
+  it('continues a list of documents by row or by column', () => {
+    expect(claims('本年度制发行政规范性文件3件，废止1件，现行有效12件；制发规章2件、行政规范性文件3件。')).toEqual([
+      'active.normative.issued=3', 'active.normative.repealed=1', 'active.normative.inForce=12',
+      'active.regulation.issued=2', 'active.normative.issued=3',
+    ]);
+    // Without a preceding document figure, a bare 废止 names nothing.
+    expect(claims('清理文件20件，废止1件。')).toEqual([]);
+  });
+
   it('gov2019 tells 制作 from 公开', () => {
     expect(claims('主动公开规章13件，行政规范性文件60件。制定规范性文件2件。', 'gov2019', 2019)).toEqual([
       'active.regulation.published=13', 'active.normative.published=60', 'active.normative.made=2',
