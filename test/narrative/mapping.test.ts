@@ -69,6 +69,20 @@ describe('gov2021 / gov2019 mapping', () => {
     expect(claims('清理文件20件，废止1件。')).toEqual([]);
   });
 
+  it('typical paragraphs of 依申请公开', () => {
+    expect(
+      claims(
+        '2023年，本机关共收到政府信息公开申请15件，其中新收申请13件，上年结转申请2件。办理答复15件，其中予以公开7件，部分公开2件。' +
+          '共受理申请14件，办结12件，2件结转至下年度办理。全年共受理政府信息公开申请36件（其中上年结转4件），已全部办结。',
+      ),
+    ).toEqual([
+      'apply.new.total+apply.carried.total=15', 'apply.new.total=13', 'apply.carried.total=2', 'apply.total.total=15',
+      'apply.granted.total=7', 'apply.partial.total=2', 'apply.new.total=14', 'apply.total.total=12',
+      'apply.new.total+apply.carried.total=36', 'apply.carried.total=4',
+    ]);
+    expect(claims('全年共发布政务信息1520条，其中门户网站发布1200条。网上申请12件，信函申请3件。共办理政府信息公开申请12件。收取信息处理费0元。')).toEqual([]);
+  });
+
   it('gov2019 tells 制作 from 公开', () => {
     expect(claims('主动公开规章13件，行政规范性文件60件。制定规范性文件2件。', 'gov2019', 2019)).toEqual([
       'active.regulation.published=13', 'active.normative.published=60', 'active.normative.made=2',
