@@ -18,6 +18,7 @@ export function domainFindings(c: Compiled, input: CheckInput): Finding[] {
   const out: Finding[] = [];
   const blanks: string[] = [];
   const values = input.values;
+  const local = c.format === 'local';
   for (const id in values) {
     const kind = c.kinds.get(id) ?? (c.format === 'local' && id.startsWith('local.') ? 'count' : undefined);
     if (!kind) continue;
@@ -28,7 +29,12 @@ export function domainFindings(c: Compiled, input: CheckInput): Finding[] {
       else blanks.push(id);
       continue;
     }
-    if (kind === 'count' && !(Number.isInteger(v) && v >= 0)) {
+    if (local && v < 0) {
+      // Local tables carry no kinds (a 万元 figure may have decimals): only the sign is certain.
+      out.push(domain('DOM-INT', c.format, id, v, `不应为负数`));
+    } else if (local) {
+      continue;
+    } else if (kind === 'count' && !(Number.isInteger(v) && v >= 0)) {
       out.push(domain('DOM-INT', c.format, id, v, `应为不小于0的整数`));
     } else if (kind === 'signed' && !Number.isInteger(v)) {
       out.push(domain('DOM-SIGNED', c.format, id, v, `应为整数（可为负数）`));

@@ -25,3 +25,9 @@ it('bad input never throws', () => {
   const fs = checkReport(junk[2]!);
   expect(fs.every((f) => f.severity !== 'error')).toBe(true);
 });
+
+it('local cells: decimals are allowed (万元 items carry no kind), negatives are not', () => {
+  expect(checkReport({ format: 'local', year: 2011, values: { 'local.1': 0.5 } })).toEqual([]);
+  const fs = checkReport({ format: 'local', year: 2011, values: { 'local.1': -1 } });
+  expect(fs.map((f) => [f.rule, f.message])).toEqual([['DOM-INT', '第1项：-1不应为负数']]);
+});
