@@ -65,18 +65,27 @@ function sumOf(values: Values, cells: string[]): { ops: Resolved[]; sum: number 
 
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
-function compare(format: FormatId, claim: Claim, values: Values): Finding | null {
+/** One narrative figure and what the table says about it. */
+export interface Comparison {
+  claim: Claim;
+  /** The table's sum of the named cells; null when the table lacks them or has none filled. */
+  table: number | null;
+  /** Set when the figure agrees with no reading of the table. */
+  finding: Finding | null;
+}
+
+function compare(format: FormatId, claim: Claim, values: Values): Comparison {
   const main = sumOf(values, claim.cells);
-  if (!main || same(main.sum, claim.value)) return null;
+  if (!main) return { claim, table: null, finding: null };
   const agreesWith = (cells: string[]) => {
     const alt = sumOf(values, cells);
     return alt !== null && same(alt.sum, claim.value);
   };
-  if (claim.alts.some(agreesWith)) return null;
+  if (same(main.sum, claim.value) || claim.alts.some(agreesWith)) return { claim, table: main.sum, finding: null };
   const { ops: resolved, sum: table } = main;
   const sum = resolved.length > 1 ? ` = ${fmt(table)}` : '';
   const diff = fmt(Math.abs(table - claim.value));
-  return {
+  const finding: Finding = {
     rule: 'P-TEXT',
     severity: 'warning',
     cells: resolved.map((o) => o.id),
@@ -85,6 +94,14 @@ function compare(format: FormatId, claim: Claim, values: Values): Finding | null
       `与表格不一致：${describe(format, resolved)}${sum}，相差 ${diff}。请核对正文或表格。`,
     span: { start: claim.sentence.start, end: claim.sentence.end },
   };
+  return { claim, table, finding };
+}
+
+/** Every figure of the narrative that names table cells, with the table's value (for tests and the popup). */
+export function compareNarrative(text: string, input: CheckInput): Comparison[] {
+  const { values, format } = input;
+  if (!text || !Object.values(values).some((v) => typeof v === 'number')) return [];
+  return extractClaims(text, format, input.year, values).map((claim) => compare(format, claim, values));
 }
 
 /**
@@ -92,12 +109,5 @@ function compare(format: FormatId, claim: Claim, values: Values): Finding | null
  * (核实性) only; a figure is compared only when its words name the cells unambiguously.
  */
 export function checkNarrative(text: string, input: CheckInput): Finding[] {
-  const { values, format } = input;
-  if (!text || !Object.values(values).some((v) => typeof v === 'number')) return [];
-  const out: Finding[] = [];
-  for (const claim of extractClaims(text, format, input.year, values)) {
-    const f = compare(format, claim, values);
-    if (f) out.push(f);
-  }
-  return out;
+  return compareNarrative(text, input).flatMap((c) => (c.finding ? [c.finding] : []));
 }

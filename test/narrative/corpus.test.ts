@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellLabel, type FormatId } from '@/lib/formats';
-import { checkNarrative } from '@/lib/narrative';
+import { checkNarrative, compareNarrative } from '@/lib/narrative';
 import { textOutsideTables } from '@/lib/read/dom';
 import { parseHtmlDocument, readHtml } from '@/lib/read/html';
 import { readText } from '@/lib/read/text';
@@ -37,6 +37,8 @@ interface Case {
   format: FormatId;
   year: number;
   values: Values;
+  /** Every figure compared with the hand-typed table, as `figure=table value`, in text order. */
+  compared: string[];
   expected: Expected[];
 }
 
@@ -45,10 +47,10 @@ const UNABLE = ['notHeld', 'needCreate', 'unclear'];
 
 const CASES: Case[] = [
   // 長豐縣 2017: no statistics table at all.
-  { file: 'seeds/000_8118b73f52f91992.txt', format: 'gov2014', year: 2017, values: {}, expected: [] },
+  { file: 'seeds/000_8118b73f52f91992.txt', compared: [], format: 'gov2014', year: 2017, values: {}, expected: [] },
   {
     // 645 / 37 / 12 / 1 / 2 / 2 / 6 agree with the table; 门户网站公开783条 vs 2.政府网站公开政府信息数 927.
-    file: 'seeds/001_564ee96d51f4a710.txt',
+    file: 'seeds/001_564ee96d51f4a710.txt', compared: ['645条=645', '783条=927', '37条=37', '12条=12', '1次=1', '1件=1', '2次=2', '2次=2', '6人=6'],
     format: 'gov2014',
     year: 2016,
     values: {
@@ -71,14 +73,14 @@ const CASES: Case[] = [
     ],
   },
   // 合肥經開區 2020: the table is empty (headers only); the narrative's 29件 has nothing to compare with.
-  { file: 'seeds/003_ab8d8fc693360d83.txt', format: 'gov2019', year: 2020, values: apply({ partial: [_, _, _, _, _, _, _] }), expected: [] },
+  { file: 'seeds/003_ab8d8fc693360d83.txt', compared: [], format: 'gov2019', year: 2020, values: apply({ partial: [_, _, _, _, _, _, _] }), expected: [] },
   // 清新区 2013: no table; 全区 figures anyway.
-  { file: 'seeds/004_a07cc996f83ef6ff.txt', format: 'gov2014', year: 2013, values: {}, expected: [] },
+  { file: 'seeds/004_a07cc996f83ef6ff.txt', compared: [], format: 'gov2014', year: 2013, values: {}, expected: [] },
   {
     // 859 / 805 / 18 / 35 / 158 / 0 / 7 / 9 and 规章13 / 规范性文件60 agree (blank 总计 = sum of the row).
     // 予以公开及部分公开258件: (258+12+1+1) + 3 = 275. 无法提供265件: 265 + 47 + 25 = 337 (265 is
     // only 1.本机关不掌握; the narrative's results also sum to 716, not 805).
-    file: 'corpus/2019-shanghai-office-1.html',
+    file: 'corpus/2019-shanghai-office-1.html', compared: ['13件=13', '60件=60', '859件=859', '805件=805', '18件=18', '258件=275', '35件=35', '265件=337', '158件=158', '7件=7', '9件=9'],
     format: 'gov2019',
     year: 2019,
     values: {
@@ -126,7 +128,7 @@ const CASES: Case[] = [
   },
   {
     // 227条 主动公开 (no gov2019 cell); 政策文件及解读6条 is not 规范性文件.
-    file: 'corpus/2019-wendeng-zhujianju-1.txt',
+    file: 'corpus/2019-wendeng-zhujianju-1.txt', compared: [],
     format: 'gov2019',
     year: 2019,
     values: {
@@ -140,7 +142,7 @@ const CASES: Case[] = [
   },
   {
     // 公开政府信息115条 has no gov2019 cell; 收到群众咨询3条 are inquiries, not applications.
-    file: 'corpus/2020-qiliping-zhen-1.txt',
+    file: 'corpus/2020-qiliping-zhen-1.txt', compared: [],
     format: 'gov2019',
     year: 2020,
     values: apply({ new: [3, 0, 0, 0, 0, 0, 3], ...zeros('carried', 'partial'), granted: [3, 0, 0, 0, 0, 0, 3] }),
@@ -148,7 +150,7 @@ const CASES: Case[] = [
   },
   {
     // Only the report year in the narrative.
-    file: 'corpus/2020-wuhan-sthjj-trad-1.txt',
+    file: 'corpus/2020-wuhan-sthjj-trad-1.txt', compared: [],
     format: 'gov2019',
     year: 2020,
     values: { 'active.normative.made': 2, 'active.normative.published': 2, 'active.normative.publicTotal': 19, 'active.license.decisions': 93 },
@@ -156,7 +158,7 @@ const CASES: Case[] = [
   },
   {
     // 收到8份 = 8; the result rows (予以公开2件 …) are cut off in the source, so not compared.
-    file: 'corpus/2022-hanyang-office-1.txt',
+    file: 'corpus/2022-hanyang-office-1.txt', compared: ['8份=8'],
     format: 'gov2021',
     year: 2022,
     values: {
@@ -169,7 +171,7 @@ const CASES: Case[] = [
   },
   {
     // 收到…共0件: section 三 is not in the source; 县政府门户网站…493条 has no gov2021 cell.
-    file: 'corpus/2022-hukou-weijianwei-1.txt',
+    file: 'corpus/2022-hukou-weijianwei-1.txt', compared: [],
     format: 'gov2021',
     year: 2022,
     values: {
@@ -180,10 +182,10 @@ const CASES: Case[] = [
     expected: [],
   },
   // Empty gov2019 table in a 2022 report: nothing to compare.
-  { file: 'corpus/2022-jiaxian-xizhen-1.txt', format: 'gov2019', year: 2022, values: {}, expected: [] },
+  { file: 'corpus/2022-jiaxian-xizhen-1.txt', compared: [], format: 'gov2019', year: 2022, values: {}, expected: [] },
   {
     // 共受理政府信息公开申请2件 vs 本年新收 3 (上年结转 0).
-    file: 'corpus/2023-changchun-jsbm-1.txt',
+    file: 'corpus/2023-changchun-jsbm-1.txt', compared: ['2件=3'],
     format: 'gov2021',
     year: 2023,
     values: {
@@ -198,7 +200,7 @@ const CASES: Case[] = [
   },
   {
     // 门户网站公开政府信息50条 has no gov2021 cell.
-    file: 'corpus/2023-qu-tongjiju-61150-1.txt',
+    file: 'corpus/2023-qu-tongjiju-61150-1.txt', compared: [],
     format: 'gov2021',
     year: 2023,
     values: { 'active.normative.issued': 0, ...apply({ new: [_, _, _, _, _, _, 0], carried: [_, _, _, _, _, _, 0] }) },
@@ -206,7 +208,7 @@ const CASES: Case[] = [
   },
   {
     // No figures in the narrative.
-    file: 'corpus/2024-longgang-dept-1.txt',
+    file: 'corpus/2024-longgang-dept-1.txt', compared: [],
     format: 'gov2021',
     year: 2024,
     values: { 'active.normative.issued': 5, ...apply({ new: [58, 7, 0, 0, 1, 0, 66], carried: [2, 0, 0, 0, 0, 0, 2] }) },
@@ -215,7 +217,7 @@ const CASES: Case[] = [
   {
     // Every compared figure agrees: 规章22, 规范性文件34, 受理1295, 办结1191, 上年结转189, 予以公开及部分公开
     // 206+2=208, 不予公开20, 无法提供513+48+3=564, 不予处理62+16+1+1+0=80, 其他处理43+0+276=319.
-    file: 'corpus/2025-shanghai-office-1.txt',
+    file: 'corpus/2025-shanghai-office-1.txt', compared: ['22件=22', '34件=34', '1295件=1295', '1191件=1191', '189件=189', '208件=208', '20件=20', '564件=564', '80件=80', '319件=319'],
     format: 'gov2021',
     year: 2025,
     values: {
@@ -264,7 +266,9 @@ describe('narrative check on the corpus and seeds, table values typed by hand', 
     it(c.file, () => {
       const src = readFileSync(`${SHARED}/${c.file}`, 'utf8');
       const text = narrativeOf(c.file, src);
-      assertFindings(checkNarrative(text, { format: c.format, year: c.year, values: c.values }), text, c, c.values);
+      const input = { format: c.format, year: c.year, values: c.values };
+      expect(compareNarrative(text, input).filter((x) => x.table !== null).map((x) => `${x.claim.figure}=${x.table}`)).toEqual(c.compared);
+      assertFindings(checkNarrative(text, input), text, c, c.values);
     });
   }
 });
