@@ -280,8 +280,10 @@ describe('narrative check end to end through the reader', () => {
       const report = (c.file.endsWith('.html') ? readHtml(src, c.file) : readText(src, c.file))[0]!;
       const values = valuesOf(report);
       const text = report.narrative || narrativeOf(c.file, src);
-      const findings = report.format ? checkNarrative(text, { format: report.format, year: report.year, values }) : [];
-      assertFindings(findings, text, c, values);
+      const input = report.format ? { format: report.format, year: report.year, values } : null;
+      const compared = input ? compareNarrative(text, input).filter((x) => x.table !== null) : [];
+      expect(compared.map((x) => `${x.claim.figure}=${x.table}`)).toEqual(c.compared);
+      assertFindings(input ? checkNarrative(text, input) : [], text, c, values);
     });
   }
 });
