@@ -195,11 +195,12 @@ const gov2014: Topic[] = [
   { name: '行政复议和行政诉讼合计', lead: end('行政复议(?:和|及|与|、|或)(?:提起)?(?:行政)?诉讼(?:案件|案)?'), units: APP_UNITS, operands: null },
   { name: '主动公开规范性文件', lead: end('主动公开(?:了)?(?:行政)?规范性文件'), units: DOC_UNITS, operands: one('c.active.normativePublished') },
   { name: '制发规范性文件', lead: end('(?:制发|制定|印发|出台)(?:了)?(?:行政)?规范性文件'), units: DOC_UNITS, operands: one('c.active.normativeIssued') },
-  { name: '主动公开政府信息', lead: end('主动公开(?:了)?(?:各类)?(?:政府)?信息'), units: INFO_UNITS, operands: one('c.active.total'), total: true },
   { name: '政府网站公开的信息', lead: end(`(?:政府门户网站|门户网站|政府网站|官方网站|官网)${NAME}${CHANNEL_VERB}`), units: INFO_UNITS, operands: one('c.channels.website') },
   { name: '政务微博公开的信息', lead: end(`(?:政务)?微博${NAME}${CHANNEL_VERB}`), units: INFO_UNITS, operands: one('c.channels.weibo') },
   { name: '政务微信公开的信息', lead: end(`(?:政务)?微信(?:公众号|公众平台|平台)?${NAME}${CHANNEL_VERB}`), units: INFO_UNITS, operands: one('c.channels.wechat') },
   { name: '政府公报公开的信息', lead: end(`(?:政府)?公报${NAME}(?:上)?(?:公开|发布|刊登)(?:了)?(?:政府)?(?:信息)?`), units: INFO_UNITS, operands: one('c.channels.gazette') },
+  // After the channels: 通过门户网站主动公开政府信息N条 is a channel.
+  { name: '主动公开政府信息', lead: end('主动公开(?:了)?(?:各类)?(?:政府)?信息'), units: INFO_UNITS, operands: one('c.active.total'), total: true },
   ...(
     [
       ['网络|网上|在线', 'online', '网络申请'],

@@ -104,6 +104,11 @@ describe('gov2014 mapping', () => {
       'c.response.channels.pressConf=1', 'c.meetings.meetings=2', 'c.meetings.trainings=2', 'c.meetings.trainees=6',
     ]);
   });
+  it('a channel named before 主动公开 is the channel', () => {
+    expect(claims('通过门户网站主动公开政府信息120条，通过政务微博“某某发布”发布信息30条。', 'gov2014', 2016)).toEqual([
+      'c.channels.website=120', 'c.channels.weibo=30',
+    ]);
+  });
   it('fees in 元 become 万元', () => {
     expect(claims('依申请公开收取费用500元。', 'gov2014', 2016)).toEqual(['c.fees=0.05']);
   });
