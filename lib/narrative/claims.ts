@@ -2,7 +2,7 @@ import type { FormatId } from '../formats';
 import { compact, sentences } from './text';
 import { findFigures, type Figure } from './figures';
 import { otherScope, otherYear } from './scope';
-import { APPLICATION_AFTER, RECEIVE_BEFORE, TOPICS, type Topic } from './topics';
+import { TOPICS, type Topic } from './topics';
 import type { Values } from '../report';
 
 /** A figure of the narrative that names table cells. Spans are into the original text. */
@@ -82,11 +82,7 @@ function match(topics: readonly Topic[], fullLead: string, after: string, f: Fig
     if (topic.context && !topic.context.test(fullLead)) return null;
     return topic;
   }
-  // 收到8份政府信息公开申请: verb before, noun after.
-  if (RECEIVE_BEFORE.test(lead) && APPLICATION_AFTER.test(after)) {
-    return topics.find((t) => t.total && t.name.startsWith('收到')) ?? null;
-  }
-  return null;
+  return topics.find((t) => t.tail?.lead.test(lead) && t.tail.after.test(after) && t.units.includes(f.unit)) ?? null;
 }
 
 /** 主动公开规章13件，行政规范性文件60件 / 制发规章2件，废止1件: a list item reuses the previous document cell's column or row. */

@@ -30,6 +30,8 @@ export interface Topic {
   alts?: string[][];
   /** Sub-rows named by their reason (因本机关不掌握…无法提供2件): without 等, the figure may state just those. */
   reasons?: readonly (readonly [RegExp, string])[];
+  /** Also recognised by a verb before and a noun after the figure: 收到8份政府信息公开申请. */
+  tail?: { lead: RegExp; after: RegExp };
 }
 
 /** Words allowed between the keyword and the number: 予以公开共计12件, 申请数量为8件. */
@@ -45,14 +47,19 @@ const MONEY_UNITS: readonly Unit[] = ['万元', '元'];
 
 const APP_NOUN = '(?:(?:政府信息公开|信息公开|政府信息|信息)?(?:的)?申请|(?:信息)?依申请公开(?:政府信息)?(?:的)?(?:申请)?)';
 /** A verb of receiving applications (受理, 收到…). */
-export const RECEIVE_VERB = '(?:受理|收到|接收|接到|收悉|新收)(?:了)?(?:各类)?(?:本年度?)?';
+const RECEIVE_VERB = '(?:受理|收到|接收|接到|收悉|新收)(?:了)?(?:各类)?(?:本年度?)?';
 /** Qualifier between a verb and a document kind: 市政府, 市政府及市政府办公厅 (scope words are refused elsewhere). */
 const Q = '(?:(?!规章|规范性文件|文件)[^，,、；;。|等]){0,12}?';
 const NOT_LIST_OR = '(?<!和|及|与|、|或)';
 
 /** After a received-applications figure: （含上年结转N件）, （新收…）: the figure is 新收 + 上年结转. */
-export const WITH_CARRIED = /^[,，]?(?:[（(](?:其中)?(?:含|包括|包含)?|(?:其中|含|包括|包含)+)(?:本年度?)?(?:新收|(?:上年度?|上一年度?|去年)结转)/;
+const WITH_CARRIED = /^[,，]?(?:[（(](?:其中)?(?:含|包括|包含)?|(?:其中|含|包括|包含)+)(?:本年度?)?(?:新收|(?:上年度?|上一年度?|去年)结转)/;
 const NEW_AND_CARRIED = ['apply.new.total', 'apply.carried.total'];
+/** 收到8份政府信息公开申请: the verb before the number, the noun after the unit. */
+const RECEIVED_TAIL = {
+  lead: new RegExp(`${RECEIVE_VERB}${FILL}*$`),
+  after: /^(?:的)?(?:政府信息公开|信息公开|政府信息|依申请公开)?(?:的)?申请/,
+};
 
 const reasons = (group: string, list: [RegExp, string][]) => list.map(([re, row]) => [re, `apply.${group}.${row}.total`] as const);
 /** The reasons of section 三's sub-rows as narratives put them. */
@@ -99,6 +106,7 @@ function applyTopics(format: FormatId): Topic[] {
       // 受理 is often said of 新收 + 上年结转 without saying so: either reading agrees.
       alts: [NEW_AND_CARRIED],
       widen: { after: WITH_CARRIED, cells: NEW_AND_CARRIED },
+      tail: RECEIVED_TAIL,
     },
     { name: '办结（答复）的申请', lead: end(`(?<!按时|按期|及时|延期|逾期|超期)(?:办结|答复|办理完毕|办理完结)(?:了)?${APP_NOUN}?(?:的)?`), units: APP_UNITS, operands: one('apply.total.total'), total: true },
     { name: '上年结转的申请', lead: end(`(?:上年度?|上一年度?|去年)结转(?:的)?${APP_NOUN}?`), units: APP_UNITS, operands: one('apply.carried.total') },
@@ -214,7 +222,7 @@ const gov2014: Topic[] = [
     units: APP_UNITS,
     operands: one(`c.apply.received.${id}`),
   })),
-  { name: '收到的申请', lead: end(`${RECEIVE_VERB}${APP_NOUN}(?:的)?`), units: APP_UNITS, operands: one('c.apply.received.total'), total: true },
+  { name: '收到的申请', lead: end(`${RECEIVE_VERB}${APP_NOUN}(?:的)?`), units: APP_UNITS, operands: one('c.apply.received.total'), total: true, tail: RECEIVED_TAIL },
   { name: '办结的申请', lead: end(`(?<!按时|按期|及时|延期|逾期|超期)(?:办结|办理完毕)(?:了)?${APP_NOUN}?`), units: APP_UNITS, operands: one('c.apply.closed.total'), total: true },
   { name: '答复的申请', lead: end(`(?<!按时|按期|及时|延期|逾期|超期)答复(?:了)?${APP_NOUN}?`), units: APP_UNITS, operands: one('c.apply.answered.total'), total: true },
   { name: '同意部分公开', lead: end('部分公开'), units: APP_UNITS, operands: one('c.apply.answered.partial') },
@@ -235,6 +243,3 @@ const gov2014: Topic[] = [
 /** Topics of a format, most specific first (the first whose lead matches wins). `local` has none. */
 export const TOPICS: Record<FormatId, readonly Topic[]> = { gov2021, gov2019, gov2014, local: [] };
 
-/** 收到8份政府信息公开申请: the verb before the number, the noun after the unit. */
-export const RECEIVE_BEFORE = new RegExp(`${RECEIVE_VERB}${FILL}*$`);
-export const APPLICATION_AFTER = /^(?:的)?(?:政府信息公开|信息公开|政府信息|依申请公开)?(?:的)?申请/;
