@@ -282,19 +282,21 @@ export class LiveTables {
     const now = Date.now();
     let wait = Infinity;
     const views = new Map<string, BadgeView>();
+    const before = new Set(this.shown.keys());
     this.shown.clear();
     for (const st of this.states.values()) {
       st.findings.forEach((fs, r) => {
         const rep = st.reports[r]!;
         for (const f of fs) {
           if (!SHOWN.has(f.severity)) continue;
-          if (this.held(st.doc, r, f, now)) {
-            wait = Math.min(wait, this.pauseMs - (now - this.typing!.at));
-            continue;
-          }
           const cell = f.target ?? f.cells[0];
           if (!cell || !elementOf(rep, cell)) continue;
           const key = `${st.id}|${r}|${cell}`;
+          // Holding only delays a new badge; one already on screen stays (no flicker while correcting).
+          if (!before.has(key) && this.held(st.doc, r, f, now)) {
+            wait = Math.min(wait, this.pauseMs - (now - this.typing!.at));
+            continue;
+          }
           const sev = f.severity as BadgeSeverity;
           const v = views.get(key);
           if (v) {

@@ -76,6 +76,21 @@ describe('LiveTables', () => {
     expect(badges()).toEqual([]); // balanced again: no delay
   });
 
+  it('keeps a badge already on screen while the cell is edited again (no flicker), clears it when balanced', async () => {
+    document.body.innerHTML = `<div contenteditable="true">${TABLE}</div>`;
+    live = new LiveTables({ top: document, deps: stubDeps(), pauseMs: 40 });
+    live.start();
+    typeIn('a', '5');
+    await wait(70);
+    expect(badges()).toEqual(['c']);
+    typeIn('a', '4'); // still wrong
+    await wait(0);
+    expect(badges()).toEqual(['c']);
+    typeIn('a', '1');
+    await wait(0);
+    expect(badges()).toEqual([]);
+  });
+
   it('shows the held finding as soon as the caret leaves the cell', async () => {
     document.body.innerHTML = `<div contenteditable="true">${TABLE}</div>`;
     live = new LiveTables({ top: document, deps: stubDeps(), pauseMs: 10_000 });
