@@ -85,13 +85,18 @@ function compare(format: FormatId, claim: Claim, values: Values): Comparison {
   const { ops: resolved, sum: table } = main;
   const sum = resolved.length > 1 ? ` = ${fmt(table)}` : '';
   const diff = fmt(Math.abs(table - claim.value));
+  const others = claim.alts
+    .map((cells) => sumOf(values, cells))
+    .filter((alt): alt is NonNullable<typeof alt> => alt !== null && !same(alt.sum, table))
+    .map((alt) => `；若按 ${describe(format, alt.ops)}${alt.ops.length > 1 ? ` = ${fmt(alt.sum)}` : ''} 计，也不一致`)
+    .join('');
   const finding: Finding = {
     rule: 'P-TEXT',
     severity: 'warning',
     cells: resolved.map((o) => o.id),
     message:
       `正文“${quote(claim.sentence.text)}”中${claim.topic.name} ${claim.figure}，` +
-      `与表格不一致：${describe(format, resolved)}${sum}，相差 ${diff}。请核对正文或表格。`,
+      `与表格不一致：${describe(format, resolved)}${sum}，相差 ${diff}${others}。请核对正文或表格。`,
     span: { start: claim.sentence.start, end: claim.sentence.end },
   };
   return { claim, table, finding };

@@ -49,7 +49,9 @@ describe('checkNarrative', () => {
     ]);
     expect(check('共受理申请30件。', values)).toEqual([]);
     expect(check('共受理申请28件。', values)).toEqual([]);
-    expect(check('共受理申请29件。', values)[0]!.message).toContain('总计 28，相差 1');
+    expect(check('共受理申请29件。', values)[0]!.message).toContain(
+      '总计 28，相差 1；若按 表三·一、本年新收政府信息公开申请数量·总计 28 + 表三·二、上年结转政府信息公开申请数量·总计 2 = 30 计，也不一致。',
+    );
   });
 
   it('a result category with a named reason may state just that sub-row; with 等 it is the whole group', () => {
