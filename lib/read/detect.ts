@@ -22,7 +22,16 @@ export interface Heading {
 }
 
 /** Report year and body name from the report's title, 统计期限 or other dated phrases. */
+let lastHeading: { text: string; heading: Heading } | null = null;
+
 export function detectHeading(text: string): Heading {
+  if (lastHeading?.text === text) return { ...lastHeading.heading };
+  const heading = findHeading(text);
+  lastHeading = { text, heading };
+  return { ...heading };
+}
+
+function findHeading(text: string): Heading {
   const head = compactText(text.slice(0, 4000));
   const t = TITLE.exec(head);
   const period = PERIOD.exec(head) ?? PERIOD.exec(compactText(text));

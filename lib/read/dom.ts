@@ -70,6 +70,11 @@ function headingText(root: Document | Element, first: Element | undefined): stri
  * body). Every cell keeps its live element in `loc.el`. Returns [] when no report table is found.
  */
 export function readDom(root: Document | Element, source = 'page'): Report[] {
+  return readTables(root, source);
+}
+
+/** readDom, with the heading text and narrative given by the caller (readHtml parses only the tables). */
+export function readTables(root: Document | Element, source: string, outside?: { heading: string; narrative: () => string }): Report[] {
   const tables = tablesOf(root);
   const tokens: Tok[] = [];
   let first: Element | undefined;
@@ -87,8 +92,8 @@ export function readDom(root: Document | Element, source = 'page'): Report[] {
     source,
     tokens,
     strict: true,
-    headingText: headingText(root, first),
-    narrative: () => textOutsideTables(root),
+    headingText: outside ? outside.heading : headingText(root, first),
+    narrative: () => (outside ? outside.narrative() : textOutsideTables(root)),
   });
   return report.format ? [report] : [];
 }

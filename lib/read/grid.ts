@@ -53,12 +53,13 @@ function span(td: Element, name: string): number {
 export function buildGrid(table: Element): Grid {
   const grid: Grid = [];
   const rows = tableRows(table);
+  const hasControls = table.getElementsByTagName('input').length + table.getElementsByTagName('textarea').length > 0;
   for (let r = 0; r < rows.length; r++) {
     const line = (grid[r] ??= []);
     let c = 0;
     for (const td of childElements(rows[r]!, CELLS)) {
       while (line[c]) c++;
-      const ctl = control(td);
+      const ctl = hasControls ? control(td) : null;
       const cell: GridCell = {
         text: ctl ? ((ctl as HTMLInputElement).value ?? '') : (td.textContent ?? ''),
         el: ctl ?? td,

@@ -4,7 +4,12 @@ const NUMBERING = /^(?:（[一二三四五六七八九十]{1,3}）|[一二三四
 
 /** Item number a label starts with: `（三）`, `四、`, `2.` (normalised); '' when none. */
 export function numbering(label: string): string {
-  const m = NUMBERING.exec(normalizeLabel(label));
+  return numberingOfNorm(normalizeLabel(label));
+}
+
+/** Same, for a label already normalised. */
+export function numberingOfNorm(norm: string): string {
+  const m = NUMBERING.exec(norm);
   return m ? m[0] : '';
 }
 

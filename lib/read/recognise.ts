@@ -2,7 +2,7 @@ import { APPEAL_GROUPS, APPEAL_RESULTS, APPLY_COL_IDS } from '../formats/apply-s
 import { cellDef } from '../formats/index';
 import type { CellKind, FormatDef, RowDef, SectionDef } from '../formats/types';
 import type { ReadProblem, ReportCell } from '../report';
-import { isSentence, labelShaped, numbering } from './labels';
+import { isSentence, labelShaped, numbering, numberingOfNorm } from './labels';
 import type { Tok } from './tokens';
 import { parseValue } from './value';
 
@@ -39,12 +39,85 @@ function sectionName(sec: SectionDef): string {
  * continue on the next row; otherwise (text) values may follow on later lines, and labels or
  * numbers that PDF extraction put out of order are matched up afterwards.
  */
+/** What a label means in a format, independent of reading position; cached per label text. */
+interface LabelInfo {
+  rows: RowRef[];
+  num: string;
+  /** Column header match per section index (first section that has one). */
+  header: { si: number; id: string }[];
+  groups: { si: number; id: string }[];
+  titles: number[];
+  shaped: boolean;
+  sentence: boolean;
+}
+
+interface Catalogue {
+  rows: RowRef[];
+  labels: Map<string, LabelInfo>;
+}
+
+const catalogues = new WeakMap<FormatDef, Catalogue>();
+
+function catalogue(format: FormatDef): Catalogue {
+  let c = catalogues.get(format);
+  if (!c) {
+    const rows: RowRef[] = [];
+    format.sections.forEach((sec, si) =>
+      sec.rows.forEach((def) => rows.push({ si, sec, def, order: rows.length, num: numbering(def.label) })),
+    );
+    c = { rows, labels: new Map() };
+    catalogues.set(format, c);
+  }
+  return c;
+}
+
+function labelInfo(format: FormatDef, cat: Catalogue, norm: string): LabelInfo {
+  let info = cat.labels.get(norm);
+  if (info) return info;
+  const sections = format.sections;
+  const num = numberingOfNorm(norm);
+  const header: LabelInfo['header'] = [];
+  if (norm.length <= 14 && !num)
+    sections.forEach((sec, si) => {
+      const c = sec.cols.find((col) => col.match.test(norm));
+      if (c) header.push({ si, id: c.id });
+      else if (sec.key === '三' && SUBTOTAL.test(norm)) header.push({ si, id: 'extra' });
+      else if (sec.key === '四' && norm.length <= 8 && APPEAL_GROUPS.some((g) => g.match.test(norm))) header.push({ si, id: 'group' });
+    });
+  const groups: LabelInfo['groups'] = [];
+  sections.forEach((sec, si) => {
+    for (const g of sec.groups ?? []) if (g.match.test(norm)) groups.push({ si, id: g.id });
+  });
+  info = {
+    rows: cat.rows.filter((r) => r.def.match.test(norm)),
+    num,
+    header,
+    groups,
+    titles: norm.length <= 40 ? sections.flatMap((sec, si) => (sec.titleMatch.test(norm) ? [si] : [])) : [],
+    shaped: labelShaped(norm),
+    sentence: isSentence(norm),
+  };
+  if (cat.labels.size > 5000) cat.labels.clear();
+  cat.labels.set(norm, info);
+  return info;
+}
+
+const valueCache = new Map<string, ReturnType<typeof parseValue>>();
+function parseCached(raw: string, kind: CellKind): ReturnType<typeof parseValue> {
+  const key = kind + raw;
+  let v = valueCache.get(key);
+  if (!v) {
+    if (valueCache.size > 5000) valueCache.clear();
+    v = parseValue(raw, kind);
+    valueCache.set(key, v);
+  }
+  return v;
+}
+
 export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boolean): Recognised {
   const sections = format.sections;
-  const rows: RowRef[] = [];
-  sections.forEach((sec, si) =>
-    sec.rows.forEach((def) => rows.push({ si, sec, def, order: rows.length, num: numbering(def.label) })),
-  );
+  const cat = catalogue(format);
+  const info = (t: Tok) => labelInfo(format, cat, t.norm!);
   const cells: Record<string, ReportCell> = {};
   const problems: ReadProblem[] = [];
   const used = new Set<Tok>();
@@ -76,7 +149,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
 
   const put = (id: string, tok: Tok) => {
     const kind = cellDef(format.id, id)?.kind ?? 'count';
-    const parsed = parseValue(tok.text, kind);
+    const parsed = parseCached(tok.text, kind);
     const cell: ReportCell = { id, value: parsed.value, raw: tok.text.trim(), loc: tok.loc };
     if (parsed.unreadable) cell.unreadable = true;
     cells[id] = cell;
@@ -89,14 +162,11 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     return ref.sec.cols.map((c) => c.id);
   };
 
-  const candidates = (t: Tok): RowRef[] => {
-    const norm = t.norm!;
-    return rows.filter((r) => r.si >= secIdx && r.def.match.test(norm));
-  };
+  const candidates = (t: Tok): RowRef[] => info(t).rows.filter((r) => r.si >= secIdx);
 
   const pick = (t: Tok, list: RowRef[]): RowRef => {
     if (list.length === 1) return list[0]!;
-    const num = numbering(t.norm!);
+    const num = info(t).num;
     const rank = (r: RowRef) => {
       const g = r.def.group ? recency.indexOf(r.def.group) : -2;
       return (num && r.num === num ? 0 : 10_000) + (g === -2 ? 500 : g === -1 ? 1000 : g) * 10 + r.order / 1000;
@@ -104,18 +174,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     return [...list].sort((a, b) => rank(a) - rank(b))[0]!;
   };
 
-  const headerCol = (t: Tok): { si: number; id: string } | null => {
-    const norm = t.norm!;
-    if (norm.length > 14 || numbering(norm)) return null;
-    for (let si = secIdx; si < sections.length; si++) {
-      const sec = sections[si]!;
-      const c = sec.cols.find((col) => col.match.test(norm));
-      if (c) return { si, id: c.id };
-      if (si === applyIdx && SUBTOTAL.test(norm)) return { si, id: 'extra' };
-      if (si === appealIdx && APPEAL_GROUPS.some((g) => g.match.test(norm)) && norm.length <= 8) return { si, id: 'group' };
-    }
-    return null;
-  };
+  const headerCol = (t: Tok): { si: number; id: string } | null => info(t).header.find((h) => h.si >= secIdx) ?? null;
 
   const close = () => {
     if (open && !strict && !filled.has(open.ref.def.id + '@' + open.ref.si) && open.ref.order >= 0) {
@@ -242,8 +301,8 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       continue;
     }
     if (run.length) flush(false);
-    if (!labelShaped(norm)) {
-      if (!strict && isSentence(norm)) close();
+    if (!info(t).shaped) {
+      if (!strict && info(t).sentence) close();
       continue;
     }
     if (!zone) {
@@ -251,7 +310,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       zone = true;
     }
     // section titles (text path)
-    const title = sections.findIndex((s, si) => si >= secIdx && norm.length <= 40 && s.titleMatch.test(norm));
+    const title = info(t).titles.find((si) => si >= secIdx) ?? -1;
     if (title >= 0 && !strict && (/^[一二三四五六七八九十]、|表[二三四]/.test(norm) || sections[title]!.key === '表')) {
       close();
       secIdx = title;
@@ -282,10 +341,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       }
       continue;
     }
-    for (const s of sections.slice(secIdx)) {
-      const g = s.groups?.find((gr) => gr.match.test(norm));
-      if (g) recency = [g.id, ...recency.filter((x) => x !== g.id)];
-    }
+    for (const g of info(t).groups) if (g.si >= secIdx) recency = [g.id, ...recency.filter((x) => x !== g.id)];
     const list = candidates(t);
     if (list.length) {
       const ref = pick(t, list);
@@ -302,7 +358,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     }
     // a group row with values of its own: （六）其他处理 in one row, a （三）不予公开 subtotal
     if (!t.copy && applyIdx >= 0 && secIdx <= applyIdx) {
-      const g = sections[applyIdx]!.groups?.find((gr) => gr.match.test(norm) && numbering(norm) === numbering(gr.label));
+      const g = sections[applyIdx]!.groups?.find((gr) => gr.match.test(norm) && info(t).num === numbering(gr.label));
       if (g && secIdx === applyIdx) {
         close();
         open = { ref: { si: applyIdx, sec: sections[applyIdx]!, def: { id: g.id, label: g.label, match: g.match }, order: -1, num: '' }, tok: t };

@@ -32,8 +32,32 @@ export function classify(text: string): Tok['kind'] {
   return 'label';
 }
 
+// the same labels come back on every re-read of a live page: remember their normal form
+const normCache = new Map<string, string>();
+const kindCache = new Map<string, Tok['kind']>();
+
+function normalized(text: string): string {
+  let n = normCache.get(text);
+  if (n === undefined) {
+    if (normCache.size > 5000) normCache.clear();
+    n = normalizeLabel(text.replace(/^#+\s*/, ''));
+    normCache.set(text, n);
+  }
+  return n;
+}
+
+function kindOf(text: string): Tok['kind'] {
+  let k = kindCache.get(text);
+  if (k === undefined) {
+    if (kindCache.size > 5000) kindCache.clear();
+    k = classify(text);
+    kindCache.set(text, k);
+  }
+  return k;
+}
+
 function labelTok(t: Tok): Tok {
-  if (t.kind === 'label') t.norm = normalizeLabel(t.text.replace(/^#+\s*/, ''));
+  if (t.kind === 'label') t.norm = normalized(t.text);
   return t;
 }
 
@@ -50,7 +74,7 @@ export function gridTokens(grid: Grid, table: number, rowBase: number, out: Tok[
       const copy = cell.row !== r;
       const tok: Tok = {
         text: cell.text,
-        kind: classify(cell.text),
+        kind: kindOf(cell.text),
         row: rowBase + r,
         loc: { kind: 'table', table, row: cell.row, col: cell.col, el: cell.el },
         gc: cell.col,
