@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { cellLabel } from '@/lib/formats';
 import type { FormatId } from '@/lib/formats/types';
 import type { PageState, PrefillItem } from '@/lib/messages';
-import { getPriorReport, reportKey, saveReport, toCsv, toJson, type SavedReport } from '@/lib/store';
+import { getPriorReport, planPrefill, reportKey, saveReport, toCsv, toJson, type SavedReport } from '@/lib/store';
 import { countBySeverity, groupByCell } from '../shared/findings';
 import { safeName } from '../shared/download';
 import { hostOf, siteDisabledKey, unreachableReason, type PopupApi } from './api';
@@ -26,7 +26,8 @@ export function Popup({ api }: { api: PopupApi }) {
   async function refresh() {
     const tab = api.tab;
     if (!tab) return setView({ kind: 'unreachable', reason: '没有可检查的标签页' });
-    const blocked = unreachableReason(tab.url);
+    // The URL is hidden when the popup is opened for another tab (?tabId) without host access.
+    const blocked = tab.url ? unreachableReason(tab.url) : null;
     if (blocked) return setView({ kind: 'unreachable', reason: blocked });
     const host = hostOf(tab.url);
     try {
@@ -161,19 +162,21 @@ function Found({ api, state, table, refresh, say, siteButton }: ReadyProps & { t
     say(`已保存「${r.body}」${r.year} 年数据（${Object.keys(r.values).length} 格）`);
   };
 
+  /**
+   * The content script plans from the year and body it read. When the page does not say them (an
+   * <input> form without a title), the popup plans itself from the 年度/单位 the user typed here.
+   */
   const askPlan = async () => {
     const res = await api.send({ type: 'prefill-plan' }).catch((e: Error) => ({ ok: false as const, message: e.message }));
-    if (!res.ok) return say(res.message, true);
-    const items = res.plan ?? [];
-    if (!items.length) {
-      const prior = table.year ? await getPriorReport(api.kv, state.site, table.body, table.year) : null;
-      return say(
-        prior
-          ? '上年结转各格都已填写（或上年没有结转数），没有需要预填的单元格'
-          : `没有找到${table.body ? `「${table.body}」` : '本单位'}${table.year ? ` ${table.year - 1} 年` : '上一年'}的数据：请先「导入上年报告…」`,
-        !prior,
-      );
+    if (res.ok && res.plan?.length) return setPlan(res.plan);
+    const y = Number(year);
+    const prior = Number.isInteger(y) && y > 1990 ? await getPriorReport(api.kv, state.site, body.trim() || null, y) : null;
+    if (!prior) {
+      if (!Number.isInteger(y) || y <= 1990) return say('本页没有写明报告年度：请在上方填写本报告的年度后再点「从上年数据预填」', true);
+      return say(`没有找到${body.trim() ? `「${body.trim()}」` : '本单位'} ${y - 1} 年的数据：请先「导入上年报告…」`, true);
     }
+    const items = state.values ? planPrefill({ format, values: state.values }, prior).map(({ cell, value }) => ({ cell, value })) : [];
+    if (!items.length) return say('上年结转各格都已填写（或上年没有结转数），没有需要预填的单元格');
     setPlan(items);
   };
 
@@ -217,6 +220,13 @@ function Found({ api, state, table, refresh, say, siteButton }: ReadyProps & { t
           <span class="sev-error">强制性问题 <b data-count="error">{errors}</b> 个</span>，
           <span class="sev-warning">核实性问题 <b data-count="warning">{warnings}</b> 个</span>
         </p>
+        {(!table.year || !table.body) && (
+          <p class="identity">
+            页面没有写明{!table.year ? '年度' : ''}{!table.year && !table.body ? '和' : ''}{!table.body ? '单位名称' : ''}，请填写：
+            {!table.body && <label>单位名称 <input value={body} onInput={(e) => setBody(e.currentTarget.value)} /></label>}
+            {!table.year && <label>本报告年度 <input value={year} size={5} inputMode="numeric" onInput={(e) => setYear(e.currentTarget.value)} /></label>}
+          </p>
+        )}
         <p class="muted">{state.priorYear ? `已载入 ${state.priorYear} 年数据，跨年规则同时检查。` : '没有上年数据，跨年规则（上年结转等）未检查。'}</p>
       </section>
       {groups.length > 0 && (

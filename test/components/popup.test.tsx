@@ -137,6 +137,24 @@ describe('popup: a report found', () => {
     expect(await screen.findByText('没有找到「某区统计局」 2022 年的数据：请先「导入上年报告…」')).toBeTruthy();
   });
 
+  it('a page that does not say its year: the user types it and the popup plans from the store', async () => {
+    const { api, sent } = setup((req) =>
+      req.type === 'state'
+        ? { ok: true, state: state({ tables: [{ format: 'gov2021', year: null, body: null, where: '输入表格', cellCount: 204 }], values: { 'apply.carried.natural': 4, 'apply.carried.commercial': null, 'apply.carried.total': null } }) }
+        : req.type === 'prefill-plan'
+          ? { ok: false, message: '无法确定本报告的年度，不能查找上一年度数据。' }
+          : { ok: true, written: [] },
+    );
+    await saveReport(api.kv, { site: 'cms.example.gov.cn', body: '某区统计局', year: 2022, format: 'gov2021', values: { 'apply.carryForward.natural': 2, 'apply.carryForward.commercial': 1, 'apply.carryForward.total': 3 }, source: 'x' });
+    fireEvent.click(await screen.findByText('从上年数据预填'));
+    expect(await screen.findByText(/请在上方填写本报告的年度/)).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('本报告年度'), { target: { value: '2023' } });
+    fireEvent.click(screen.getByText('从上年数据预填'));
+    expect(await screen.findByText('将从上年数据填入以下 2 个空白单元格：')).toBeTruthy();
+    fireEvent.click(screen.getByText('确认预填'));
+    await waitFor(() => expect(sent).toContainEqual({ type: 'prefill-apply', items: [{ cell: 'apply.carried.commercial', value: 1 }, { cell: 'apply.carried.total', value: 3 }] }));
+  });
+
   it('导入上年报告… opens the import page for this body and year', async () => {
     const { api } = setup(() => ({ ok: true, state: state() }));
     fireEvent.click(await screen.findByText('导入上年报告…'));
