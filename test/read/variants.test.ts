@@ -116,3 +116,18 @@ describe('text variants and detection', () => {
     expect(r.problems.find((p) => p.code === 'P-FORMAT')?.message).toContain('已废止');
   });
 });
+
+describe('the live DOM of the test environment (happy-dom)', () => {
+  it('reads the fixture report from document.body and points at live cells', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    document.body.innerHTML = readFileSync(resolve(__dirname, '../fixtures/read/report-2023.html'), 'utf8');
+    expect(mayHoldReport(document.body)).toBe(true);
+    const [r] = readDom(document.body, 'page');
+    expect([r!.format, r!.year, r!.body]).toEqual(['gov2021', 2023, '示例县人民政府办公室']);
+    expect(Object.keys(r!.cells)).toHaveLength(200);
+    const loc = r!.cells['apply.total.total']!.loc;
+    expect(loc.kind === 'table' && loc.el?.textContent).toBe('10');
+    expect(loc.kind === 'table' && document.body.contains(loc.el!)).toBe(true);
+  });
+});
