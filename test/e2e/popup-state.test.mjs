@@ -1,0 +1,107 @@
+// The popup (popup.html?tabId=N, since tests cannot click the toolbar) against the live content script:
+// what was found, problem counts and problems by cell in the form's words, reveal, 保存本年数据 into storage,
+// 在此网站停用/启用, and the reasons it gives when there is nothing to show.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getServiceWorker, launchWithExtension, openCmsPage, PRIOR_2022, startServer, typeInCell, waitForTables } from './harness.mjs';
+
+const BODY = '滨江区人民政府办公室';
+let server, browser, worker;
+before(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+  worker = await getServiceWorker(browser.context);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const lastTab = () => worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id)));
+
+async function popupFor(tabId) {
+  const popup = await browser.context.newPage();
+  popup.pageErrors = [];
+  popup.on('pageerror', (e) => popup.pageErrors.push(e));
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.locator('main.popup section').first().waitFor();
+  return popup;
+}
+
+describe('popup on a CMS page', () => {
+  test('found table, counts, problems by cell, reveal, save this year', async () => {
+    await worker.evaluate(() => chrome.storage.local.clear());
+    await worker.evaluate((rec) => chrome.storage.local.set(rec), {
+      [`report:127.0.0.1|${encodeURIComponent(BODY)}|2022`]: { version: 2, site: '127.0.0.1', body: BODY, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' },
+    });
+    const page = await openCmsPage(browser.context, server, 'kindeditor');
+    await waitForTables(page, 1);
+    const tabId = await lastTab();
+
+    let popup = await popupFor(tabId);
+    await popup.getByText(/2021年版.*2023 年度.*滨江区人民政府办公室/).waitFor();
+    assert.equal(await popup.locator('[data-count="error"]').textContent(), '0');
+    assert.match(await popup.locator('main').textContent(), /已载入 2022 年数据/);
+    await popup.close();
+
+    await typeInCell(page, 'apply.new.natural', '42'); // 41 → 42: 表三 no longer balances
+    await page.waitForTimeout(1500);
+    popup = await popupFor(tabId);
+    await popup.locator('button.problem').first().waitFor();
+    assert.ok(Number(await popup.locator('[data-count="error"]').textContent()) >= 1);
+    const labels = await popup.locator('button.problem').allTextContents();
+    assert.ok(labels.every((l) => l.startsWith('表')), `labels in the form's words: ${labels}`);
+    assert.ok(labels.some((l) => l.includes('一、本年新收政府信息公开申请数量')), labels.join(' | '));
+    await popup.locator('button.problem').first().click();
+    await page.waitForTimeout(300);
+    assert.equal(await popup.locator('[role="alert"]').count(), 0);
+
+    await popup.getByRole('button', { name: '保存本年数据' }).click();
+    await popup.getByRole('button', { name: '确认保存' }).click();
+    await popup.getByText(/已保存「滨江区人民政府办公室」2023 年数据/).waitFor();
+    const saved = await worker.evaluate(() => chrome.storage.local.get(null));
+    const mine = saved[`report:127.0.0.1|${encodeURIComponent(BODY)}|2023`];
+    assert.equal(mine?.values['apply.new.natural'], 42);
+    assert.equal(mine?.format, 'gov2021');
+    assert.deepEqual(popup.pageErrors.map(String), []);
+    await popup.close();
+    await page.close();
+  });
+
+  test('在此网站停用 / 启用', async () => {
+    await worker.evaluate(() => chrome.storage.local.clear());
+    const page = await openCmsPage(browser.context, server, 'tinymce');
+    await waitForTables(page, 1);
+    const tabId = await lastTab();
+    let popup = await popupFor(tabId);
+    await popup.getByRole('button', { name: '在此网站停用' }).click();
+    await popup.getByText('年报助手已在此网站（127.0.0.1）停用。').waitFor();
+    assert.equal((await worker.evaluate(() => chrome.storage.local.get('siteDisabled:127.0.0.1')))['siteDisabled:127.0.0.1'], true);
+    await popup.close();
+    popup = await popupFor(tabId);
+    await popup.getByText('年报助手已在此网站（127.0.0.1）停用。').waitFor();
+    await popup.getByRole('button', { name: '在此网站启用' }).click();
+    await popup.getByText(/已在 127\.0\.0\.1 启用年报助手/).waitFor();
+    assert.deepEqual(await worker.evaluate(() => chrome.storage.local.get('siteDisabled:127.0.0.1')), {});
+    await popup.close();
+    await page.close();
+  });
+
+  test('says why when there is nothing: no table, browser page', async () => {
+    const plain = await browser.context.newPage();
+    await plain.goto(server.url + '/');
+    await plain.waitForTimeout(500);
+    let popup = await popupFor(await lastTab());
+    await popup.getByText(/此页面没有发现年报统计表|此页面无法检查/).waitFor();
+    assert.equal(await popup.getByText('此页面没有发现年报统计表。').count(), 1, await popup.locator('main').textContent());
+    await popup.close();
+    await plain.close();
+
+    const blank = await browser.context.newPage();
+    await blank.goto('about:blank');
+    popup = await popupFor(await lastTab());
+    await popup.getByText('此页面无法检查。').waitFor();
+    await popup.close();
+    await blank.close();
+  });
+});
