@@ -49,20 +49,23 @@ export function textOutsideTables(root: Node, keepTables = false): string {
     .trim();
 }
 
-function headingText(root: Document | Element, first: Element | undefined): string {
-  const doc = (root as Document).documentElement ? (root as Document) : null;
-  const title = doc?.title ?? '';
-  // text before the first statistics table holds the title and the 统计期限
-  let before = '';
-  if (first) {
-    const body: Node = doc?.body ?? (root as Element);
-    const range = body.textContent ?? '';
-    const tableText = first.textContent ?? '';
-    const at = tableText ? range.indexOf(tableText.slice(0, 40)) : -1;
-    before = at >= 0 ? range.slice(Math.max(0, at - 6000), at) : range.slice(0, 6000);
-    if (at >= 0 && at > 6000) before = range.slice(0, 2000) + '\n' + before;
+/** Up to `limit` characters of text before `el` inside `root` (title and 统计期限 live there). */
+function textBefore(root: Node, el: Node, limit: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let n: Node | null = el; n && n !== root && size < limit; n = n.parentNode) {
+    for (let p = n.previousSibling; p && size < limit; p = p.previousSibling) {
+      const t = p.textContent ?? '';
+      parts.push(t);
+      size += t.length;
+    }
   }
-  return `${title}\n${before}`;
+  return parts.reverse().join('\n').slice(-limit);
+}
+
+function headingText(root: Document | Element, first: Element): string {
+  const doc = (root as Document).documentElement ? (root as Document) : null;
+  return `${doc?.title ?? ''}\n${textBefore(doc?.body ?? root, first, 6000)}`;
 }
 
 /**
@@ -92,7 +95,7 @@ export function readTables(root: Document | Element, source: string, outside?: {
     source,
     tokens,
     strict: true,
-    headingText: outside ? outside.heading : headingText(root, first),
+    headingText: outside ? outside.heading : headingText(root, first!),
     narrative: () => (outside ? outside.narrative() : textOutsideTables(root)),
   });
   return report.format ? [report] : [];
