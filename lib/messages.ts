@@ -48,3 +48,12 @@ export type Request =
 export type Response =
   | { ok: true; state?: PageState; plan?: PrefillItem[]; written?: string[] }
   | { ok: false; message: string };
+
+/**
+ * Content script → background (runtime.sendMessage). The background answers `prior` with last
+ * year's saved data for the page's body (the store's getPrior), so the schema validation (zod)
+ * stays out of the content script; `badge` sets the toolbar count (no answer).
+ */
+export type BackgroundRequest =
+  | { type: 'prior'; site: string; body: string | null; year: number }
+  | { type: 'badge'; errors: number; warnings: number };

@@ -23,6 +23,7 @@ export interface ExtApi {
   runtime: {
     id?: string;
     lastError?: unknown;
+    sendMessage(msg: unknown, cb: (r: unknown) => void): void;
     onMessage: { addListener(fn: MessageListener): void; removeListener(fn: MessageListener): void };
   };
   storage: {
@@ -76,6 +77,20 @@ export function storageRemove(api: ExtApi, keys: string | string[]): Promise<voi
       });
     } catch {
       resolve();
+    }
+  });
+}
+
+/** runtime.sendMessage to the background; resolves undefined when nobody answers or on error. */
+export function sendMessage(api: ExtApi, msg: unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    try {
+      api.runtime.sendMessage(msg, (r) => {
+        void api.runtime.lastError;
+        resolve(r);
+      });
+    } catch {
+      resolve(undefined); // extension reloaded: the content script is orphaned
     }
   });
 }

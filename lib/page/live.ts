@@ -361,8 +361,8 @@ export class LiveTables {
 
   // ---- queries for messages --------------------------------------------------------------
 
-  reports(): { doc: Document; report: Report; findings: Finding[] }[] {
-    this.flush();
+  reports(fresh = true): { doc: Document; report: Report; findings: Finding[] }[] {
+    if (fresh) this.flush();
     const out: { doc: Document; report: Report; findings: Finding[] }[] = [];
     for (const st of this.states.values())
       st.reports.forEach((report, r) => out.push({ doc: st.doc, report, findings: st.findings[r] ?? [] }));

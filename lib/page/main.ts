@@ -1,10 +1,11 @@
-import type { FoundTable, PageState, PrefillItem, Request, Response } from '../messages';
+import type { BackgroundRequest, FoundTable, PageState, PrefillItem, Request, Response } from '../messages';
 import type { CheckInput, Report } from '../report';
 import { valuesOf } from '../report';
-import { readOnlyKV } from '../store/kv';
 import { planPrefill } from '../store/prefill-plan';
-import { getPrior } from '../store/prior';
-import { extApi, siteDisabledKey, storageGet, storageRemove, storageSet, type ExtApi, type StorageChange } from './ext';
+import { FORMAT_IDS } from '../formats/types';
+import {
+  extApi, sendMessage, siteDisabledKey, storageGet, storageRemove, storageSet, type ExtApi, type StorageChange,
+} from './ext';
 import { LiveTables, elementOf, type LiveDeps } from './live';
 import { cellText, innermostBlock, writeCell } from './write';
 
@@ -98,6 +99,7 @@ export class PageController {
       deps: this.opts.deps,
       pauseMs: this.opts.pauseMs,
       prior: (r) => this.priorFor(r),
+      changed: () => this.sendCounts(),
     });
     this.live = live;
     live.start();
@@ -110,7 +112,27 @@ export class PageController {
     signal.addEventListener('abort', () => {
       live.stop();
       if (this.live === live) this.live = null;
+      this.sendCounts();
     });
+  }
+
+  private counts = '0/0';
+
+  /** Problem counts for the toolbar button (background), sent when they change. Top frame only. */
+  private sendCounts(): void {
+    if (!this.api || this.win !== this.win.top) return;
+    let errors = 0;
+    let warnings = 0;
+    for (const { findings } of this.live?.reports(false) ?? [])
+      for (const f of findings) {
+        if (f.severity === 'error') errors++;
+        else if (f.severity === 'warning') warnings++;
+      }
+    const key = `${errors}/${warnings}`;
+    if (key === this.counts) return;
+    this.counts = key;
+    const msg: BackgroundRequest = { type: 'badge', errors, warnings };
+    void sendMessage(this.api, msg);
   }
 
   private priorKey(r: Report): string | null {
@@ -133,9 +155,9 @@ export class PageController {
     if (this.priors.has(key)) return Promise.resolve(this.priors.get(key) ?? null);
     let p = this.pending.get(key);
     if (!p) {
-      const kv = readOnlyKV(api.storage.local, () => api.runtime.lastError);
-      p = getPrior(kv, this.site, r.body ?? null, r.year)
-        .catch(() => null)
+      const req: BackgroundRequest = { type: 'prior', site: this.site, body: r.body ?? null, year: r.year };
+      p = sendMessage(api, req)
+        .then(asCheckInput)
         .then((prior) => {
           this.priors.set(key, prior);
           this.pending.delete(key);
@@ -273,6 +295,21 @@ export class PageController {
     this.undo = [];
     return { ok: true, written };
   }
+}
+
+/** The background's answer to 'prior', checked plainly (it was validated by the store's schema there). */
+function asCheckInput(x: unknown): CheckInput | null {
+  if (!x || typeof x !== 'object') return null;
+  const o = x as Record<string, unknown>;
+  if (!(FORMAT_IDS as readonly unknown[]).includes(o.format)) return null;
+  if (!o.values || typeof o.values !== 'object') return null;
+  const out: CheckInput = {
+    format: o.format as CheckInput['format'],
+    year: typeof o.year === 'number' ? o.year : null,
+    values: o.values as CheckInput['values'],
+  };
+  if (typeof o.body === 'string') out.body = o.body;
+  return out;
 }
 
 const TYPES = new Set(['state', 'reveal', 'prefill-plan', 'prefill-apply', 'prefill-undo', 'apply-fix', 'site-enabled']);

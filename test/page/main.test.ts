@@ -4,6 +4,7 @@ import type { ExtApi, MessageListener, StorageChange } from '@/lib/page/ext';
 import type { Response } from '@/lib/messages';
 import { memoryKV } from '@/lib/store/kv';
 import { reportKey } from '@/lib/store/keys';
+import { getPrior } from '@/lib/store/prior';
 import { stubDeps } from './stub-reader';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -13,10 +14,18 @@ function fakeApi(initial: Record<string, unknown> = {}) {
   const kv = memoryKV(initial);
   const changed: ((c: Record<string, StorageChange>, area: string) => void)[] = [];
   const messages: MessageListener[] = [];
+  const sent: unknown[] = [];
   const fire = (c: Record<string, StorageChange>) => changed.forEach((f) => f(c, 'local'));
   const api: ExtApi = {
     runtime: {
       id: 'test',
+      // What the background does: 'prior' → the store's getPrior; 'badge' → no answer.
+      sendMessage: (msg, cb) => {
+        sent.push(msg);
+        const m = msg as { type: string; site: string; body: string | null; year: number };
+        if (m.type === 'prior') void getPrior(kv, m.site, m.body, m.year).then(cb);
+        else cb(undefined);
+      },
       onMessage: { addListener: (f) => messages.push(f), removeListener: (f) => messages.splice(messages.indexOf(f), 1) },
     },
     storage: {
@@ -41,7 +50,7 @@ function fakeApi(initial: Record<string, unknown> = {}) {
       const keep = messages[0]!(msg, {}, (r) => resolve(r as Response));
       if (!keep) resolve(undefined as unknown as Response);
     });
-  return { api, kv, send, messages };
+  return { api, kv, send, messages, sent };
 }
 
 const GRID =
@@ -80,6 +89,19 @@ describe('PageController', () => {
     expect(s?.tables).toEqual([{ format: 'gov2021', year: 2023, body: null, where: '输入表格', cellCount: 4 }]);
     expect(s?.values?.['apply.new.natural']).toBe(4);
     expect(await send({ type: 'nonsense' })).toBeUndefined(); // not ours: not answered
+  });
+
+  it('tells the background the problem counts for the toolbar button when they change', async () => {
+    document.body.innerHTML = '<input data-id="a" value="1"><input data-id="b" value="2"><input data-id="c" value="4">';
+    const { api, sent } = fakeApi();
+    new PageController(window, { deps: stubDeps(), api }).init(ctl.signal);
+    await wait(5);
+    expect(sent).toContainEqual({ type: 'badge', errors: 1, warnings: 0 });
+    const c = document.querySelector('[data-id="c"]') as HTMLInputElement;
+    c.value = '3';
+    c.dispatchEvent(new Event('input', { bubbles: true }));
+    await wait(5);
+    expect(sent.at(-1)).toEqual({ type: 'badge', errors: 0, warnings: 0 });
   });
 
   it('switches off for the site through storage and back on', async () => {
