@@ -1,6 +1,6 @@
 import type { Report } from '../report';
 import { buildGrid } from './grid';
-import { buildReport } from './report';
+import { buildReport, type Source } from './report';
 import { gridTokens, type Tok } from './tokens';
 
 /** Words found only in report statistics tables (simplified and traditional). */
@@ -77,7 +77,7 @@ export function readDom(root: Document | Element, source = 'page'): Report[] {
 }
 
 /** readDom, with the heading text and narrative given by the caller (readHtml parses only the tables). */
-export function readTables(root: Document | Element, source: string, outside?: { heading: string; narrative: () => string }): Report[] {
+export function readTables(root: Document | Element, source: string, outside?: { heading: (table: number) => string; narrative: () => string }): Report[] {
   const tables = tablesOf(root);
   const tokens: Tok[] = [];
   let first: Element | undefined;
@@ -91,12 +91,23 @@ export function readTables(root: Document | Element, source: string, outside?: {
     if (!first && tokens.length > start && FINGERPRINT.test(table.textContent ?? '')) first = table;
   });
   if (!first) return [];
-  const report = buildReport({
-    source,
-    tokens,
-    strict: true,
-    headingText: outside ? outside.heading : headingText(root, first!),
-    narrative: () => (outside ? outside.narrative() : textOutsideTables(root)),
-  });
-  return report.format ? [report] : [];
+  // several reports on one page (this year's and last year's …): a new one starts where cells repeat
+  const reports: Report[] = [];
+  let from = 0;
+  let start: Element = first;
+  for (let guard = 0; guard < tables.length; guard++) {
+    const src: Source = {
+      source: reports.length ? `${source}#${reports.length + 1}` : source,
+      tokens: from ? tokens.filter((t) => t.loc.kind === 'table' && t.loc.table >= from) : tokens,
+      strict: true,
+      headingText: outside ? outside.heading(from) : headingText(root, start),
+      narrative: () => (outside ? outside.narrative() : textOutsideTables(root)),
+    };
+    const report = buildReport(src);
+    if (report.format) reports.push(report);
+    if (src.restartAt === undefined || src.restartAt <= from) break;
+    from = src.restartAt;
+    start = tables[from]!;
+  }
+  return reports;
 }

@@ -69,8 +69,11 @@ function splitTables(html: string): { tables: string[]; outside: string[] } {
 export function readHtml(html: string, source = 'html'): Report[] {
   const { tables, outside } = splitTables(html);
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '';
-  const before = htmlText(outside[0] ?? '');
-  const heading = `${decode(title)}\n${before.length > 8000 ? before.slice(0, 2000) + '\n' + before.slice(-6000) : before}`;
+  // text before the n-th table: the page title and what precedes the table (its report's title)
+  const heading = (n: number) => {
+    const before = htmlText(n ? (outside[n] ?? '') : (outside[0] ?? ''));
+    return `${n ? '' : decode(title)}\n${before.length > 8000 ? before.slice(0, 2000) + '\n' + before.slice(-6000) : before}`;
+  };
   if (tables.length) {
     const doc = parseHtmlDocument(`<!doctype html><html><head></head><body>${tables.join('\n')}</body></html>`);
     const narrative = () => outside.map(htmlText).filter(Boolean).join('\n');

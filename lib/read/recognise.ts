@@ -25,6 +25,8 @@ export interface Recognised {
   problems: ReadProblem[];
   /** Tokens that belong to the statistics tables (everything else is narrative). */
   used: Set<Tok>;
+  /** HTML: index of the table where a second report begins (its cells repeat ones already read). */
+  restartAt?: number;
 }
 
 const SUBTOTAL = /小计|合计/;
@@ -147,7 +149,14 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
   const opensZone = (norm: string) =>
     /^第二十条/.test(norm) || format.fingerprints.some((f) => f.test(norm)) || sections.some((sec) => sec.titleMatch.test(norm));
 
+  let restartAt: number | undefined;
   const put = (id: string, tok: Tok) => {
+    const had = cells[id]?.loc;
+    if (restartAt !== undefined) return;
+    if (strict && had?.kind === 'table' && tok.loc.kind === 'table' && tok.loc.table > had.table) {
+      restartAt = tok.loc.table;
+      return;
+    }
     const kind = cellDef(format.id, id)?.kind ?? 'count';
     const parsed = parseCached(tok.text, kind);
     const cell: ReportCell = { id, value: parsed.value, raw: tok.text.trim(), loc: tok.loc };
@@ -278,7 +287,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     assignRun(r, atEnd);
   };
 
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length && restartAt === undefined; i++) {
     const t = tokens[i]!;
     if (t.kind === 'noise' || t.kind === 'unit') continue;
     if (strict && run.length && t.row !== runRow) flush(false);
@@ -368,7 +377,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     }
     // anything else: a continuation of the label (text) or context (table)
   }
-  flush(true);
+  if (restartAt === undefined) flush(true);
   if (open && !strict) {
     const o: Open = open;
     if (!filled.has(o.ref.def.id + '@' + o.ref.si)) problems.push({ code: 'truncated', message: `${sectionName(o.ref.sec)}·${o.ref.def.label} 没有数值（表格在此中断）` });
@@ -380,5 +389,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     if (hs.length && hs.length === os.length) hs.forEach((h, k) => put(h.id, os[k]!));
   }
   const fixed = new Set(holes.filter((h) => cells[h.id]).map((h) => h.problem));
-  return { cells, problems: problems.filter((_, i) => !fixed.has(i)), used };
+  const out: Recognised = { cells, problems: problems.filter((_, i) => !fixed.has(i)), used };
+  if (restartAt !== undefined) out.restartAt = restartAt;
+  return out;
 }

@@ -15,6 +15,8 @@ export interface Source {
   headingText: string;
   /** The text outside the statistics tables, computed on demand. */
   narrative: (used: Set<Tok>) => string;
+  /** Set by buildReport: where a second report begins (HTML table index). */
+  restartAt?: number;
 }
 
 const SECTION_TITLE: Record<string, string> = {
@@ -44,6 +46,7 @@ export function buildReport(src: Source): Report {
     used = r.used;
   } else {
     const r = recognise(src.tokens, FORMATS[format], src.strict);
+    if (r.restartAt !== undefined) src.restartAt = r.restartAt;
     report.cells = r.cells;
     used = r.used;
     problems.push(...r.problems);

@@ -131,3 +131,15 @@ describe('the live DOM of the test environment (happy-dom)', () => {
     expect(loc.kind === 'table' && document.body.contains(loc.el!)).toBe(true);
   });
 });
+
+describe('several reports on one page', () => {
+  it('a page with last year\'s and this year\'s tables gives two reports', () => {
+    const t = (y: number, n: number) => `<p>${y}年某局政府信息公开工作年度报告</p><table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+      <tr><td>规章</td><td>${n}</td><td>0</td><td>${n}</td></tr></table>`;
+    const rs = readHtml(t(2022, 1) + t(2023, 2), 'page');
+    expect(rs.map((r) => [r.source, r.year, r.cells['active.regulation.issued']!.value])).toEqual([
+      ['page', 2022, 1],
+      ['page#2', 2023, 2],
+    ]);
+  });
+});
