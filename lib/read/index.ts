@@ -9,3 +9,4 @@ export { readHtml } from './html';
 export { readText } from './text';
 export { readFile } from './file';
 export { parseValue } from './value';
+export { setPdfWorker } from './pdf';

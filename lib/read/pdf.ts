@@ -11,9 +11,22 @@ interface Item {
   h: number;
 }
 
+let workerSrc: string | undefined;
+
+/**
+ * In a browser pdf.js needs the address of its worker script (in an extension page, e.g.
+ * `browser.runtime.getURL('pdf.worker.min.mjs')` or Vite's `…/pdf.worker.min.mjs?url`).
+ * Node needs nothing.
+ */
+export function setPdfWorker(url: string): void {
+  workerSrc = url;
+}
+
 async function loadPdfjs() {
   // the legacy build runs in Node and in older browsers alike
-  return import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  if (workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
+  return pdfjs;
 }
 
 export async function pdfToText(bytes: Uint8Array): Promise<string> {

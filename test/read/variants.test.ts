@@ -143,3 +143,19 @@ describe('several reports on one page', () => {
     ]);
   });
 });
+
+describe('text with an extra 小计 column and a collapsed （六）', () => {
+  it('drops the subtotal column and reads （六）其他处理 as apply.other.*', () => {
+    const text = `2023年某局政府信息公开工作年度报告
+本年制发件数 | 本年废止件数 | 现行有效件数
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况
+自然人 | 法人或其他组织 | 总计
+商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 小计
+一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 2 | 0 | 3 | 7
+（六）其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 1
+`;
+    const r = readText(text)[0]!;
+    expect(r.format).toBe('gov2021');
+    expect(valuesOf(r)).toEqual({ ...apply('new', [4, 1, 0, 0, 2, 0, 7]), ...apply('other', [1, 0, 0, 0, 0, 0, 1]) });
+  });
+});
