@@ -31,7 +31,8 @@ function valueLines(r: Report): string[] {
         const c = r.cells[id];
         if (c) parts.push(sec.key === '三' || sec.key === '四' || sec.key === '表' ? show(c.value) : `${col.label} ${show(c.value)}`);
       }
-      if (parts.length) lines.push(`  ${row.label.padEnd(10, '　')} ${parts.join(sec.key === '二' ? '，' : '  ')}`);
+      const group = sec.key === '三' && row.group ? sec.groups?.find((g) => g.id === row.group)?.label.slice(0, 3) : '';
+      if (parts.length) lines.push(`  ${((group ?? '') + row.label).padEnd(10, '　')} ${parts.join(sec.key === '二' ? '，' : '  ')}`);
     }
     if (!lines.length) continue;
     out.push(sec.key === '表' ? `${sec.title}` : `表${sec.key} ${sec.title.replace(/^[一二三四]、/, '')}`);
