@@ -52,6 +52,25 @@ describe('import from text copied out of a PDF', () => {
   });
 });
 
+describe('import from the Word file and the PDF (reader samples, test/fixtures/read)', () => {
+  // the sample report's figures, as typed in test/fixtures/read/make-fixtures.mts
+  const target: ImportTarget = { site: 'cms.example.gov.cn', body: '示例县人民政府办公室', year: 2024 };
+  for (const name of ['report-2023.docx', 'report-2023.pdf']) {
+    it(name, async () => {
+      const data = new Uint8Array(readFileSync(`test/fixtures/read/${name}`));
+      const c = await only({ kind: 'file', name, bytes: data }, target);
+      expect(c.report).toMatchObject({ body: '示例县人民政府办公室', year: 2023, format: 'gov2021', source: name });
+      expect(c.report.values).toMatchObject({
+        'apply.new.natural': 8, 'apply.new.total': 11, 'apply.carried.total': 1,
+        'apply.carryForward.natural': 2, 'apply.carryForward.total': 2, 'active.fee.amount': 1.5,
+      });
+      expect(c.missing).toEqual([]);
+      expect(c.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(refusal(c.report, target)).toBeNull();
+    });
+  }
+});
+
 const exported: SavedReport = {
   version: 2, site: 'cms.example.gov.cn', body: '某区统计局', year: 2022, format: 'gov2021',
   values: {
