@@ -82,6 +82,25 @@ describe('import last year in the options page', () => {
     await page.close();
   });
 
+  for (const name of ['report-2023.pdf', 'report-2023.docx']) {
+    test(`from the ${name.endsWith('pdf') ? 'PDF it was published as' : 'Word file it was drafted in'} (${name})`, async () => {
+      await clearStorage();
+      const body = '示例县人民政府办公室';
+      const page = await openImport({ site: '127.0.0.1', body, year: '2024' });
+      await pick(page, name, readFileSync(new URL(`../fixtures/read/${name}`, import.meta.url)));
+      await page.locator('article.candidate, section[aria-label="读取结果"] [role="alert"]').first().waitFor({ timeout: 30_000 });
+      assert.equal(await count(page, 'missing'), 0);
+      assert.equal(await count(page, 'error'), 0);
+      const values = (await saveAndRead(page))[`report:127.0.0.1|${encodeURIComponent(body)}|2023`]?.values;
+      // figures typed in test/fixtures/read/make-fixtures.mts
+      assert.equal(values?.['apply.new.total'], 11);
+      assert.equal(values?.['apply.carryForward.natural'], 2);
+      assert.equal(values?.['active.fee.amount'], 1.5);
+      assert.deepEqual(page.pageErrors.map(String), []);
+      await page.close();
+    });
+  }
+
   test('from a PDF of the published report (printed by Chromium)', async () => {
     await clearStorage();
     const printer = await browser.context.newPage();
