@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { cellLabel } from '@/lib/formats';
 import {
   ACCEPTED, fetchPage, importFrom, originPattern, parseAddress, refusal, saveCandidate,
   type Candidate, type ImportInput, type ImportTarget,
 } from '@/lib/import';
-import type { NewReport } from '@/lib/store';
+import { reportKey, type NewReport } from '@/lib/store';
 import { OfficialTable } from '../shared/OfficialTable';
 import type { OptionsApi } from './api';
 
@@ -102,6 +102,14 @@ function CandidateView({ api, candidate, target }: { api: OptionsApi; candidate:
   const errors = candidate.findings.filter((f) => f.severity === 'error');
   const warnings = candidate.findings.filter((f) => f.severity === 'warning');
 
+  // Replacing a year already saved is said on the button itself, never done silently.
+  const [exists, setExists] = useState(false);
+  const key = why ? null : reportKey(target.site || report.site, report.body, report.year);
+  useEffect(() => {
+    if (!key) return setExists(false);
+    void api.kv.get(key).then((got) => setExists(got[key] !== undefined));
+  }, [key, result]);
+
   const save = async () => {
     const res = await saveCandidate(api.kv, report, target);
     setResult(res.ok ? { text: `${res.message}。` } : { text: res.message, error: true });
@@ -150,7 +158,8 @@ function CandidateView({ api, candidate, target }: { api: OptionsApi; candidate:
       </p>
       {showTable && <OfficialTable format={format} values={report.values} />}
       {why && <p role="alert" class="refusal">{why}</p>}
-      <button class="primary" disabled={!!why} onClick={save}>保存为上年数据</button>
+      {exists && !result && <p class="sev-warning">已保存过「{report.body}」{report.year} 年的数据，保存将替换它。</p>}
+      <button class="primary" disabled={!!why} onClick={save}>{exists && !result ? `替换已保存的 ${report.year} 年数据` : '保存为上年数据'}</button>
       {result && <p role={result.error ? 'alert' : 'status'} class={result.error ? 'error-text' : 'ok-text'}>{result.text}</p>}
     </article>
   );

@@ -110,6 +110,18 @@ describe('options: importing last year', () => {
     expect((await getPrior(api.kv, 'cms.sh.gov.cn', '上海市人民政府办公厅', 2020))?.values['apply.carryForward.total']).toBe(72);
   });
 
+  it('says so before replacing a year already saved', async () => {
+    location.hash = target;
+    const { api } = makeApi();
+    await saveReport(api.kv, { site: 'cms.sh.gov.cn', body: '上海市人民政府办公厅', year: 2019, format: 'gov2019', values: { 'apply.new.total': 1 }, source: 'old' });
+    render(<Options api={api} />);
+    await pickFile('2019年报.html', readFileSync('/work/shared/corpus/2019-shanghai-office-1.html'));
+    expect(await screen.findByText('已保存过「上海市人民政府办公厅」2019 年的数据，保存将替换它。')).toBeTruthy();
+    fireEvent.click(screen.getByText('替换已保存的 2019 年数据'));
+    expect(await screen.findByText('已用导入的数据替换「上海市人民政府办公厅」2019 年的数据。')).toBeTruthy();
+    expect((await getPrior(api.kv, 'cms.sh.gov.cn', '上海市人民政府办公厅', 2020))?.values['apply.new.total']).toBe(859);
+  });
+
   it('a report of another body is refused until the name is corrected', async () => {
     location.hash = '#import?site=cms.example.gov.cn&body=%E6%9F%90%E5%8C%BA%E7%BB%9F%E8%AE%A1%E5%B1%80&year=2023';
     const { api } = makeApi();
@@ -118,6 +130,11 @@ describe('options: importing last year', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/属于「某区财政局」，不是本单位「某区统计局」/);
     expect((screen.getByText('保存为上年数据') as HTMLButtonElement).disabled).toBe(true);
     expect((await listReports(api.kv)).reports).toHaveLength(0);
+    // the same body under another spelling: the user corrects the name, then it can be saved
+    fireEvent.input(screen.getByLabelText('单位名称'), { target: { value: '某区统计局' } });
+    await waitFor(() => expect(document.querySelector('.refusal')).toBeNull());
+    fireEvent.click(screen.getByText('保存为上年数据'));
+    expect(await screen.findByText('已保存「某区统计局」2022 年的数据。')).toBeTruthy();
   });
 
   it('a wrong file type gives a message and saves nothing', async () => {
