@@ -85,6 +85,7 @@ export function ImportView({ api, target }: { api: OptionsApi; target: ImportTar
             <span class="muted">没有保存任何数据。</span>
           </p>
         )}
+        {status.kind === 'done' && status.candidates.length > 1 && <SaveAll api={api} candidates={status.candidates} target={target} />}
         {status.kind === 'done' && status.candidates.map((c, i) => <CandidateView key={`${i}-${c.report.source}`} api={api} candidate={c} target={target} />)}
       </section>
     </>
@@ -162,5 +163,33 @@ function CandidateView({ api, candidate, target }: { api: OptionsApi; candidate:
       <button class="primary" disabled={!!why} onClick={save}>{exists && !result ? `替换已保存的 ${report.year} 年数据` : '保存为上年数据'}</button>
       {result && <p role={result.error ? 'alert' : 'status'} class={result.error ? 'error-text' : 'ok-text'}>{result.text}</p>}
     </article>
+  );
+}
+
+/** A file with several reports (an export moved to a new computer): save every acceptable one at once. */
+function SaveAll({ api, candidates, target }: { api: OptionsApi; candidates: Candidate[]; target: ImportTarget }) {
+  const ok = candidates.filter((c) => !refusal(c.report, target));
+  const [replacing, setReplacing] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
+  useEffect(() => {
+    const keys = ok.map((c) => reportKey(target.site || c.report.site, c.report.body, c.report.year));
+    void api.kv.get(keys).then((got) => setReplacing(Object.keys(got).length));
+  }, [candidates]);
+  const saveAll = async () => {
+    let n = 0;
+    for (const c of ok) if ((await saveCandidate(api.kv, c.report, target)).ok) n++;
+    setDone(`已保存 ${n} 份报告${replacing ? `（其中 ${replacing} 份替换了原有数据）` : ''}`);
+  };
+  return (
+    <p class="save-all">
+      文件中有 {candidates.length} 份报告{ok.length < candidates.length ? `，其中 ${candidates.length - ok.length} 份不能保存（见下）` : ''}。{' '}
+      {done ? (
+        <span role="status" class="ok-text">{done}</span>
+      ) : (
+        <button class="primary" disabled={!ok.length} onClick={saveAll}>
+          全部保存（{ok.length} 份{replacing ? `，将替换 ${replacing} 份已保存的数据` : ''}）
+        </button>
+      )}
+    </p>
   );
 }

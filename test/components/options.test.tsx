@@ -137,6 +137,18 @@ describe('options: importing last year', () => {
     expect(await screen.findByText('已保存「某区统计局」2022 年的数据。')).toBeTruthy();
   });
 
+  it('an export with several reports (a new computer): 全部保存 saves them all', async () => {
+    location.hash = '#import';
+    const { api } = makeApi();
+    await saveReport(api.kv, r2022);
+    const others = [2020, 2021, 2022].map((year) => ({ ...r2022, year, version: 2 as const, savedAt: '2023-01-01T00:00:00.000Z' }));
+    render(<Options api={api} />);
+    await pickFile('年报助手数据.json', toJson(others));
+    fireEvent.click(await screen.findByText('全部保存（3 份，将替换 1 份已保存的数据）'));
+    expect(await screen.findByText('已保存 3 份报告（其中 1 份替换了原有数据）')).toBeTruthy();
+    expect((await listReports(api.kv)).reports.map((r) => r.report.year)).toEqual([2022, 2021, 2020]);
+  });
+
   it('a wrong file type gives a message and saves nothing', async () => {
     location.hash = '#import';
     const { api } = makeApi();
