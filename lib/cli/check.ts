@@ -1,4 +1,5 @@
 import { checkReport } from '../rules/index';
+import { inputOf } from '../rules/input';
 import type { CheckInput, Finding, Report } from '../report';
 import { valuesOf } from '../report';
 import { parseArgs, USAGE } from './args';
@@ -10,17 +11,8 @@ export interface Io {
   err: (s: string) => void;
 }
 
-function checkInput(r: Report): CheckInput | null {
-  if (!r.format) return null;
-  const input: CheckInput = { format: r.format, year: r.year, values: valuesOf(r) };
-  if (r.body) input.body = r.body;
-  const narrative = r.narrative;
-  if (narrative) input.narrative = narrative;
-  return input;
-}
-
 function findingsOf(r: Report, prior?: CheckInput): Finding[] {
-  const input = checkInput(r);
+  const input = inputOf(r);
   if (!input) return [];
   try {
     return checkReport(input, prior);
@@ -54,7 +46,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     if (!r) {
       io.err(`上年报告 ${args.prior} 无法读取：${'error' in p ? p.error : (p.reports[0] && unreadableReason(p.reports[0])) || '没有找到年报统计表'}`);
       failed = true;
-    } else prior = checkInput(r) ?? undefined;
+    } else prior = inputOf(r) ?? undefined;
   }
   const json: { source: string; year: number | null; format: string | null; values: Record<string, number | null>; findings: Finding[] }[] = [];
   let error = false;

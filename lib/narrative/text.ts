@@ -1,10 +1,5 @@
 import { toSimplified } from '../formats/traditional';
 
-/** Traditional characters of narratives that the label map does not cover (pairs: trad, simplified). */
-const EXTRA = '兩两場场億亿餘余約约較较備备轄辖屆届週周網网訊讯佈布誌志';
-const EXTRA_MAP = new Map<string, string>();
-for (let i = 0; i + 1 < EXTRA.length; i += 2) EXTRA_MAP.set(EXTRA[i]!, EXTRA[i + 1]!);
-
 /**
  * Character-for-character normalisation (the result has the same length as the input, so spans
  * carry over): full-width ASCII to half-width, ideographic space to space, ﹝﹞ to 〔〕,
@@ -18,7 +13,7 @@ export function normalizeChars(text: string): string {
     else if (ch === '\u3000') out += ' ';
     else if (ch === '﹝') out += '〔';
     else if (ch === '﹞') out += '〕';
-    else out += EXTRA_MAP.get(ch) ?? ch;
+    else out += ch;
   }
   // Words that traditional-character mirrors replace (zh-TW usage), same length.
   return out.replace(/资讯/g, '信息').replace(/网路/g, '网络').replace(/入口网站/g, '门户网站').replace(/性档案/g, '性文件');
@@ -52,7 +47,7 @@ export function compact(original: string): Compact {
     const tableRow = line.includes('|');
     // A line break is a boundary before a heading, around table rows and after a blank line.
     const digitsMeet = /\d$/.test(text) && /^\s*\d/.test(line);
-    if (i > 0 && (tableRow || digitsMeet || HEADING.test(line) || line.trim() === '') && text.at(-1) !== '|') {
+    if (i > 0 && (tableRow || digitsMeet || HEADING.test(line) || line.trim() === '') && text[text.length - 1] !== '|') {
       text += '|';
       pos.push(start);
     }
@@ -65,7 +60,7 @@ export function compact(original: string): Compact {
     for (let j = 0; j < line.length; j++) {
       const ch = line[j]!;
       if (isSpace(ch)) {
-        const prev = text.at(-1);
+        const prev = text[text.length - 1];
         let k = j + 1;
         while (isSpace(line[k])) k++;
         const next = line[k];
@@ -78,7 +73,7 @@ export function compact(original: string): Compact {
       text += ch;
       pos.push(start + j);
     }
-    if (headingOnly && text.at(-1) !== '|') {
+    if (headingOnly && text[text.length - 1] !== '|') {
       text += '|';
       pos.push(start + line.length);
     }
