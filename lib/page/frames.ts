@@ -11,7 +11,9 @@ export function frameDocument(frame: Element): Document | null {
 }
 
 function framesOf(doc: Document): Element[] {
-  return Array.from(doc.querySelectorAll('iframe, frame'));
+  const iframes = doc.getElementsByTagName('iframe');
+  const frames = doc.getElementsByTagName('frame');
+  return frames.length ? [...Array.from(iframes), ...Array.from(frames)] : Array.from(iframes);
 }
 
 /** Every document reachable from `root` through same-origin frames, root first, depth-first. */

@@ -326,7 +326,7 @@ export class LiveTables {
       this.overlay.announce(`年报助手发现问题：${first.label}${more}。${first.messages[0] ?? ''}`);
     }
     this.win.clearTimeout(this.pauseTimer);
-    if (wait !== Infinity) this.pauseTimer = this.win.setTimeout(() => this.render(), Math.max(0, wait) + 5);
+    if (wait !== Infinity) this.pauseTimer = this.win.setTimeout(() => this.render(), Math.max(0, wait) + 1);
   }
 
   private queuePlace(): void {
