@@ -32,7 +32,15 @@ export default defineConfig({
   vite: (env) => ({
     plugins: [contentScriptWithoutPolyfill],
     // The reader falls back to linkedom only without DOMParser (Node); extension pages have DOMParser.
-    resolve: { alias: { linkedom: fileURLToPath(new URL('./lib/import/no-linkedom.ts', import.meta.url)) } },
+    // pdf.js 5 needs more than Chromium 86: the Chromium MV2 build reads PDFs as pasted text instead.
+    resolve: {
+      alias: {
+        linkedom: fileURLToPath(new URL('./lib/import/no-linkedom.ts', import.meta.url)),
+        ...(env.browser !== 'firefox' && env.manifestVersion === 2
+          ? { 'pdfjs-dist/legacy/build/pdf.mjs': fileURLToPath(new URL('./lib/import/no-pdf.ts', import.meta.url)) }
+          : {}),
+      },
+    },
     build: {
       target:
         env.browser === 'firefox' ? TARGETS.firefox : env.manifestVersion === 2 ? TARGETS.mv2 : TARGETS.mv3,

@@ -9,6 +9,8 @@ export interface OptionsApi {
   download(name: string, text: string, mime: string): void;
   /** Awaited before each read (the extension page sets up pdf.js's worker there). */
   prepare?(): Promise<void>;
+  /** false in the Chromium 86 (MV2) build, which ships without pdf.js. */
+  pdf?: boolean;
 }
 
 /** '#import?site=…&body=…&year=…' → the import target; null for other routes. */

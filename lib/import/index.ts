@@ -31,17 +31,25 @@ export interface ImportTarget {
 
 export type ImportResult = { ok: true; candidates: Candidate[] } | { ok: false; message: string };
 
+/** What the running browser can read; the Chromium 86 (MV2) build ships without pdf.js. */
+export interface ImportAbilities {
+  pdf?: boolean;
+}
+
+export const PDF_UNSUPPORTED =
+  '这个浏览器版本（如 360极速浏览器 13.5 等较旧内核）无法直接读取 PDF：请在 PDF 阅读器中全选并复制文字，粘贴到「粘贴文字」框中读取';
+
 const PASTED = '粘贴的文字';
 
-export async function importFrom(input: ImportInput, target: ImportTarget): Promise<ImportResult> {
+export async function importFrom(input: ImportInput, target: ImportTarget, can: ImportAbilities = {}): Promise<ImportResult> {
   try {
-    return await importUnsafe(input, target);
+    return await importUnsafe(input, target, can.pdf !== false);
   } catch (e) {
     return { ok: false, message: `读取失败：${(e as Error)?.message || String(e)}。没有保存任何数据。` };
   }
 }
 
-async function importUnsafe(input: ImportInput, target: ImportTarget): Promise<ImportResult> {
+async function importUnsafe(input: ImportInput, target: ImportTarget, pdf: boolean): Promise<ImportResult> {
   const defaults = { site: target.site, ...(target.body ? { body: target.body } : {}), ...(target.year ? { year: target.year - 1 } : {}) };
   if (input.kind === 'text') {
     const text = input.text.trim();
@@ -53,6 +61,7 @@ async function importUnsafe(input: ImportInput, target: ImportTarget): Promise<I
   if (input.kind === 'page') {
     const { page } = input;
     const isPdf = /application\/pdf/i.test(page.contentType ?? '') || String.fromCharCode(...page.bytes.subarray(0, 5)) === '%PDF-';
+    if (isPdf && !pdf) return { ok: false, message: PDF_UNSUPPORTED };
     if (isPdf) return fromReports(await readFile(page.bytes, nameOf(page.url, 'pdf')), target, page.url);
     if (page.contentType && !/html|xml|text\/plain/i.test(page.contentType))
       return { ok: false, message: `${page.url} 不是网页（类型：${page.contentType}），请填写年报正文页面的网址` };
@@ -60,6 +69,7 @@ async function importUnsafe(input: ImportInput, target: ImportTarget): Promise<I
   }
   const kind = fileKind(input.name, input.bytes);
   if (!kind.ok) return kind;
+  if (kind.kind === 'pdf' && !pdf) return { ok: false, message: PDF_UNSUPPORTED };
   if (kind.kind === 'json') return fromParsed(parseJson(decodeText(input.bytes), defaults));
   if (kind.kind === 'csv') return fromParsed(parseCsv(decodeText(input.bytes), defaults));
   if (kind.kind === 'html') return fromReports(toList(await readHtml(decodeHtml(input.bytes), input.name)), target, input.name);

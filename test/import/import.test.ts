@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '@/lib/formats';
-import { decodeHtml, decodeText, fetchPage, fileKind, importFrom, parseAddress, refusal, saveCandidate, type ImportTarget } from '@/lib/import';
+import { PDF_UNSUPPORTED, decodeHtml, decodeText, fetchPage, fileKind, importFrom, parseAddress, refusal, saveCandidate, type ImportTarget } from '@/lib/import';
 import { getPrior, memoryKV, toCsv, toJson, type SavedReport } from '@/lib/store';
 
 const CORPUS = '/work/shared/corpus/';
@@ -122,6 +122,12 @@ describe('bad input: a clear Chinese message and nothing saved', () => {
       if (!res.ok) expect(res.message).toMatch(message);
     });
   }
+
+  it('a PDF where the browser cannot read PDFs (Chromium 86 build) asks for pasted text', async () => {
+    const res = await importFrom({ kind: 'file', name: 'report-2023.pdf', bytes: new Uint8Array(readFileSync('test/fixtures/read/report-2023.pdf')) }, target2023, { pdf: false });
+    expect(res).toEqual({ ok: false, message: PDF_UNSUPPORTED });
+    expect(PDF_UNSUPPORTED).toMatch(/粘贴到「粘贴文字」框/);
+  });
 
   it('refuses a report of another body or of the same year, and stores nothing', async () => {
     const kv = memoryKV();
