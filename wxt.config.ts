@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 
 // Syntax floors: MV3 for Chrome/Edge ≥ 102; MV2 for Chromium 86 (360极速 13.5); Firefox ESR 115.
@@ -72,6 +73,19 @@ export default defineConfig({
     // command line's entry out of that, or `wxt prepare` would run the CLI.
     'entrypoints:found': (_wxt, infos) => {
       for (let i = infos.length - 1; i >= 0; i--) if (infos[i]!.name === 'cli') infos.splice(i, 1);
+    },
+    // The content script talks to extension APIs in callback style (lib/page/ext.ts), which works on
+    // Chromium 86 MV2 too; only WXT's own ContentScriptContext imports `wxt/browser` (for runtime.id).
+    // Point that import at WXT's plain `browser` (= globalThis.browser ?? chrome) so the polyfill stays out.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const plain = createRequire(`${process.cwd()}/`).resolve('wxt/browser');
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        for (const a of alias) if (a.find === 'wxt/browser') a.replacement = plain;
+      } else if (alias && 'wxt/browser' in alias) {
+        (alias as Record<string, string>)['wxt/browser'] = plain;
+      }
     },
     // Editor frames (about:blank, srcdoc, javascript:, blob:) get the content script too. MV3 Chrome needs
     // match_origin_as_fallback for blob:/data:-style frames; MV2 (Chromium 86, Firefox) does not know the key.

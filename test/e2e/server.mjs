@@ -23,6 +23,7 @@ function inside(base, urlPath) {
 export async function startServer({ port = 0 } = {}) {
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (pathname === '/favicon.ico') return void res.writeHead(204).end(); // no 404 noise in the console
     const file = pathname.startsWith('/vendor/')
       ? inside(MODULES_DIR, pathname.slice('/vendor/'.length))
       : inside(PAGES_DIR, pathname === '/' ? 'index.html' : pathname.slice(1));
