@@ -18,6 +18,9 @@ export const BUILDS = [
   { dir: 'firefox-mv2', mv: 2, browser: 'firefox', label: 'Firefox ≥ 115（MV2）' },
 ].map((b) => ({ ...b, path: join(OUTPUT, b.dir), zip: join(OUTPUT, `${pkg.name}-${pkg.version}-${b.dir}.zip`) }));
 
+// A string only webextension-polyfill contains.
+const POLYFILL_MARK = 'This script should only be loaded in a browser extension';
+
 const jsFiles = (dir) =>
   readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
 
@@ -60,6 +63,11 @@ export function manifestProblems(build) {
     if (cs.match_about_blank !== true) bad('content script without match_about_blank');
     if (build.mv === 3 && cs.match_origin_as_fallback !== true) bad('MV3 content script without match_origin_as_fallback');
     if (build.mv === 2 && 'match_origin_as_fallback' in cs) bad('match_origin_as_fallback is unknown to MV2 browsers');
+    for (const js of cs.js ?? []) {
+      if (file(js) && readFileSync(join(build.path, js), 'utf8').includes(POLYFILL_MARK)) {
+        bad(`${js} bundles webextension-polyfill (use callback-style chrome.* there, see lib/page/ext.ts)`);
+      }
+    }
   }
   if (!existsSync(build.zip)) bad(`zip missing: ${build.zip}`);
   return problems;
