@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { cellLabel } from '@/lib/formats';
 import type { FormatId } from '@/lib/formats/types';
 import type { PageState, PrefillItem } from '@/lib/messages';
-import { getPriorReport, planPrefill, reportKey, saveReport, toCsv, toJson, type SavedReport } from '@/lib/store';
+import { STORE_VERSION, getPriorReport, planPrefill, reportKey, saveReport, toCsv, toJson, type SavedReport } from '@/lib/store';
 import { countBySeverity, groupByCell } from '../shared/findings';
 import { safeName } from '../shared/download';
 import { hostOf, siteDisabledKey, unreachableReason, type PopupApi } from './api';
@@ -146,7 +146,7 @@ function Found({ api, state, table, refresh, say, siteButton }: ReadyProps & { t
   const current = (): SavedReport | null => {
     const y = Number(year);
     if (!state.values || !body.trim() || !Number.isInteger(y)) return null;
-    return { version: 2, site: state.site, body: body.trim(), year: y, format, values: state.values, source: api.tab?.url ?? 'page', savedAt: new Date().toISOString() };
+    return { version: STORE_VERSION, site: state.site, body: body.trim(), year: y, format, values: state.values, source: api.tab?.url ?? 'page', savedAt: new Date().toISOString() };
   };
 
   const save = async (replace: boolean) => {

@@ -52,7 +52,14 @@ export async function listReports(kv: KV): Promise<Listing> {
   const notices: string[] = [];
   for (const [key, raw] of Object.entries(all)) {
     if (key.startsWith(QUARANTINE_PREFIX)) {
-      quarantined.push(raw as Quarantined);
+      const q = raw as Partial<Quarantined> | null;
+      quarantined.push({
+        key,
+        from: typeof q?.from === 'string' ? q.from : key,
+        raw: q?.raw ?? raw,
+        reason: typeof q?.reason === 'string' ? q.reason : '原因不明',
+        at: typeof q?.at === 'string' ? q.at : '',
+      });
       continue;
     }
     if (!key.startsWith(REPORT_PREFIX)) continue;
