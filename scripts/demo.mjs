@@ -40,7 +40,10 @@ if (!headless) {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(`${server.url}/`);
   console.log(`\n演示已打开：${server.url}/ （扩展 id ${browser.extensionId}）。关闭浏览器窗口或按 Ctrl+C 结束。`);
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await browser.close();
     await server.close();
     process.exit(0);
