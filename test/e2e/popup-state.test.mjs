@@ -68,6 +68,31 @@ describe('popup on a CMS page', () => {
     await page.close();
   });
 
+  test('导入上年报告… opens the import page for this body and year; the page then checks across years', async () => {
+    await worker.evaluate(() => chrome.storage.local.clear());
+    const page = await openCmsPage(browser.context, server, 'kindeditor');
+    await waitForTables(page, 1);
+    const popup = await popupFor(await lastTab());
+    await popup.getByText(/没有上年数据/).waitFor();
+    const [importPage] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.getByRole('button', { name: '导入上年报告…' }).click(),
+    ]);
+    await importPage.getByRole('heading', { name: '导入上年报告' }).waitFor();
+    assert.match(decodeURIComponent(importPage.url()), /options\.html#import\?site=127\.0\.0\.1&body=滨江区人民政府办公室&year=2023$/);
+    await importPage.getByText(/用于：滨江区人民政府办公室 2023 年年报/).waitFor();
+    const file = { app: 'nianbao-zhushou', kind: 'saved-reports', reports: [{ version: 2, site: '', body: BODY, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'page', savedAt: '2023-01-15T02:00:00.000Z' }] };
+    await importPage.getByLabel(/选择文件/).setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await importPage.getByRole('button', { name: '保存为上年数据' }).click();
+    await importPage.getByText('已保存「滨江区人民政府办公室」2022 年的数据。').waitFor();
+    await importPage.close();
+    await popup.reload();
+    await popup.getByText(/已载入 2022 年数据，跨年规则同时检查/).waitFor();
+    assert.equal(await popup.locator('[data-count="warning"]').textContent(), '0', 'this year agrees with last year (X-CARRY, X-STOCK)');
+    await popup.close();
+    await page.close();
+  });
+
   test('在此网站停用 / 启用', async () => {
     await worker.evaluate(() => chrome.storage.local.clear());
     const page = await openCmsPage(browser.context, server, 'tinymce');
