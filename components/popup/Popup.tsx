@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { cellLabel } from '@/lib/formats';
 import type { FormatId } from '@/lib/formats/types';
+import { fixesOf, locate, type Localisation } from '@/lib/locate';
 import type { PageState, PrefillItem } from '@/lib/messages';
 import { STORE_VERSION, getPriorReport, planPrefill, reportKey, saveReport, toCsv, toJson, type SavedReport } from '@/lib/store';
 import { countBySeverity, groupByCell } from '../shared/findings';
@@ -142,6 +143,19 @@ function Found({ api, state, table, refresh, say, siteButton }: ReadyProps & { t
   const [saving, setSaving] = useState<null | 'form' | 'confirm'>(null);
   const [plan, setPlan] = useState<PrefillItem[] | null>(null);
   const [exporting, setExporting] = useState(false);
+  // Which cell is most likely mistyped (lib/locate): a unique answer gets a one-click 改为 N.
+  const loc: Localisation = useMemo(
+    () => (state.values && state.findings.some((f) => f.severity === 'error') ? locate({ format, year: table.year, values: state.values }) : { kind: 'none' }),
+    [state],
+  );
+  const fixes = fixesOf(loc);
+
+  const fix = async (cell: string, value: number) => {
+    const res = await api.send({ type: 'apply-fix', cell, value }).catch((e: Error) => ({ ok: false as const, message: e.message }));
+    if (!res.ok) return say(res.message, true);
+    say(`已将 ${cellLabel(format, cell)} 改为 ${value}（可在编辑器中撤销）`);
+    await refresh();
+  };
 
   const current = (): SavedReport | null => {
     const y = Number(year);
@@ -229,6 +243,16 @@ function Found({ api, state, table, refresh, say, siteButton }: ReadyProps & { t
         )}
         <p class="muted">{state.priorYear ? `已载入 ${state.priorYear} 年数据，跨年规则同时检查。` : '没有上年数据，跨年规则（上年结转等）未检查。'}</p>
       </section>
+      {loc.kind !== 'none' && (
+        <section aria-label="最可能的输错" class="locate">
+          <p>{loc.message}</p>
+          {fixes.map((f) => (
+            <button key={f.cell} class="primary" data-cell={f.cell} onClick={() => fix(f.cell, f.value)}>
+              改为 {f.value}
+            </button>
+          ))}
+        </section>
+      )}
       {groups.length > 0 && (
         <section aria-label="问题">
           <ul class="problems">

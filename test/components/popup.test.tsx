@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '@/components/popup/Popup';
 import type { PopupApi } from '@/components/popup/api';
 import type { PageState, Request, Response } from '@/lib/messages';
+import { FORMATS } from '@/lib/formats';
 import { getPrior, memoryKV, reportKey, saveReport } from '@/lib/store';
 
 afterEach(cleanup);
@@ -153,6 +154,21 @@ describe('popup: a report found', () => {
     expect(await screen.findByText('将从上年数据填入以下 2 个空白单元格：')).toBeTruthy();
     fireEvent.click(screen.getByText('确认预填'));
     await waitFor(() => expect(sent).toContainEqual({ type: 'prefill-apply', items: [{ cell: 'apply.carried.commercial', value: 1 }, { cell: 'apply.carried.total', value: 3 }] }));
+  });
+
+  it('names the most likely mistyped cell and fixes it with one click (改为 N)', async () => {
+    const values: Record<string, number | null> = Object.fromEntries(FORMATS.gov2021.cells.map((c) => [c.id, 0]));
+    for (const row of ['new', 'granted', 'total']) values[`apply.${row}.natural`] = values[`apply.${row}.total`] = 5;
+    values['apply.granted.natural'] = 50; // one digit too many
+    const { sent } = setup((req) =>
+      req.type === 'state'
+        ? { ok: true, state: state({ values, findings: [{ rule: 'T3-ROWSUM', severity: 'error', cells: ['apply.granted.total'], message: '表三 （一）予以公开 行不平衡' }] }) }
+        : { ok: true, written: ['apply.granted.natural'] },
+    );
+    const box = await screen.findByLabelText('最可能的输错');
+    expect(box.textContent).toContain('最可能是 表三·（一）予以公开·自然人 输错：应为 5，当前 50，看来是多输了一位数字');
+    fireEvent.click(screen.getByText('改为 5'));
+    await waitFor(() => expect(sent).toContainEqual({ type: 'apply-fix', cell: 'apply.granted.natural', value: 5 }));
   });
 
   it('导入上年报告… opens the import page for this body and year', async () => {
