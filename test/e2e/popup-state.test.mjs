@@ -3,7 +3,7 @@
 // 在此网站停用/启用, and the reasons it gives when there is nothing to show.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getServiceWorker, launchWithExtension, openCmsPage, PRIOR_2022, startServer, typeInCell, waitForTables } from './harness.mjs';
+import { cellText, getServiceWorker, launchWithExtension, openCmsPage, PRIOR_2022, startServer, typeInCell, waitForTables } from './harness.mjs';
 
 const BODY = '滨江区人民政府办公室';
 let server, browser, worker;
@@ -56,12 +56,22 @@ describe('popup on a CMS page', () => {
     await page.waitForTimeout(300);
     assert.equal(await popup.locator('[role="alert"]').count(), 0);
 
+    // one-click correction of the mistyped cell
+    await popup.locator('section[aria-label="最可能的输错"]').getByText(/最可能是 表三·一、本年新收政府信息公开申请数量·自然人 输错：应为 41，当前 42/).waitFor();
+    await popup.getByRole('button', { name: '改为 41' }).click();
+    await popup.getByText(/已将 表三·一、本年新收政府信息公开申请数量·自然人 改为 41/).waitFor();
+    assert.equal(await cellText(page, 'apply.new.natural'), '41');
+    await page.waitForTimeout(1200);
+    await popup.reload();
+    await popup.locator('[data-count="error"]').waitFor();
+    assert.equal(await popup.locator('[data-count="error"]').textContent(), '0');
+
     await popup.getByRole('button', { name: '保存本年数据' }).click();
     await popup.getByRole('button', { name: '确认保存' }).click();
     await popup.getByText(/已保存「滨江区人民政府办公室」2023 年数据/).waitFor();
     const saved = await worker.evaluate(() => chrome.storage.local.get(null));
     const mine = saved[`report:127.0.0.1|${encodeURIComponent(BODY)}|2023`];
-    assert.equal(mine?.values['apply.new.natural'], 42);
+    assert.equal(mine?.values['apply.new.natural'], 41);
     assert.equal(mine?.format, 'gov2021');
     assert.deepEqual(popup.pageErrors.map(String), []);
     await popup.close();
