@@ -68,11 +68,37 @@ const nextFrame = (win: Window) =>
   });
 
 /**
+ * Offer the edit to the editor's own model first, the way the browser announces typing: a cancelable
+ * `beforeinput` with the target range. Model editors (CKEditor 5, wangEditor/Slate) handle it and cancel
+ * it — they ignore execCommand, which fires no beforeinput. Returns true when the editor took it.
+ */
+function offerToModel(host: HTMLElement, range: Range, text: string): boolean {
+  const win = host.ownerDocument.defaultView;
+  if (!win || typeof win.StaticRange !== 'function') return false;
+  const target = new win.StaticRange({
+    startContainer: range.startContainer,
+    startOffset: range.startOffset,
+    endContainer: range.endContainer,
+    endOffset: range.endOffset,
+  });
+  const ev = new win.InputEvent('beforeinput', {
+    inputType: text === '' ? 'deleteContentBackward' : 'insertText',
+    data: text === '' ? null : text,
+    targetRanges: [target],
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
+  host.dispatchEvent(ev);
+  return ev.defaultPrevented;
+}
+
+/**
  * Put `text` into a cell: an <input>/<textarea> by native setter and events; a table cell by
- * selecting the text of its innermost block in the editor's own document and running
- * execCommand('insertText') — or 'delete' when `text` is empty — so the <p> wrapper stays and
- * the editor (model editors included) takes it as typing. Returns false when the cell is not
- * editable or the browser refused the command.
+ * selecting the text of its innermost block in the editor's own document, offering the edit to the
+ * editor's model (beforeinput) and otherwise running execCommand('insertText') — or 'delete' when
+ * `text` is empty — so the <p> wrapper stays and the editor records it as typing (its undo, its
+ * change events). Returns false when the cell is not editable or the browser refused the command.
  */
 export async function writeCell(el: Element, text: string): Promise<boolean> {
   if (isField(el)) return writeField(el, text);
@@ -93,9 +119,10 @@ export async function writeCell(el: Element, text: string): Promise<boolean> {
   if (!sel) return false;
   sel.removeAllRanges();
   sel.addRange(range);
-  // Model editors (CKEditor 5, wangEditor) sync their selection on selectionchange, which is async.
+  // Model editors sync their selection on selectionchange, which is async.
   await nextFrame(win);
   if (!block.isConnected) return false;
-  if (text === '') return range.collapsed ? true : doc.execCommand('delete', false);
-  return doc.execCommand('insertText', false, text);
+  if (text === '' && range.collapsed) return true;
+  if (offerToModel(host, range, text)) return true;
+  return text === '' ? doc.execCommand('delete', false) : doc.execCommand('insertText', false, text);
 }

@@ -1,0 +1,82 @@
+// The native writing path (lib/page/write.ts) in every backend page, driven by the 'apply-fix' message the
+// popup and the one-click correction send: the editor takes the value as typing (its saved output changes, the
+// <p> wrapper stays), the live check follows (a badge appears for a wrong value), and writing the original value
+// back makes the saved output byte-identical to the start.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHTML } from 'linkedom';
+import {
+  CELLS, getServiceWorker, launchWithExtension, openCmsPage, PAGES, savedOutput, startServer, tableGrid, VALUES,
+  waitForTables,
+} from './harness.mjs';
+
+const EXT = process.env.NIANBAO_EXTENSION_DIR;
+let server, browser, worker;
+before(async () => {
+  server = await startServer();
+  browser = await launchWithExtension(EXT ? { extensionDir: EXT } : {});
+  worker = await getServiceWorker(browser.context);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Send a request to the content script of the page's top frame, as the popup does. */
+async function ask(page, msg) {
+  await page.bringToFront();
+  return worker.evaluate(async (m) => {
+    const tabId = Math.max(...(await chrome.tabs.query({})).map((t) => t.id));
+    return chrome.tabs.sendMessage(tabId, m, { frameId: 0 });
+  }, msg);
+}
+
+/** A cell of the saved output: its markup (HTML editors) or its form field's value. */
+function savedCell(saved, id) {
+  if (!saved.trimStart().startsWith('<')) {
+    const params = new URLSearchParams(saved);
+    return [...params.values()][Object.keys(CELLS).indexOf(id)] ?? null;
+  }
+  const { document } = parseHTML(`<!doctype html><html><body>${saved}</body></html>`);
+  const { table, row, col } = CELLS[id];
+  return tableGrid(document.querySelectorAll('table')[table])[row][col].innerHTML;
+}
+
+const badge = (page, cell) =>
+  page.evaluate((c) => !!document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${c}"]`), cell);
+
+describe('apply-fix writes like a person', () => {
+  for (const def of PAGES) {
+    test(`${def.name} (${def.editor})`, async () => {
+      const page = await openCmsPage(browser.context, server, def);
+      await waitForTables(page, 1);
+      const id = 'apply.granted.commercial';
+      const before = await savedOutput(page);
+      const cellBefore = savedCell(before, id);
+
+      const r = await ask(page, { type: 'apply-fix', cell: id, value: 4 });
+      assert.deepEqual(r, { ok: true, written: [id] });
+      await page.waitForTimeout(300);
+      const after = await savedOutput(page);
+      const cellAfter = savedCell(after, id);
+      assert.ok(after !== before, 'the editor saw the change');
+      if (cellBefore?.includes('<p')) {
+        assert.equal(cellAfter, cellBefore.replace(`>${VALUES[id]}<`, '>4<'), 'only the number changed, the <p> wrapper stayed');
+      }
+      // Not typed by the user: the finding shows without the typing pause… after the caret leaves, at the latest.
+      await page.waitForFunction((c) => !!document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${c}"]`), id, { timeout: 3000 });
+
+      const back = await ask(page, { type: 'apply-fix', cell: id, value: Number(VALUES[id]) });
+      assert.equal(back.ok, true);
+      await page.waitForTimeout(300);
+      assert.equal(await savedOutput(page), before, 'writing the old value back restores the saved output exactly');
+      assert.equal(await badge(page, id), false);
+
+      const missing = await ask(page, { type: 'apply-fix', cell: 'apply.nonexistent', value: 1 });
+      assert.equal(missing.ok, false);
+      assert.match(missing.message, /找不到/);
+      assert.deepEqual(page.pageErrors.map(String), []);
+      await page.close();
+    });
+  }
+});
