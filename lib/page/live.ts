@@ -111,9 +111,9 @@ export class LiveTables {
 
   stop(): void {
     this.stopped = true;
-    this.watcher.stop();
     this.overlay?.destroy();
     this.overlay = null;
+    this.watcher.stop();
     this.win.clearTimeout(this.slowTimer);
     this.win.clearTimeout(this.pauseTimer);
     this.states.clear();

@@ -113,9 +113,14 @@ export class DocWatcher {
   detach(doc: Document): void {
     const a = this.attached.get(doc);
     if (!a) return;
-    a.mo.disconnect();
-    a.off();
     this.attached.delete(doc);
+    a.mo.disconnect();
+    try {
+      a.off();
+    } catch (e) {
+      // A window gone cross-origin or away: its listeners went with it.
+      console.warn('年报助手：detach', e);
+    }
   }
 
   /** Keep exactly these documents attached (renewing each); returns the ones newly attached. */
