@@ -58,7 +58,11 @@ export class DocWatcher {
     const old = this.attached.get(doc);
     const win = doc.defaultView;
     if (old && old.win === win) {
-      old.off(); // listeners may have been erased by document.open(); re-add them below
+      try {
+        old.off(); // listeners may have been erased by document.open(); re-add them below
+      } catch {
+        /* the window went away or cross-origin */
+      }
     } else if (old) {
       this.detach(doc);
     }
