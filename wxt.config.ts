@@ -6,24 +6,6 @@ import { defineConfig } from 'wxt';
 // scripts/build.mjs checks the MV2 output really parses and runs on Chromium 86 (scripts/syntax-floor.mjs).
 const TARGETS = { mv3: 'chrome102', mv2: 'chrome86', firefox: 'firefox115' } as const;
 
-// The content script talks to chrome.* in callback style itself (lib/page/ext.ts); WXT's content-script
-// wrapper (wxt/dist/utils) only reads `browser.runtime.id`, so give it the native global instead of the polyfill (−3 KB gz).
-const NATIVE_BROWSER = '\0native-browser';
-const contentScriptWithoutPolyfill = {
-  name: 'content-script-without-polyfill',
-  enforce: 'pre' as const,
-  resolveId(id: string, importer?: string) {
-    if (/webextension-polyfill|^wxt\/browser$/.test(id) && importer && /wxt\/dist\/utils\//.test(importer))
-      return NATIVE_BROWSER;
-    return null;
-  },
-  load(id: string) {
-    return id === NATIVE_BROWSER
-      ? 'const g = globalThis; export const browser = g.browser && g.browser.runtime && g.browser.runtime.id ? g.browser : g.chrome;'
-      : null;
-  },
-};
-
 export default defineConfig({
   // `wxt/browser` → webextension-polyfill: promise-based browser.* for the MV2 build, where Chromium 86 only
   // has callback-style chrome.* APIs.
@@ -31,7 +13,6 @@ export default defineConfig({
   // entrypoints/cli.ts is the command line's entry (run by tsx), not part of the extension.
   filterEntrypoints: ['background', 'content', 'popup', 'options'],
   vite: (env) => ({
-    plugins: [contentScriptWithoutPolyfill],
     // The reader falls back to linkedom only without DOMParser (Node); extension pages have DOMParser.
     // pdf.js 5 needs more than Chromium 86: the Chromium MV2 build reads PDFs as pasted text instead.
     resolve: {
