@@ -136,19 +136,12 @@ export class LiveTables {
     const docs = reachableDocuments(this.top);
     this.watcher.sync(docs);
     const keep = new Set(docs);
-    let lost = false;
-    for (const d of [...this.states.keys()]) {
-      if (!keep.has(d)) {
-        this.states.delete(d);
-        lost = true;
-      }
-    }
+    for (const d of [...this.states.keys()]) if (!keep.has(d)) this.states.delete(d);
     for (const d of docs) {
       if (!this.states.has(d)) this.states.set(d, { doc: d, id: this.nextId++, reports: [], findings: [], cellOf: new Map() });
-      this.dirty.add(d);
+      this.dirty.add(d); // a rewritten document (document.open) keeps its identity: read it again
     }
     this.queueFlush();
-    if (lost) this.queueFlush();
   }
 
   private markDirty(doc: Document, urgent: boolean): void {
