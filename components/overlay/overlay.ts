@@ -23,6 +23,13 @@ export interface BadgeView {
   expected?: number;
 }
 
+/** Last year's figure shown beside a cell for comparison (never written into the table). */
+export interface RefView {
+  key: string;
+  cell: string;
+  text: string;
+}
+
 export interface Pos {
   left: number;
   top: number;
@@ -42,6 +49,8 @@ const CSS = `
 .b:hover .t,.b:focus .t{display:block}
 .t p{margin:0 0 4px}.t p:last-child{margin:0}
 .f{position:fixed;box-sizing:border-box;border:3px solid #1a73e8;border-radius:2px;pointer-events:none;transition:opacity .4s}
+.r{position:fixed;box-sizing:border-box;padding:0 3px;border:1px solid #dadce0;border-radius:3px;background:rgba(255,255,255,.92);color:#3c4043;font:11px/14px system-ui,"Microsoft YaHei",sans-serif;white-space:nowrap;transform:translate(-100%,-100%);pointer-events:none}
+.r[hidden]{display:none}
 .sr{position:fixed;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
@@ -50,6 +59,7 @@ export class Overlay {
   private readonly root: ShadowRoot;
   private readonly live: HTMLElement;
   private readonly badges = new Map<string, HTMLButtonElement>();
+  private readonly refs = new Map<string, HTMLElement>();
 
   constructor(private readonly doc: Document) {
     this.host = doc.createElement(OVERLAY_TAG);
@@ -133,6 +143,39 @@ export class Overlay {
     return [...this.badges.keys()];
   }
 
+  /** Show exactly these reference tags (placed with placeRef at a cell's bottom-right corner). */
+  updateRefs(views: RefView[]): void {
+    const keep = new Set(views.map((v) => v.key));
+    for (const [key, el] of this.refs) {
+      if (!keep.has(key)) {
+        el.remove();
+        this.refs.delete(key);
+      }
+    }
+    for (const v of views) {
+      let el = this.refs.get(v.key);
+      if (!el) {
+        el = this.doc.createElement('span');
+        el.className = 'r';
+        el.hidden = true;
+        this.refs.set(v.key, el);
+        this.root.append(el);
+      }
+      el.setAttribute('data-ref-cell', v.cell);
+      if (el.textContent !== v.text) el.textContent = v.text;
+    }
+  }
+
+  /** `pos` is the cell's bottom-right corner; the tag sits inside the cell, above and left of it. */
+  placeRef(key: string, pos: Pos): void {
+    const el = this.refs.get(key);
+    if (!el) return;
+    if (el.hidden !== !pos.visible) el.hidden = !pos.visible;
+    if (!pos.visible) return;
+    el.style.left = `${Math.round(pos.left)}px`;
+    el.style.top = `${Math.round(pos.top)}px`;
+  }
+
   place(key: string, pos: Pos): void {
     const el = this.badges.get(key);
     if (!el) return;
@@ -176,6 +219,7 @@ export class Overlay {
 
   destroy(): void {
     this.badges.clear();
+    this.refs.clear();
     this.host.remove();
   }
 }

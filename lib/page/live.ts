@@ -1,4 +1,4 @@
-import { Overlay, type BadgeView, type BadgeSeverity } from '../../components/overlay/overlay';
+import { Overlay, type BadgeView, type BadgeSeverity, type RefView } from '../../components/overlay/overlay';
 import { cellLabel } from '../formats';
 import { valuesOf, type CheckInput, type Finding, type Report } from '../report';
 import { reachableDocuments } from './frames';
@@ -27,6 +27,8 @@ export interface LiveOptions {
   quietMs?: number;
   /** Last year's data for a report, when known (cross-year rules). */
   prior?: (r: Report) => CheckInput | undefined;
+  /** Last year's figures to show beside cells of a report, as references (never written). */
+  references?: (r: Report) => { cell: string; value: number }[];
   /** Called after every check (state for the popup changed). */
   changed?: () => void;
 }
@@ -73,7 +75,10 @@ export class LiveTables {
   private shown = new Map<string, CellRef>();
   private stopped = false;
   prior: LiveOptions['prior'];
+  references: LiveOptions['references'];
   private readonly changed: () => void;
+  /** reference key → its cell, like `shown` for badges. */
+  private shownRefs = new Map<string, CellRef>();
 
   constructor(opts: LiveOptions) {
     this.top = opts.top;
@@ -82,6 +87,7 @@ export class LiveTables {
     this.pauseMs = opts.pauseMs ?? 800;
     this.quietMs = opts.quietMs ?? 300;
     this.prior = opts.prior;
+    this.references = opts.references;
     this.changed = opts.changed ?? (() => {});
     this.watcher = new DocWatcher(
       {
@@ -312,6 +318,7 @@ export class LiveTables {
       });
     }
     const fresh = this.overlay.update([...views.values()]);
+    this.overlay.updateRefs(this.referenceViews());
     this.placeAll();
     if (fresh.length) {
       const first = fresh[0]!;
@@ -320,6 +327,23 @@ export class LiveTables {
     }
     this.win.clearTimeout(this.pauseTimer);
     if (wait !== Infinity) this.pauseTimer = this.win.setTimeout(() => this.render(), Math.max(0, wait) + 1);
+  }
+
+  private referenceViews(): RefView[] {
+    const out: RefView[] = [];
+    this.shownRefs.clear();
+    if (!this.references) return out;
+    for (const st of this.states.values()) {
+      st.reports.forEach((rep, r) => {
+        for (const { cell, value } of this.references!(rep)) {
+          if (!elementOf(rep, cell)) continue;
+          const key = `${st.id}|${r}|${cell}`;
+          out.push({ key, cell, text: `上年 ${value}` });
+          this.shownRefs.set(key, { doc: st.doc, r, id: cell });
+        }
+      });
+    }
+    return out;
   }
 
   private queuePlace(): void {
@@ -343,6 +367,12 @@ export class LiveTables {
         continue;
       }
       o.place(key, badgePosition(p));
+    }
+    for (const [key, ref] of this.shownRefs) {
+      const el = this.element(ref);
+      const p = el ? placeInTop(el, this.top) : null;
+      const visible = !!p && contains(p.clip, p.rect.right - 2, p.rect.bottom - 2);
+      o.placeRef(key, p ? { left: p.rect.right - 1, top: p.rect.bottom - 1, visible } : { left: 0, top: 0, visible: false });
     }
   }
 

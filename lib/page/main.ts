@@ -2,6 +2,7 @@ import type { BackgroundRequest, FoundTable, PageState, PrefillItem, Request, Re
 import type { CheckInput, Report } from '../report';
 import { valuesOf } from '../report';
 import { planPrefill } from '../store/prefill-plan';
+import { APPLY_COL_IDS } from '../formats/apply-sections';
 import { FORMAT_IDS } from '../formats/types';
 import {
   extApi, sendMessage, siteDisabledKey, storageGet, storageRemove, storageSet, type ExtApi, type StorageChange,
@@ -99,6 +100,7 @@ export class PageController {
       deps: this.opts.deps,
       pauseMs: this.opts.pauseMs,
       prior: (r) => this.priorFor(r),
+      references: (r) => this.referencesFor(r),
       changed: () => this.sendCounts(),
     });
     this.live = live;
@@ -133,6 +135,25 @@ export class PageController {
     this.counts = key;
     const msg: BackgroundRequest = { type: 'badge', errors, warnings };
     void sendMessage(this.api, msg);
+  }
+
+  /**
+   * Last year's figures worth seeing beside this year's cells: 现行有效件数 (the base of this year's,
+   * X-STOCK) and, beside 二、上年结转, last year's 结转下年度 (X-CARRY). Shown, never written.
+   */
+  private referencesFor(r: Report): { cell: string; value: number }[] {
+    const prior = this.priorFor(r);
+    if (!prior) return [];
+    const out: { cell: string; value: number }[] = [];
+    for (const [cell, value] of Object.entries(prior.values)) {
+      if (cell.endsWith('.inForce') && typeof value === 'number' && cell in r.cells) out.push({ cell, value });
+    }
+    for (const col of APPLY_COL_IDS) {
+      const value = prior.values[`apply.carryForward.${col}`];
+      const cell = `apply.carried.${col}`;
+      if (typeof value === 'number' && cell in r.cells) out.push({ cell, value });
+    }
+    return out;
   }
 
   private priorKey(r: Report): string | null {

@@ -156,6 +156,27 @@ describe('PageController', () => {
     expect(values()).toEqual(['', '0', '', '4']);
   });
 
+  it("shows last year's 现行有效件数 and 结转下年度 beside this year's cells, as references only", async () => {
+    document.body.innerHTML = GRID + '<input data-id="active.normative.inForce" value="27">';
+    const deps = stubDeps();
+    const read = deps.readDom;
+    deps.readDom = (doc) => read(doc).map((r) => ({ ...r, body: '滨江区人民政府办公室' }));
+    const prior = { ...prior2022, values: { ...prior2022.values, 'active.normative.inForce': 24, 'apply.new.natural': 30 } };
+    const { api } = fakeApi({ [reportKey(location.hostname, prior2022.body, 2022)]: prior });
+    new PageController(window, { deps, api }).init(ctl.signal);
+    await wait(20);
+    const tags = [...document.querySelector('nianbao-overlay')!.shadowRoot!.querySelectorAll('[data-ref-cell]')].map(
+      (t) => `${t.getAttribute('data-ref-cell')}=${t.textContent}`,
+    );
+    expect(tags.sort()).toEqual([
+      'active.normative.inForce=上年 24',
+      'apply.carried.commercial=上年 1',
+      'apply.carried.natural=上年 2',
+      'apply.carried.total=上年 3',
+    ]);
+    expect([...document.querySelectorAll('input')].map((i) => i.value)).toEqual(['', '', '', '4', '27']); // nothing written
+  });
+
   it('says in Chinese why there is nothing to pre-fill', async () => {
     const { api, send } = fakeApi();
     new PageController(window, { deps: stubDeps(), api }).init(ctl.signal);
