@@ -80,3 +80,35 @@ describe('apply-fix writes like a person', () => {
     });
   }
 });
+
+describe("last year's figures beside the cells", () => {
+  test('kindeditor: reference tags from the saved prior year, placed at their cells, nothing written', async () => {
+    const { PRIOR_2022, cellAt } = await import('./harness.mjs');
+    const BODY = '滨江区人民政府办公室';
+    const prior = { version: 2, site: '127.0.0.1', body: BODY, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' };
+    await worker.evaluate((rec) => chrome.storage.local.set(rec), { [`report:127.0.0.1|${encodeURIComponent(BODY)}|2022`]: prior });
+    try {
+      const page = await openCmsPage(browser.context, server, 'kindeditor');
+      const before = await savedOutput(page);
+      await page.waitForFunction(() => document.querySelector('nianbao-overlay')?.shadowRoot?.querySelectorAll('[data-ref-cell]').length === 9, null, { timeout: 5000 });
+      const tags = await page.evaluate(() =>
+        Object.fromEntries([...document.querySelector('nianbao-overlay').shadowRoot.querySelectorAll('[data-ref-cell]')].map((t) => {
+          const r = t.getBoundingClientRect();
+          return [t.dataset.refCell, { text: t.textContent, right: r.right, bottom: r.bottom, hidden: t.hidden }];
+        })),
+      );
+      assert.equal(tags['active.normative.inForce'].text, '上年 24');
+      assert.equal(tags['apply.carried.total'].text, '上年 3');
+      const { handle } = await cellAt(page, 'active.normative.inForce');
+      await handle.evaluate((td) => td.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(100);
+      const box = await handle.boundingBox();
+      const tag = await page.evaluate(() => document.querySelector('nianbao-overlay').shadowRoot.querySelector('[data-ref-cell="active.normative.inForce"]').getBoundingClientRect().toJSON());
+      assert.ok(Math.abs(tag.right - (box.x + box.width)) <= 4 && Math.abs(tag.bottom - (box.y + box.height)) <= 4, `tag ${JSON.stringify(tag)} at cell ${JSON.stringify(box)}`);
+      assert.equal(await savedOutput(page), before);
+      await page.close();
+    } finally {
+      await worker.evaluate(() => chrome.storage.local.clear());
+    }
+  });
+});
