@@ -21,6 +21,8 @@ export interface BadgeView {
   messages: string[];
   /** Value that would balance the rule(s), when known. */
   expected?: number;
+  /** Offer the one-click correction 改为 {expected} (when the value is known to be this cell's). */
+  canFix?: boolean;
 }
 
 /** Last year's figure shown beside a cell for comparison (never written into the table). */
@@ -45,9 +47,11 @@ const CSS = `
 .b[data-severity=warning]{background:#b06000}
 .b[hidden]{display:none}
 .b:focus{outline:2px solid #1a73e8;outline-offset:1px}
-.t{display:none;position:absolute;right:0;top:18px;width:max-content;max-width:320px;padding:6px 8px;border-radius:4px;background:#202124;color:#fff;font:13px/1.5 system-ui,"Microsoft YaHei",sans-serif;text-align:left;white-space:normal;box-shadow:0 2px 6px rgba(0,0,0,.3)}
-.b:hover .t,.b:focus .t{display:block}
+.t{display:none;position:fixed;transform:translateX(-100%);width:max-content;max-width:320px;padding:6px 8px;border-radius:4px;background:#202124;color:#fff;font:13px/1.5 system-ui,"Microsoft YaHei",sans-serif;text-align:left;white-space:normal;box-shadow:0 2px 6px rgba(0,0,0,.3);pointer-events:auto}
+.b:not([hidden]):hover+.t,.b:not([hidden]):focus+.t,.t:hover,.t:focus-within{display:block}
 .t p{margin:0 0 4px}.t p:last-child{margin:0}
+.x{margin:2px 0 0;padding:2px 10px;border:0;border-radius:3px;background:#8ab4f8;color:#202124;font:bold 13px/1.5 system-ui,"Microsoft YaHei",sans-serif;cursor:pointer}
+.x:focus{outline:2px solid #fff}
 .f{position:fixed;box-sizing:border-box;border:3px solid #1a73e8;border-radius:2px;pointer-events:none;transition:opacity .4s}
 .r{position:fixed;box-sizing:border-box;padding:0 3px;border:1px solid #dadce0;border-radius:3px;background:rgba(255,255,255,.92);color:#3c4043;font:11px/14px system-ui,"Microsoft YaHei",sans-serif;white-space:nowrap;transform:translate(-100%,-100%);pointer-events:none}
 .r[hidden]{display:none}
@@ -61,7 +65,13 @@ export class Overlay {
   private readonly badges = new Map<string, HTMLButtonElement>();
   private readonly refs = new Map<string, HTMLElement>();
 
-  constructor(private readonly doc: Document) {
+  private seq = 0;
+
+  constructor(
+    private readonly doc: Document,
+    /** The user chose 改为 N on a badge. */
+    private readonly onFix: (key: string, cell: string, value: number) => void = () => {},
+  ) {
     this.host = doc.createElement(OVERLAY_TAG);
     this.root = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
@@ -91,6 +101,7 @@ export class Overlay {
     const keep = new Set(views.map((v) => v.key));
     for (const [key, el] of this.badges) {
       if (!keep.has(key)) {
+        el.nextElementSibling?.remove();
         el.remove();
         this.badges.delete(key);
       }
@@ -103,8 +114,13 @@ export class Overlay {
         el.className = 'b';
         el.tabIndex = 0;
         el.hidden = true; // until positioned
+        const tip = this.doc.createElement('div');
+        tip.className = 't';
+        tip.id = `nb-tip-${++this.seq}`;
+        tip.setAttribute('role', 'tooltip');
+        el.setAttribute('aria-describedby', tip.id);
         this.badges.set(v.key, el);
-        this.root.append(el);
+        this.root.append(el, tip);
         fresh.push(v);
       }
       this.fill(el, v);
@@ -113,30 +129,37 @@ export class Overlay {
   }
 
   private fill(el: HTMLButtonElement, v: BadgeView): void {
-    const sig = JSON.stringify([v.cell, v.severity, v.messages, v.expected]);
+    const sig = JSON.stringify([v.cell, v.severity, v.messages, v.expected, v.canFix]);
     if (el.dataset.sig === sig) return;
     el.dataset.sig = sig;
     el.setAttribute('data-cell', v.cell);
     el.setAttribute('data-severity', v.severity);
     el.setAttribute('aria-label', `${SEVERITY_WORD[v.severity]}：${v.label}`);
     el.textContent = v.severity === 'error' ? '!' : '?';
-    const tip = this.doc.createElement('span');
-    tip.className = 't';
-    tip.setAttribute('role', 'tooltip');
+    const tip = el.nextElementSibling as HTMLElement;
     const head = this.doc.createElement('p');
     head.textContent = `${SEVERITY_WORD[v.severity]} · ${v.label}`;
-    tip.append(head);
+    const lines = [head];
     for (const m of v.messages) {
       const p = this.doc.createElement('p');
       p.textContent = m;
-      tip.append(p);
+      lines.push(p);
     }
     if (v.expected !== undefined) {
       const p = this.doc.createElement('p');
       p.textContent = `本格应为 ${v.expected}`;
-      tip.append(p);
+      if (v.canFix) {
+        const fix = this.doc.createElement('button');
+        fix.type = 'button';
+        fix.className = 'x';
+        fix.textContent = `改为 ${v.expected}`;
+        const value = v.expected;
+        fix.addEventListener('click', () => this.onFix(v.key, v.cell, value));
+        p.append(' ', fix);
+      }
+      lines.push(p);
     }
-    el.append(tip);
+    tip.replaceChildren(...lines);
   }
 
   keys(): string[] {
@@ -186,6 +209,11 @@ export class Overlay {
     const t = `${Math.round(pos.top)}px`;
     if (el.style.left !== l) el.style.left = l;
     if (el.style.top !== t) el.style.top = t;
+    const tip = el.nextElementSibling as HTMLElement | null;
+    if (tip) {
+      tip.style.left = `${Math.round(pos.left + 16)}px`;
+      tip.style.top = `${Math.round(pos.top + 16)}px`;
+    }
   }
 
   announce(text: string): void {

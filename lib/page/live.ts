@@ -31,6 +31,8 @@ export interface LiveOptions {
   references?: (r: Report) => { cell: string; value: number }[];
   /** Called after every check (state for the popup changed). */
   changed?: () => void;
+  /** The user chose the one-click correction 改为 N on a badge. */
+  fix?: (cell: LiveCell, value: number) => void;
 }
 
 interface DocState {
@@ -77,6 +79,7 @@ export class LiveTables {
   prior: LiveOptions['prior'];
   references: LiveOptions['references'];
   private readonly changed: () => void;
+  private readonly fix: LiveOptions['fix'];
   /** reference key → its cell, like `shown` for badges. */
   private shownRefs = new Map<string, CellRef>();
 
@@ -89,6 +92,7 @@ export class LiveTables {
     this.prior = opts.prior;
     this.references = opts.references;
     this.changed = opts.changed ?? (() => {});
+    this.fix = opts.fix;
     this.watcher = new DocWatcher(
       {
         mutated: (doc, frames) => {
@@ -274,7 +278,12 @@ export class LiveTables {
     const tables = this.tableCount();
     if (!this.overlay) {
       if (!tables) return; // nothing visible on pages without report tables
-      this.overlay = new Overlay(this.top);
+      this.overlay = new Overlay(this.top, (key, _cell, value) => {
+        const ref = this.shown.get(key);
+        const rep = ref && this.states.get(ref.doc)?.reports[ref.r];
+        const el = ref && this.element(ref);
+        if (ref && rep && el && this.fix) this.fix({ ...ref, report: rep, el }, value);
+      });
     }
     this.overlay.ensureAttached();
     this.overlay.setTables(tables);
@@ -301,7 +310,10 @@ export class LiveTables {
           if (v) {
             if (sev === 'error') v.severity = 'error';
             if (!v.messages.includes(f.message)) v.messages.push(f.message);
-            if (v.expected === undefined && f.expected !== undefined && (f.target ?? cell) === cell) v.expected = f.expected;
+            if (v.expected === undefined && f.expected !== undefined && (f.target ?? cell) === cell) {
+              v.expected = f.expected;
+              v.canFix = f.target === cell;
+            }
           } else {
             const nv: BadgeView = {
               key,
@@ -310,7 +322,10 @@ export class LiveTables {
               label: rep.format ? cellLabel(rep.format, cell) : cell,
               messages: [f.message],
             };
-            if (f.expected !== undefined && (f.target ?? cell) === cell) nv.expected = f.expected;
+            if (f.expected !== undefined && (f.target ?? cell) === cell) {
+              nv.expected = f.expected;
+              nv.canFix = f.target === cell;
+            }
             views.set(key, nv);
             this.shown.set(key, { doc: st.doc, r, id: cell });
           }

@@ -101,6 +101,7 @@ export class PageController {
       pauseMs: this.opts.pauseMs,
       prior: (r) => this.priorFor(r),
       references: (r) => this.referencesFor(r),
+      fix: (c, value) => void writeCell(c.el, String(value)),
       changed: () => this.sendCounts(),
     });
     this.live = live;

@@ -88,7 +88,7 @@ async function typingLatencies(context, server, name) {
     if (appear !== null) out.appear.push(appear - PAUSE);
     // Still wrong, different numbers: the badge on screen updates at once.
     await typeInCell(page, cell, String(80 + i), { delay: 0 });
-    await page.waitForFunction(([c, v]) => document.querySelector('nianbao-overlay').shadowRoot.querySelector(`button[data-cell="${c}"]`)?.textContent.includes(`当前${v}`), [cell, 80 + i], { timeout: 2000 }).catch(() => {});
+    await page.waitForFunction(([c, v]) => document.querySelector('nianbao-overlay').shadowRoot.querySelector(`button[data-cell="${c}"] + [role=tooltip]`)?.textContent.includes(`当前${v}`), [cell, 80 + i], { timeout: 2000 }).catch(() => {});
     const upd = await lastLatency(page);
     if (upd !== null) out.update.push(upd);
     await typeInCell(page, cell, good, { delay: 0 });

@@ -112,3 +112,33 @@ describe("last year's figures beside the cells", () => {
     }
   });
 });
+
+describe('one-click correction 改为 N in the badge', () => {
+  // KindEditor keeps its own undo stack and records only changes of 50+ characters (minChangeSize), so its
+  // Ctrl+Z cannot bring back a two-digit typo — typed or corrected; undo is checked where the editor records it.
+  for (const [name, undo] of [['kindeditor', false], ['ckeditor5', true], ['ueditor-style', true]]) {
+    test(`${name}: fixes the table${undo ? '; undo (Ctrl+Z) brings the typo back' : ''}`, async () => {
+      const { typeInCell } = await import('./harness.mjs');
+      const page = await openCmsPage(browser.context, server, name);
+      await waitForTables(page, 1);
+      const original = await savedOutput(page);
+      const id = 'apply.new.natural';
+      await typeInCell(page, id, '45');
+      const badgeSel = `nianbao-overlay button[data-cell="${id}"]`;
+      await page.locator(badgeSel).waitFor({ timeout: 4000 });
+      const typo = await savedOutput(page);
+      await page.locator(badgeSel).hover();
+      const fix = page.locator(`${badgeSel} + [role=tooltip] button`);
+      assert.equal(await fix.textContent(), `改为 ${VALUES[id]}`);
+      await fix.click();
+      await page.locator(badgeSel).waitFor({ state: 'detached', timeout: 3000 });
+      assert.equal(await savedOutput(page), original, 'the correction restores the table exactly');
+      if (undo) {
+        await page.keyboard.press('Control+Z');
+        await page.locator(badgeSel).waitFor({ timeout: 4000 });
+        assert.equal(await savedOutput(page), typo, 'one undo step brings the typo back');
+      }
+      await page.close();
+    });
+  }
+});

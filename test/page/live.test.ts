@@ -4,7 +4,7 @@ import { stubDeps, TABLE } from './stub-reader';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const badges = () =>
-  [...(document.querySelector('nianbao-overlay')?.shadowRoot?.querySelectorAll('button') ?? [])].map((b) =>
+  [...(document.querySelector('nianbao-overlay')?.shadowRoot?.querySelectorAll('button[data-cell]') ?? [])].map((b) =>
     b.getAttribute('data-cell'),
   );
 const td = (id: string) => document.querySelector(`[data-id="${id}"]`)!;
@@ -134,6 +134,17 @@ describe('LiveTables', () => {
     document.dispatchEvent(new Event('selectionchange'));
     await wait(40);
     expect(badges()).toEqual(['c']);
+  });
+
+  it('hands the one-click correction 改为 N to the writer with the live cell', async () => {
+    document.body.innerHTML = `<div contenteditable="true">${TABLE.replace('>3<', '>4<')}</div>`;
+    const asked: [string | null, number][] = [];
+    live = new LiveTables({ top: document, deps: stubDeps(), fix: (c, v) => asked.push([c.el.getAttribute('data-id'), v]) });
+    live.start();
+    const fix = document.querySelector('nianbao-overlay')!.shadowRoot!.querySelector('.t button') as HTMLButtonElement;
+    expect(fix.textContent).toBe('改为 3');
+    fix.click();
+    expect(asked).toEqual([['c', 3]]);
   });
 
   it('stops completely when aborted', async () => {

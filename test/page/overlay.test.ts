@@ -34,8 +34,21 @@ describe('Overlay', () => {
     expect(b.getAttribute('data-severity')).toBe('error');
     expect(b.tabIndex).toBe(0);
     expect(b.getAttribute('aria-label')).toContain('强制性问题');
-    expect(b.textContent).toContain('相差1');
-    expect(b.textContent).toContain('本格应为 8');
+    const tip = o.host.shadowRoot!.getElementById(b.getAttribute('aria-describedby')!)!;
+    expect(tip.getAttribute('role')).toBe('tooltip');
+    expect(tip.textContent).toContain('相差1');
+    expect(tip.textContent).toContain('本格应为 8');
+    expect(tip.querySelector('button')).toBeNull(); // no one-click correction unless offered
+  });
+
+  it('offers 改为 N when the value is known to belong to this cell, and reports the choice', () => {
+    const chosen: unknown[] = [];
+    const o = new Overlay(document, (key, cell, value) => chosen.push([key, cell, value]));
+    o.update([view({ expected: 8, canFix: true })]);
+    const fix = o.host.shadowRoot!.querySelector('.t button')!;
+    expect(fix.textContent).toBe('改为 8');
+    (fix as HTMLButtonElement).click();
+    expect(chosen).toEqual([['1|0|apply.new.total', 'apply.new.total', 8]]);
   });
 
   it('updates in place, reports only new badges as fresh, removes cleared ones', () => {
@@ -47,6 +60,7 @@ describe('Overlay', () => {
     expect(root.querySelector('[data-cell="apply.new.total"]')!.getAttribute('data-severity')).toBe('warning');
     o.update([view({ key: 'k2', cell: 'apply.new.natural' })]);
     expect([...root.querySelectorAll('button')].map((b) => b.getAttribute('data-cell'))).toEqual(['apply.new.natural']);
+    expect(root.querySelectorAll('[role=tooltip]').length).toBe(1); // the panel went with its badge
   });
 
   it('places badges and hides them when out of view', () => {
