@@ -1,15 +1,8 @@
 /**
- * PDF → text in reading order through Mozilla's pdf.js: text items are grouped into lines by
- * their vertical position and ordered left to right; a wide gap between two items (a table
- * cell boundary) becomes ` | `, so table rows come out as `|`-separated lines.
+ * PDF → text in reading order through Mozilla's pdf.js: the page's text items and the table
+ * borders it draws are laid out by ./pdf-layout (table rows as `| … |` lines, blank cells kept).
  */
-interface Item {
-  str: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+import { type Item, type Rule, pageText } from './pdf-layout';
 
 let workerSrc: string | undefined;
 
@@ -49,7 +42,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
         const t = it.transform as number[];
         items.push({ str: it.str, x: t[4]!, y: t[5]!, w: it.width, h: Math.abs(t[3]!) || it.height || 10 });
       }
-      pages.push(linesOf(items));
+      pages.push(pageText(items, items.length ? rulesOf(await page.getOperatorList(), pdfjs.OPS) : []));
       page.cleanup();
     }
   } finally {
@@ -58,27 +51,60 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
   return pages.join('\n');
 }
 
-/** Groups items into lines (top to bottom) and joins each line's items left to right. */
-export function linesOf(items: Item[]): string {
-  const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: Item[][] = [];
-  for (const it of sorted) {
-    const line = lines[lines.length - 1];
-    if (line && Math.abs(line[0]!.y - it.y) <= Math.max(2, it.h * 0.4)) line.push(it);
-    else lines.push([it]);
-  }
-  return lines
-    .map((line) => {
-      line.sort((a, b) => a.x - b.x);
-      let out = '';
-      let end = -Infinity;
-      for (const it of line) {
-        const gap = it.x - end;
-        if (out) out += gap > it.h * 1.2 ? ' | ' : gap > it.h * 0.25 ? ' ' : '';
-        out += it.str;
-        end = it.x + it.w;
+type Matrix = [number, number, number, number, number, number];
+
+const mul = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+
+/** Longest side / thickness of a drawn box that counts as a border line, in points. */
+const THIN = 3;
+
+/**
+ * Table borders drawn on a page: painted paths whose bounding box is a thin line (filled bars,
+ * stroked lines), and the sides of stroked rectangles. Coordinates in page space, as the text's.
+ */
+export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>): Rule[] {
+  const rules: Rule[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const paint = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const strokes = new Set([OPS.stroke, OPS.closeStroke]);
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = mul(ctm, args as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      if (Array.isArray(args?.[0])) ctm = mul(ctm, args[0] as Matrix);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.constructPath && args && paint.has(args[0] as number)) {
+      const box = args[2] as ArrayLike<number> | null;
+      if (!box || box.length < 4) continue;
+      const pts = [
+        [box[0]!, box[1]!],
+        [box[2]!, box[3]!],
+      ].map(([x, y]) => [ctm[0] * x! + ctm[2] * y! + ctm[4], ctm[1] * x! + ctm[3] * y! + ctm[5]] as const);
+      const x0 = Math.min(pts[0]![0], pts[1]![0]);
+      const x1 = Math.max(pts[0]![0], pts[1]![0]);
+      const y0 = Math.min(pts[0]![1], pts[1]![1]);
+      const y1 = Math.max(pts[0]![1], pts[1]![1]);
+      const w = x1 - x0;
+      const h = y1 - y0;
+      if (w <= THIN && h > THIN * 2) rules.push({ dir: 'v', at: (x0 + x1) / 2, a: y0, b: y1 });
+      else if (h <= THIN && w > THIN * 2) rules.push({ dir: 'h', at: (y0 + y1) / 2, a: x0, b: x1 });
+      else if (strokes.has(args[0] as number) && w > THIN && h > THIN) {
+        rules.push({ dir: 'h', at: y0, a: x0, b: x1 }, { dir: 'h', at: y1, a: x0, b: x1 });
+        rules.push({ dir: 'v', at: x0, a: y0, b: y1 }, { dir: 'v', at: x1, a: y0, b: y1 });
       }
-      return out;
-    })
-    .join('\n');
+    }
+  }
+  return rules;
 }

@@ -1,0 +1,208 @@
+/**
+ * A PDF page's text items → text lines in reading order. Where the page draws table borders
+ * (thin filled or stroked paths), each table row becomes one `| cell | cell |` line with one
+ * piece per drawn cell, blank cells included, so a number always stays under its own column.
+ * Elsewhere items are joined by their gaps, and two numbers are never joined into one.
+ */
+export interface Item {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A border segment in page space: horizontal (y fixed, a..b along x) or vertical (x fixed). */
+export interface Rule {
+  dir: 'h' | 'v';
+  at: number;
+  a: number;
+  b: number;
+}
+
+const TOL = 2;
+
+/** Rules of one table: borders that touch each other. */
+interface Table {
+  ys: number[];
+  vs: Rule[];
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+function touches(h: Rule, v: Rule): boolean {
+  return v.at >= h.a - TOL && v.at <= h.b + TOL && h.at >= v.a - TOL && h.at <= v.b + TOL;
+}
+
+function distinct(values: number[]): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) if (!out.length || v - out[out.length - 1]! > TOL) out.push(v);
+  return out;
+}
+
+/** Groups rules into tables (connected borders with at least two rows and two columns). */
+export function tablesOf(rules: Rule[]): Table[] {
+  const hs = rules.filter((r) => r.dir === 'h');
+  const vs = rules.filter((r) => r.dir === 'v');
+  const parent = rules.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const idx = new Map(rules.map((r, i) => [r, i]));
+  for (const h of hs) for (const v of vs) if (touches(h, v)) parent[find(idx.get(h)!)] = find(idx.get(v)!);
+  const groups = new Map<number, Rule[]>();
+  rules.forEach((r, i) => {
+    const g = find(i);
+    groups.set(g, [...(groups.get(g) ?? []), r]);
+  });
+  const tables: Table[] = [];
+  for (const g of groups.values()) {
+    const gh = g.filter((r) => r.dir === 'h');
+    const gv = g.filter((r) => r.dir === 'v');
+    const ys = distinct(gh.map((r) => r.at));
+    if (ys.length < 2 || distinct(gv.map((r) => r.at)).length < 2) continue;
+    tables.push({
+      ys,
+      vs: gv,
+      x0: Math.min(...gh.map((r) => r.a)),
+      x1: Math.max(...gh.map((r) => r.b)),
+      y0: ys[0]!,
+      y1: ys[ys.length - 1]!,
+    });
+  }
+  return tables;
+}
+
+const DIGIT_END = /[\d０-９]$/;
+const DIGIT_START = /^[\d０-９]/;
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+
+/** Joins the items of one line left to right; a wide gap or a gap between two numbers is a cell boundary. */
+function joinLine(line: Item[], sep: string): string {
+  line.sort((a, b) => a.x - b.x);
+  let out = '';
+  let end = -Infinity;
+  let prev = '';
+  for (const it of line) {
+    const gap = it.x - end;
+    if (out) {
+      const numbers = DIGIT_END.test(prev) && DIGIT_START.test(it.str) && gap > it.h * 0.1;
+      out += gap > it.h * 1.2 || numbers ? sep : gap > it.h * 0.25 ? ' ' : '';
+    }
+    out += it.str;
+    prev = it.str;
+    end = Math.max(end, it.x + it.w);
+  }
+  return out;
+}
+
+/** Items grouped into lines, top to bottom. */
+function groupLines(items: Item[]): Item[][] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Item[][] = [];
+  for (const it of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0]!.y - it.y) <= Math.max(2, it.h * 0.4)) line.push(it);
+    else lines.push([it]);
+  }
+  return lines;
+}
+
+/** The text of one drawn cell: its lines joined (CJK wraps without a space). */
+function cellText(items: Item[]): string {
+  let out = '';
+  for (const line of groupLines(items)) {
+    const t = joinLine(line, ' ').trim();
+    if (!t) continue;
+    out += out && !(CJK.test(out[out.length - 1]!) || CJK.test(t[0]!)) ? ' ' + t : t;
+  }
+  return out.replace(/\|/g, '｜');
+}
+
+const NUMERIC = /^[+\-－]?[\d０-９][\d０-９,，.．]*\s*[%％元万件个]*$/;
+
+/**
+ * One table row as `| a | b |`. Empty cells before the first label are the rest of a label
+ * cell spanning rows (dropped); empty cells after it are blank values (kept) when the row has
+ * numbers or at least two of them (a row left entirely blank); a header row keeps only its text.
+ */
+function rowLine(cells: string[]): string | null {
+  if (cells.every((c) => c === '')) return null;
+  const hasNumber = cells.some((c) => NUMERIC.test(c));
+  let lastLabel = -1;
+  cells.forEach((c, i) => {
+    if (c !== '' && !NUMERIC.test(c)) lastLabel = i;
+  });
+  const blanksAfter = cells.slice(lastLabel + 1).every((c) => c === '') ? cells.length - lastLabel - 1 : 0;
+  const keepBlanks = hasNumber || blanksAfter >= 2;
+  const kept = cells.filter((c, i) => c !== '' || (keepBlanks && i > lastLabel));
+  return `| ${kept.join(' | ')} |`;
+}
+
+const units = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+
+/**
+ * pdf.js joins runs on one baseline into one item, even across a cell border (a label that
+ * overflows its cell): such an item is cut at its spaces, each word placed by its share of width.
+ */
+function splitAtBorders(it: Item, tables: Table[]): Item[] {
+  if (!/\S\s+\S/.test(it.str)) return [it];
+  const cy = it.y + it.h * 0.35;
+  const crosses = tables.some((t) => t.vs.some((v) => v.a <= cy && v.b >= cy && v.at > it.x + 1 && v.at < it.x + it.w - 1));
+  if (!crosses) return [it];
+  const total = units(it.str);
+  const out: Item[] = [];
+  for (const m of it.str.matchAll(/\S+/g)) {
+    const x = it.x + (units(it.str.slice(0, m.index)) / total) * it.w;
+    out.push({ ...it, str: m[0], x, w: (units(m[0]) / total) * it.w });
+  }
+  return out;
+}
+
+interface Out {
+  y: number;
+  text: string;
+}
+
+/** Lays out one page: table rows from the drawn borders, other text by lines. */
+export function pageText(items: Item[], rules: Rule[] = []): string {
+  const tables = tablesOf(rules);
+  const live = items.filter((i) => i.str.trim() !== '').flatMap((i) => (tables.length ? splitAtBorders(i, tables) : [i]));
+  const out: Out[] = [];
+  const free: Item[] = [];
+  const byTable = new Map<Table, Item[]>();
+  for (const it of live) {
+    const cx = it.x + it.w / 2;
+    const cy = it.y + it.h * 0.35;
+    const t = tables.find((tb) => cx > tb.x0 && cx < tb.x1 && cy > tb.y0 && cy < tb.y1);
+    if (t) byTable.set(t, [...(byTable.get(t) ?? []), it]);
+    else free.push(it);
+  }
+  for (const [t, its] of byTable) {
+    for (let k = t.ys.length - 1; k > 0; k--) {
+      const lo = t.ys[k - 1]!;
+      const hi = t.ys[k]!;
+      const mid = (lo + hi) / 2;
+      const inBand = its.filter((it) => {
+        const cy = it.y + it.h * 0.35;
+        return cy > lo && cy <= hi;
+      });
+      if (!inBand.length) continue;
+      const xs = distinct(t.vs.filter((v) => v.a <= mid && v.b >= mid).map((v) => v.at));
+      const cells: Item[][] = xs.slice(1).map(() => []);
+      for (const it of inBand) {
+        const cx = it.x + it.w / 2;
+        const c = xs.findIndex((x, i) => i > 0 && cx < x);
+        if (c > 0) cells[c - 1]!.push(it);
+        else free.push(it);
+      }
+      const line = rowLine(cells.map(cellText));
+      if (line) out.push({ y: hi, text: line });
+    }
+  }
+  for (const line of groupLines(free)) out.push({ y: line[0]!.y + line[0]!.h, text: joinLine(line, ' | ') });
+  return out
+    .sort((a, b) => b.y - a.y)
+    .map((o) => o.text)
+    .join('\n');
+}
