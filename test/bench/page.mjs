@@ -15,6 +15,7 @@ import {
 const EXT = process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR;
 const PAUSE = 800; // lib/page/live.ts
 const ROUNDS = Number(process.env.ROUNDS ?? 25);
+const STARTUP_LOADS = Number(process.env.STARTUP_LOADS ?? 30); // plus two warm-up loads, not counted
 const PAGES = (process.env.PAGES ?? 'kindeditor,ckeditor5,form').split(',');
 
 const q = (xs, p) => {
@@ -124,13 +125,13 @@ async function startupCost(context, server) {
   const costs = [];
   let elements = 0;
   let overlay = false;
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < STARTUP_LOADS + 2; i++) {
     const page = await context.newPage();
     await page.goto(url);
     const handle = await page.waitForFunction(() => performance.getEntriesByName('nianbao:startup')[0]?.duration ?? false, null, { timeout: 5000 });
     costs.push(await handle.jsonValue());
     elements = await page.evaluate(() => document.getElementsByTagName('*').length);
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(100);
     overlay ||= await page.evaluate(() => !!document.querySelector('nianbao-overlay'));
     await page.close();
   }
