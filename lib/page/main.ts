@@ -48,8 +48,11 @@ export class PageController {
     this.api = opts.api === undefined ? extApi() : opts.api;
   }
 
-  /** Start all features; returns a function that stops them. */
+  private signal: AbortSignal | null = null;
+
+  /** Start all features; they stop when `signal` aborts. */
   init(signal: AbortSignal): void {
+    this.signal = signal;
     this.initSiteControl(signal);
     if (this.win === this.win.top) this.initMessages(signal);
   }
@@ -217,6 +220,8 @@ export class PageController {
           if (req.enabled) await storageRemove(this.api, key);
           else await storageSet(this.api, { [key]: true });
         }
+        // Apply now so the answer shows the new state (storage.onChanged may arrive after it).
+        if (this.signal) this.setEnabled(req.enabled, this.signal);
         return { ok: true, state: await this.state() };
       }
     }
