@@ -128,6 +128,7 @@ export class LiveTables {
     this.win.clearTimeout(this.pauseTimer);
     this.states.clear();
     this.shown.clear();
+    this.shownRefs.clear();
   }
 
   // ---- frames and scheduling -------------------------------------------------------------
