@@ -4,6 +4,8 @@
  * piece per drawn cell, blank cells included, so a number always stays under its own column.
  * Elsewhere items are joined by their gaps, and two numbers are never joined into one.
  */
+import { type Carry, NUMERIC, borderlessRows, words } from './pdf-columns';
+
 export interface Item {
   str: string;
   x: number;
@@ -119,7 +121,6 @@ function cellText(items: Item[]): string {
   return out.replace(/\|/g, '｜');
 }
 
-const NUMERIC = /^[+\-－]?[\d０-９][\d０-９,，.．]*\s*[%％元万件个]*$/;
 
 /**
  * One table row as `| a | b |`. Empty cells before the first label are the rest of a label
@@ -139,24 +140,14 @@ function rowLine(cells: string[]): string | null {
   return `| ${kept.join(' | ')} |`;
 }
 
-const units = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
-
 /**
  * pdf.js joins runs on one baseline into one item, even across a cell border (a label that
- * overflows its cell): such an item is cut at its spaces, each word placed by its share of width.
+ * overflows its cell): such an item is cut at its spaces.
  */
 function splitAtBorders(it: Item, tables: Table[]): Item[] {
-  if (!/\S\s+\S/.test(it.str)) return [it];
   const cy = it.y + it.h * 0.35;
   const crosses = tables.some((t) => t.vs.some((v) => v.a <= cy && v.b >= cy && v.at > it.x + 1 && v.at < it.x + it.w - 1));
-  if (!crosses) return [it];
-  const total = units(it.str);
-  const out: Item[] = [];
-  for (const m of it.str.matchAll(/\S+/g)) {
-    const x = it.x + (units(it.str.slice(0, m.index)) / total) * it.w;
-    out.push({ ...it, str: m[0], x, w: (units(m[0]) / total) * it.w });
-  }
-  return out;
+  return crosses ? words(it) : [it];
 }
 
 interface Out {
@@ -165,7 +156,7 @@ interface Out {
 }
 
 /** Lays out one page: table rows from the drawn borders, other text by lines. */
-export function pageText(items: Item[], rules: Rule[] = []): string {
+export function pageText(items: Item[], rules: Rule[] = [], carry?: Carry): string {
   const tables = tablesOf(rules);
   const live = items.filter((i) => i.str.trim() !== '').flatMap((i) => (tables.length ? splitAtBorders(i, tables) : [i]));
   const out: Out[] = [];
@@ -200,7 +191,12 @@ export function pageText(items: Item[], rules: Rule[] = []): string {
       if (line) out.push({ y: hi, text: line });
     }
   }
-  for (const line of groupLines(free)) out.push({ y: line[0]!.y + line[0]!.h, text: joinLine(line, ' | ') });
+  const lines = groupLines(free);
+  const rows = borderlessRows(lines, carry);
+  lines.forEach((line, k) => {
+    const cells = rows[k];
+    out.push({ y: line[0]!.y + line[0]!.h, text: cells ? `| ${cells.join(' | ')} |` : joinLine(line, ' | ') });
+  });
   return out
     .sort((a, b) => b.y - a.y)
     .map((o) => o.text)

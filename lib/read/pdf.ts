@@ -32,6 +32,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
     verbosity: 0,
   }).promise;
   const pages: string[] = [];
+  const carry = { cols: null };
   try {
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -42,7 +43,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
         const t = it.transform as number[];
         items.push({ str: it.str, x: t[4]!, y: t[5]!, w: it.width, h: Math.abs(t[3]!) || it.height || 10 });
       }
-      pages.push(pageText(items, items.length ? rulesOf(await page.getOperatorList(), pdfjs.OPS) : []));
+      pages.push(pageText(items, items.length ? rulesOf(await page.getOperatorList(), pdfjs.OPS) : [], carry));
       page.cleanup();
     }
   } finally {

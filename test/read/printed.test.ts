@@ -1,5 +1,5 @@
 /**
- * Real pages printed to PDF by Chromium (test/fixtures/read/make-fixtures.mts): the PDF must give
+ * Real pages printed to PDF by Chromium (test/fixtures/read/printed/, made by ../make-fixtures.mts): the PDF must give
  * exactly the values the reader takes from the same page's HTML, blank cells included.
  */
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { pdfToText } from '@/lib/read/pdf';
 import { valuesOf } from '@/lib/report';
 import { DOCS19, DOCS21, ITEMS19, N, appeal, apply, row } from './expect';
 
-const fixtures = resolve(__dirname, '../fixtures/read');
+const fixtures = resolve(__dirname, '../fixtures/read/printed');
 const bytes = (name: string) => new Uint8Array(readFileSync(resolve(fixtures, name)));
 const readPdf = async (name: string) => (await readFile(bytes(name), name))[0]!;
 const htmlTruth = (path: string) => valuesOf(readHtml(readFileSync(path, 'utf8'))[0]!);
@@ -69,6 +69,16 @@ describe('2019 Shanghai report printed by Chromium (blank cells, 总计 blank on
     expect([r.format, r.year]).toEqual(['gov2019', 2019]);
     expect(valuesOf(r)).toEqual(truth);
     expect(r.problems).toEqual([]);
+  });
+
+  it('borderless-shanghai-2019.pdf (no borders drawn): every number under its own column', async () => {
+    const r = await readPdf('borderless-shanghai-2019.pdf');
+    const v = valuesOf(r);
+    expect(r.format).toBe('gov2019');
+    // every cell read has the page's value; every number of the page is read
+    for (const [id, value] of Object.entries(v)) expect([id, value]).toEqual([id, truth[id]]);
+    for (const [id, value] of Object.entries(truth)) if (value !== null) expect([id, v[id]]).toEqual([id, value]);
+    expect(v).toMatchObject({ ...apply('new', [821, 35, N, N, 2, 1, 859]), ...apply('total', [767, 35, N, N, 2, 1, 805]) });
   });
 
   it('typed by hand: 859 stays in 总计, blank cells stay blank', async () => {
