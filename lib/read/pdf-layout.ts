@@ -55,7 +55,9 @@ export function tablesOf(rules: Rule[]): Table[] {
   const groups = new Map<number, Rule[]>();
   rules.forEach((r, i) => {
     const g = find(i);
-    groups.set(g, [...(groups.get(g) ?? []), r]);
+    const list = groups.get(g);
+    if (list) list.push(r);
+    else groups.set(g, [r]);
   });
   const tables: Table[] = [];
   for (const g of groups.values()) {
@@ -166,7 +168,11 @@ export function pageText(items: Item[], rules: Rule[] = [], carry?: Carry): stri
     const cx = it.x + it.w / 2;
     const cy = it.y + it.h * 0.35;
     const t = tables.find((tb) => cx > tb.x0 && cx < tb.x1 && cy > tb.y0 && cy < tb.y1);
-    if (t) byTable.set(t, [...(byTable.get(t) ?? []), it]);
+    if (t) {
+      const list = byTable.get(t);
+      if (list) list.push(it);
+      else byTable.set(t, [it]);
+    }
     else free.push(it);
   }
   for (const [t, its] of byTable) {

@@ -2,6 +2,7 @@
  * PDF → text in reading order through Mozilla's pdf.js: the page's text items and the table
  * borders it draws are laid out by ./pdf-layout (table rows as `| … |` lines, blank cells kept).
  */
+import { NUMERIC } from './pdf-columns';
 import { type Item, type Rule, pageText } from './pdf-layout';
 
 let workerSrc: string | undefined;
@@ -43,13 +44,21 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
         const t = it.transform as number[];
         items.push({ str: it.str, x: t[4]!, y: t[5]!, w: it.width, h: Math.abs(t[3]!) || it.height || 10 });
       }
-      pages.push(pageText(items, items.length ? rulesOf(await page.getOperatorList(), pdfjs.OPS) : [], carry));
+      // borders matter only around numbers; reading the drawing of a page of prose costs time
+      const numbers = items.some((it, k) => NUMERIC.test(it.str.trim()) && apart(items[k - 1], it) && apart(it, items[k + 1]));
+      pages.push(pageText(items, numbers ? rulesOf(await page.getOperatorList(), pdfjs.OPS) : [], carry));
       page.cleanup();
     }
   } finally {
     await doc.destroy();
   }
   return pages.join('\n');
+}
+
+/** Two items in content order that are not glued together on one line (`（1）`, `2023年`). */
+function apart(a: Item | undefined, b: Item | undefined): boolean {
+  if (!a || !b || Math.abs(a.y - b.y) > 1) return true;
+  return Math.abs(b.x - (a.x + a.w)) > Math.min(a.h, b.h) * 0.25;
 }
 
 type Matrix = [number, number, number, number, number, number];
