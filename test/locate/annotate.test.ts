@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { annotate, withLocalisation } from '@/lib/locate/annotate';
+import { checkReport } from '@/lib/rules';
+import type { CheckInput } from '@/lib/report';
+import { edited, shanghai2025 } from './shanghai2025';
+
+const errors = (input: CheckInput) => annotate(checkReport(input), input).filter((f) => f.severity === 'error');
+
+/** What the live page's badges get: the engine's findings with localisation put into them. */
+describe('annotate', () => {
+  it('leaves a consistent report’s findings as they are', () => {
+    const input = shanghai2025();
+    const findings = checkReport(input);
+    expect(annotate(findings, input)).toBe(findings);
+  });
+
+  it('turns a single 表三 typo into one finding on that cell with its value', () => {
+    const out = errors(edited({ 'apply.carryForward.natural': 209 }));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ target: 'apply.carryForward.natural', expected: 290, actual: 209 });
+    expect(out[0]!.cells[0]).toBe('apply.carryForward.natural');
+    expect(out[0]!.message).toContain('最可能是 表三·四、结转下年度继续办理·自然人 输错：应为 290，当前 209');
+  });
+
+  it('gives each cell of a located pair its own value', () => {
+    const out = errors(edited({ 'apply.unable.notHeld.natural': 448, 'apply.ignored.complaint.commercial': 7 }));
+    const fixes = out.filter((f) => f.target).map((f) => [f.target, f.expected]);
+    expect(fixes).toEqual(
+      expect.arrayContaining([
+        ['apply.unable.notHeld.natural', 484],
+        ['apply.ignored.complaint.commercial', 1],
+      ]),
+    );
+    expect(out).toHaveLength(2);
+  });
+
+  it('lists tied 表四 candidates in words and offers no value', () => {
+    const out = errors(edited({ 'appeal.suitDirect.pending': 8 }));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.target).toBeUndefined();
+    expect(out[0]!.expected).toBeUndefined();
+    expect(out[0]!.message).toContain('无法确定是哪一格输错');
+  });
+
+  it('names the unbalanced column, with no value, when totals were computed from a mistyped leaf', () => {
+    const out = errors(
+      edited({ 'apply.granted.natural': 210, 'apply.granted.total': 215, 'apply.total.natural': 1148, 'apply.total.total': 1200 }),
+    );
+    const bal = out.find((f) => (f.rules ?? [f.rule]).includes('T3-BAL'));
+    expect(bal?.message).toContain('相差 9');
+    expect(out.every((f) => f.expected === undefined)).toBe(true);
+  });
+});
+
+describe('withLocalisation', () => {
+  it('ranks the cell just typed in first among tied candidates', () => {
+    const typed = edited({ 'appeal.suitDirect.pending': 8 });
+    const firstListed = (check: (i: CheckInput) => ReturnType<typeof checkReport>) =>
+      check(typed).find((f) => f.severity === 'error')!.message.match(/1\. (\S+) 应为/)?.[1];
+    const live = withLocalisation(checkReport);
+    live(shanghai2025());
+    expect(firstListed(live)).toBe('表四·行政诉讼·未经复议直接起诉·尚未审结');
+    // Without knowing what was typed, the same tie is listed in another order.
+    expect(firstListed(withLocalisation(checkReport))).not.toBe('表四·行政诉讼·未经复议直接起诉·尚未审结');
+  });
+});
