@@ -22,31 +22,123 @@ export function mayHoldReport(root: Document | Element): boolean {
 const BLOCK = /^(?:P|DIV|BR|H[1-6]|LI|TR|SECTION|ARTICLE|BLOCKQUOTE|PRE|UL|OL|TITLE|HEADER|FOOTER)$/;
 const SKIP = /^(?:TABLE|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|HEAD)$/;
 
-/** Text outside tables, one line per block element. */
-export function textOutsideTables(root: Node, keepTables = false): string {
-  const parts: string[] = [];
+/** Every piece of text outside tables in document order; `node` is null for the line and cell breaks added. */
+function walkOutside(root: Node, keepTables: boolean, push: (s: string, node: Text | null) => void): void {
   const walk = (n: Node) => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
+      if (c.nodeType === 3) push(c.nodeValue ?? '', c as Text);
       else if (c.nodeType === 1) {
         const tag = (c as Element).tagName.toUpperCase();
         if (SKIP.test(tag) && !(keepTables && tag === 'TABLE')) {
-          if (tag === 'TABLE') parts.push('\n');
+          if (tag === 'TABLE') push('\n', null);
           continue;
         }
         const block = BLOCK.test(tag) || tag === 'TD' || tag === 'TH';
-        if (tag === 'TD' || tag === 'TH') parts.push(' | ');
+        if (tag === 'TD' || tag === 'TH') push(' | ', null);
         walk(c);
-        if (block) parts.push('\n');
+        if (block) push('\n', null);
       }
     }
   };
   walk(root);
-  return parts
-    .join('')
-    .replace(/[ \t\u00a0]*\n[\s\u00a0]*/g, '\n')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
+}
+
+const SPACE_AROUND_BREAK = /[ \t\u00a0]*\n[\s\u00a0]*/g;
+const BREAKS = /\n{2,}/g;
+
+/** Text outside tables, one line per block element. */
+export function textOutsideTables(root: Node, keepTables = false): string {
+  const parts: string[] = [];
+  walkOutside(root, keepTables, (s) => parts.push(s));
+  return parts.join('').replace(SPACE_AROUND_BREAK, '\n').replace(BREAKS, '\n').trim();
+}
+
+/** A DOM position of narrative characters: [startNode:startOffset, endNode:endOffset). */
+export interface TextPlace {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+/** The narrative (exactly textOutsideTables) and where each of its characters came from. */
+export interface NarrativeMap {
+  text: string;
+  /** Where the characters [start, end) of `text` are in the DOM it was read from; null when none is a DOM character. */
+  locate(start: number, end: number): TextPlace | null;
+}
+
+/** `re` replaced by one '\n' in `text`, carrying each character's source index `pos` along. */
+function replaceMapped(text: string, pos: Int32Array, re: RegExp): [string, Int32Array] {
+  const out: string[] = [];
+  const outPos = new Int32Array(text.length);
+  let n = 0;
+  let last = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(text.slice(last, m.index), '\n');
+    outPos.set(pos.subarray(last, m.index), n);
+    n += m.index - last;
+    outPos[n++] = pos[m.index]!;
+    last = m.index + m[0].length;
+  }
+  if (!out.length) return [text, pos];
+  out.push(text.slice(last));
+  outPos.set(pos.subarray(last), n);
+  n += text.length - last;
+  return [out.join(''), outPos.subarray(0, n)];
+}
+
+/**
+ * The narrative of a live DOM with a map back to its text nodes, built in one walk. The map holds
+ * the nodes as they are now: build it again after any change.
+ */
+export function mapNarrative(root: Node, keepTables = false): NarrativeMap {
+  const chunks: string[] = [];
+  const nodes: (Text | null)[] = [];
+  const starts: number[] = [];
+  let size = 0;
+  walkOutside(root, keepTables, (s, node) => {
+    if (!s) return;
+    chunks.push(s);
+    nodes.push(node);
+    starts.push(size);
+    size += s.length;
+  });
+  let text = chunks.join('');
+  let pos: Int32Array = new Int32Array(size);
+  for (let i = 0; i < size; i++) pos[i] = i;
+  [text, pos] = replaceMapped(text, pos, SPACE_AROUND_BREAK);
+  [text, pos] = replaceMapped(text, pos, BREAKS);
+  const lead = text.length - text.trimStart().length;
+  const trimmed = text.trim();
+  pos = pos.subarray(lead, lead + trimmed.length);
+  /** Index of the chunk holding source character `i`. */
+  const chunkAt = (i: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    text: trimmed,
+    locate(start, end) {
+      if (!(start >= 0 && end <= pos.length && start < end)) return null;
+      let a = chunkAt(pos[start]!);
+      let aOff = pos[start]! - starts[a]!;
+      let b = chunkAt(pos[end - 1]!);
+      let bOff = pos[end - 1]! - starts[b]! + 1;
+      // Added breaks hold no DOM character: move inwards to the nearest text node.
+      while (a <= b && !nodes[a]) [a, aOff] = [a + 1, 0];
+      while (b >= a && !nodes[b]) [b, bOff] = [b - 1, chunks[b - 1]?.length ?? 0];
+      if (a > b || (a === b && aOff >= bOff)) return null;
+      return { startNode: nodes[a]!, startOffset: aOff, endNode: nodes[b]!, endOffset: bOff };
+    },
+  };
 }
 
 /** Up to `limit` characters of text before `el` inside `root` (title and 统计期限 live there). */
