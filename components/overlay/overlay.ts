@@ -32,6 +32,14 @@ export interface RefView {
   text: string;
 }
 
+/** A box in the top viewport (the sentence's line boxes, already clipped to what can be seen). */
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 export interface Pos {
   left: number;
   top: number;
@@ -55,6 +63,8 @@ const CSS = `
 .f{position:fixed;box-sizing:border-box;border:3px solid #1a73e8;border-radius:2px;pointer-events:none;transition:opacity .4s}
 .r{position:fixed;box-sizing:border-box;padding:0 3px;border:1px solid #dadce0;border-radius:3px;background:rgba(255,255,255,.92);color:#3c4043;font:11px/14px system-ui,"Microsoft YaHei",sans-serif;white-space:nowrap;transform:translate(-100%,-100%);pointer-events:none}
 .r[hidden]{display:none}
+.m{position:fixed;box-sizing:border-box;border-bottom:2px solid #b06000;background:rgba(176,96,0,.13);pointer-events:none}
+.m[hidden]{display:none}
 .sr{position:fixed;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
@@ -64,6 +74,10 @@ export class Overlay {
   private readonly live: HTMLElement;
   private readonly badges = new Map<string, HTMLButtonElement>();
   private readonly refs = new Map<string, HTMLElement>();
+  /** Sentence marks: key → their group (line boxes, then the badge and its tooltip). */
+  private readonly marks = new Map<string, HTMLElement>();
+  /** Holds every sentence mark, after all cell badges (a query for a cell's badge finds the cell's own first). */
+  private readonly markLayer: HTMLElement;
 
   private seq = 0;
 
@@ -80,7 +94,8 @@ export class Overlay {
     this.live.className = 'sr';
     this.live.setAttribute('role', 'status');
     this.live.setAttribute('aria-live', 'polite');
-    this.root.append(style, this.live);
+    this.markLayer = doc.createElement('div');
+    this.root.append(style, this.live, this.markLayer);
     this.host.setAttribute('data-tables', '0');
     doc.documentElement.append(this.host);
   }
@@ -109,18 +124,9 @@ export class Overlay {
     for (const v of views) {
       let el = this.badges.get(v.key);
       if (!el) {
-        el = this.doc.createElement('button');
-        el.type = 'button';
-        el.className = 'b';
-        el.tabIndex = 0;
-        el.hidden = true; // until positioned
-        const tip = this.doc.createElement('div');
-        tip.className = 't';
-        tip.id = `nb-tip-${++this.seq}`;
-        tip.setAttribute('role', 'tooltip');
-        el.setAttribute('aria-describedby', tip.id);
+        el = this.badge();
         this.badges.set(v.key, el);
-        this.root.append(el, tip);
+        this.markLayer.before(el, el.nextElementSibling!);
         fresh.push(v);
       }
       this.fill(el, v);
@@ -128,17 +134,35 @@ export class Overlay {
     return fresh;
   }
 
-  private fill(el: HTMLButtonElement, v: BadgeView): void {
+  /** A hidden badge button and its tooltip (the button's next sibling). */
+  private badge(): HTMLButtonElement {
+    const el = this.doc.createElement('button');
+    el.type = 'button';
+    el.className = 'b';
+    el.tabIndex = 0;
+    el.hidden = true; // until positioned
+    const tip = this.doc.createElement('div');
+    tip.className = 't';
+    tip.id = `nb-tip-${++this.seq}`;
+    tip.setAttribute('role', 'tooltip');
+    el.setAttribute('aria-describedby', tip.id);
+    const pair = this.doc.createDocumentFragment();
+    pair.append(el, tip);
+    return el;
+  }
+
+  private fill(el: HTMLButtonElement, v: BadgeView, sentence = false): void {
     const sig = JSON.stringify([v.cell, v.severity, v.messages, v.expected, v.canFix]);
     if (el.dataset.sig === sig) return;
     el.dataset.sig = sig;
     el.setAttribute('data-cell', v.cell);
     el.setAttribute('data-severity', v.severity);
-    el.setAttribute('aria-label', `${SEVERITY_WORD[v.severity]}：${v.label}`);
-    el.textContent = v.severity === 'error' ? '!' : '?';
+    const what = sentence ? `正文与${v.label}不一致` : v.label;
+    el.setAttribute('aria-label', `${SEVERITY_WORD[v.severity]}：${what}`);
+    el.textContent = sentence ? '文' : v.severity === 'error' ? '!' : '?';
     const tip = el.nextElementSibling as HTMLElement;
     const head = this.doc.createElement('p');
-    head.textContent = `${SEVERITY_WORD[v.severity]} · ${v.label}`;
+    head.textContent = `${SEVERITY_WORD[v.severity]} · ${what}`;
     const lines = [head];
     for (const m of v.messages) {
       const p = this.doc.createElement('p');
@@ -216,6 +240,68 @@ export class Overlay {
     }
   }
 
+  /**
+   * Show exactly these sentence marks: a narrative sentence that disagrees with the table, drawn
+   * as boxes over its lines (placeMark) with a badge (data-kind="sentence", data-cell = the cell
+   * it disagrees with) whose tooltip holds the message.
+   */
+  updateMarks(views: BadgeView[]): void {
+    const keep = new Set(views.map((v) => v.key));
+    for (const [key, g] of this.marks) {
+      if (!keep.has(key)) {
+        g.remove();
+        this.marks.delete(key);
+      }
+    }
+    for (const v of views) {
+      let g = this.marks.get(v.key);
+      if (!g) {
+        g = this.doc.createElement('div');
+        g.setAttribute('data-mark', v.key);
+        const b = this.badge();
+        b.setAttribute('data-kind', 'sentence');
+        g.append(b, b.nextElementSibling!);
+        this.marks.set(v.key, g);
+        this.markLayer.append(g);
+      }
+      this.fill(g.querySelector('button')!, v, true);
+    }
+  }
+
+  /** `rects`: the sentence's visible line boxes in the top viewport; none hides the mark. */
+  placeMark(key: string, rects: Rect[]): void {
+    const g = this.marks.get(key);
+    if (!g) return;
+    const b = g.querySelector('button')!;
+    const boxes = Array.from(g.querySelectorAll<HTMLElement>('.m'));
+    for (let i = boxes.length; i < rects.length; i++) {
+      const m = this.doc.createElement('div');
+      m.className = 'm';
+      b.before(m);
+      boxes.push(m);
+    }
+    boxes.forEach((m, i) => {
+      const r = rects[i];
+      if (m.hidden !== !r) m.hidden = !r;
+      if (!r) return;
+      setPx(m, 'left', r.left);
+      setPx(m, 'top', r.top);
+      setPx(m, 'width', r.right - r.left);
+      setPx(m, 'height', r.bottom - r.top);
+    });
+    const last = rects[rects.length - 1];
+    if (b.hidden !== !last) b.hidden = !last;
+    if (!last) return;
+    // The badge sits just after the sentence's end, raised half its height above the line.
+    const left = last.right + 1;
+    const top = last.top - 8;
+    setPx(b, 'left', left);
+    setPx(b, 'top', top);
+    const tip = b.nextElementSibling as HTMLElement;
+    setPx(tip, 'left', left + 16);
+    setPx(tip, 'top', top + 16);
+  }
+
   announce(text: string): void {
     // Re-setting identical text is not announced by screen readers; alternate a trailing space.
     this.live.textContent = this.live.textContent === text ? `${text} ` : text;
@@ -247,7 +333,13 @@ export class Overlay {
 
   destroy(): void {
     this.badges.clear();
+    this.marks.clear();
     this.refs.clear();
     this.host.remove();
   }
+}
+
+function setPx(el: HTMLElement, prop: 'left' | 'top' | 'width' | 'height', v: number): void {
+  const px = `${Math.round(v)}px`;
+  if (el.style[prop] !== px) el.style[prop] = px;
 }

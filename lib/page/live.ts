@@ -1,9 +1,10 @@
-import { Overlay, type BadgeView, type BadgeSeverity, type RefView } from '../../components/overlay/overlay';
+import { Overlay, type BadgeView, type BadgeSeverity, type Rect, type RefView } from '../../components/overlay/overlay';
 import { cellLabel } from '../formats';
+import type { NarrativeMap } from '../read/dom';
 import { valuesOf, type CheckInput, type Finding, type Report } from '../report';
 import { reachableDocuments } from './frames';
 import { DocWatcher } from './observe';
-import { contains, placeInTop, type Placement } from './place';
+import { contains, intersect, placeInTop, type Placement } from './place';
 
 /**
  * Live report tables across the frame tree: read them with the reader, check them with the rule
@@ -16,6 +17,13 @@ export interface LiveDeps {
   mayHoldReport(root: Document): boolean;
   readDom(root: Document, source?: string): Report[];
   checkReport(input: CheckInput, prior?: CheckInput): Finding[];
+  /** The document's narrative with its DOM positions, so a P-TEXT finding can point at its sentence. */
+  mapNarrative?(root: Document): NarrativeMap;
+  /**
+   * P-TEXT on its own: given, the tracker runs it apart from checkReport and only when the
+   * narrative or the table's values changed since the last check (it costs ~2 ms per 5,000 characters).
+   */
+  checkNarrative?(text: string, input: CheckInput): Finding[];
 }
 
 export interface LiveOptions {
@@ -41,6 +49,10 @@ interface DocState {
   reports: Report[];
   findings: Finding[][];
   cellOf: Map<Node, { r: number; id: string }>;
+  /** The narrative as read with the reports (rebuilt on every read); null without mapNarrative. */
+  narrative: NarrativeMap | null;
+  /** Per report: the last narrative check and what it was run on. */
+  narrChecks: { key: string; findings: Finding[] }[];
 }
 
 interface CellRef {
@@ -55,6 +67,7 @@ export interface LiveCell extends CellRef {
 }
 
 const SHOWN: ReadonlySet<string> = new Set(['error', 'warning']);
+const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 export class LiveTables {
   private readonly top: Document;
@@ -73,8 +86,12 @@ export class LiveTables {
   private placeQueued = false;
   private framesQueued = false;
   private typing: (CellRef & { at: number }) | null = null;
+  /** The narrative (editable text outside report cells) was last typed in: that document, then. */
+  private typingText: { doc: Document; at: number } | null = null;
   /** badge key → where its cell is, resolved against the latest read at placement time. */
   private shown = new Map<string, CellRef>();
+  /** sentence mark key → its document and narrative span, resolved against the latest read when placed. */
+  private shownMarks = new Map<string, { doc: Document; span: { start: number; end: number } }>();
   private stopped = false;
   prior: LiveOptions['prior'];
   references: LiveOptions['references'];
@@ -129,6 +146,7 @@ export class LiveTables {
     this.states.clear();
     this.shown.clear();
     this.shownRefs.clear();
+    this.shownMarks.clear();
   }
 
   // ---- frames and scheduling -------------------------------------------------------------
@@ -149,7 +167,7 @@ export class LiveTables {
     const keep = new Set(docs);
     for (const d of [...this.states.keys()]) if (!keep.has(d)) this.states.delete(d);
     for (const d of docs) {
-      if (!this.states.has(d)) this.states.set(d, { doc: d, id: this.nextId++, reports: [], findings: [], cellOf: new Map() });
+      if (!this.states.has(d)) this.states.set(d, { doc: d, id: this.nextId++, reports: [], findings: [], cellOf: new Map(), narrative: null, narrChecks: [] });
       this.dirty.add(d); // a rewritten document (document.open) keeps its identity: read it again
     }
     this.queueFlush();
@@ -201,16 +219,32 @@ export class LiveTables {
     st.reports.forEach((rep, r) => {
       for (const [id, c] of Object.entries(rep.cells)) if (c.loc.kind === 'table' && c.loc.el) st.cellOf.set(c.loc.el, { r, id });
     });
-    st.findings = st.reports.map((rep) => this.check(rep));
+    st.narrative = null;
+    if (st.reports.length && this.deps.mapNarrative) {
+      try {
+        st.narrative = this.deps.mapNarrative(doc);
+        for (const rep of st.reports) rep.narrative = st.narrative.text;
+      } catch (e) {
+        console.warn('年报助手：读取正文出错', e);
+      }
+    }
+    st.findings = st.reports.map((rep, r) => this.check(st, rep, r));
+    st.narrChecks.length = st.reports.length;
   }
 
-  private check(rep: Report): Finding[] {
+  private check(st: DocState, rep: Report, r: number): Finding[] {
     if (!rep.format) return [];
     const input: CheckInput = { format: rep.format, year: rep.year, values: valuesOf(rep) };
     if (rep.body) input.body = rep.body;
-    if (rep.narrative) input.narrative = rep.narrative;
+    const separate = this.deps.checkNarrative;
+    if (rep.narrative && !separate) input.narrative = rep.narrative;
     try {
-      return this.deps.checkReport(input, this.prior?.(rep));
+      const out = this.deps.checkReport(input, this.prior?.(rep));
+      if (!separate || !rep.narrative) return out;
+      const key = JSON.stringify([input.format, input.year, input.values, rep.narrative]);
+      let last = st.narrChecks[r];
+      if (last?.key !== key) st.narrChecks[r] = last = { key, findings: separate(rep.narrative, input) };
+      return last.findings.length ? [...out, ...last.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]) : out;
     } catch (e) {
       console.warn('年报助手：校验出错', e);
       return [];
@@ -242,7 +276,11 @@ export class LiveTables {
   private noteTyping(doc: Document, fromInput: boolean): void {
     const c = this.caretCell(doc);
     if (c) this.typing = { ...c, at: Date.now() };
-    else if (fromInput) this.typing = null;
+    else {
+      if (fromInput) this.typing = null;
+      // Model editors (CKEditor 5) fire no input event: a change with the caret in editable text counts too.
+      if (fromInput || caretInEditable(doc)) this.typingText = { doc, at: Date.now() };
+    }
   }
 
   private focusMoved(doc: Document): void {
@@ -256,9 +294,14 @@ export class LiveTables {
     }
   }
 
-  private held(doc: Document, r: number, f: Finding, now: number): boolean {
+  /** How long a new finding still waits because one of its cells (or, for P-TEXT, the narrative) is being typed in; 0 = show it. */
+  private held(doc: Document, r: number, f: Finding, now: number): number {
+    let wait = 0;
     const t = this.typing;
-    return !!t && t.doc === doc && t.r === r && f.cells.includes(t.id) && now - t.at < this.pauseMs;
+    if (t && t.doc === doc && t.r === r && f.cells.includes(t.id)) wait = this.pauseMs - (now - t.at);
+    const x = this.typingText;
+    if (f.span && x && x.doc === doc) wait = Math.max(wait, this.pauseMs - (now - x.at));
+    return Math.max(0, wait);
   }
 
   // ---- drawing ---------------------------------------------------------------------------
@@ -291,19 +334,37 @@ export class LiveTables {
     const now = Date.now();
     let wait = Infinity;
     const views = new Map<string, BadgeView>();
+    const marks: BadgeView[] = [];
     const before = new Set(this.shown.keys());
+    const marksBefore = new Set(this.shownMarks.keys());
     this.shown.clear();
+    this.shownMarks.clear();
     for (const st of this.states.values()) {
       st.findings.forEach((fs, r) => {
         const rep = st.reports[r]!;
+        const sentences = new Map<string, number>();
         for (const f of fs) {
           if (!SHOWN.has(f.severity)) continue;
           const cell = f.target ?? f.cells[0];
+          if (f.span && st.narrative && cell) {
+            // The n-th P-TEXT sentence about this cell: stable while the text before it changes.
+            const n = (sentences.get(cell) ?? 0) + 1;
+            sentences.set(cell, n);
+            const key = `${st.id}|${r}|${cell}|sentence${n}`;
+            const hold = marksBefore.has(key) ? 0 : this.held(st.doc, r, f, now);
+            if (hold) wait = Math.min(wait, hold);
+            else {
+              const label = rep.format ? cellLabel(rep.format, cell) : cell;
+              marks.push({ key, cell, severity: f.severity as BadgeSeverity, label, messages: [f.message] });
+              this.shownMarks.set(key, { doc: st.doc, span: f.span });
+            }
+          }
           if (!cell || !elementOf(rep, cell)) continue;
           const key = `${st.id}|${r}|${cell}`;
           // Holding only delays a new badge; one already on screen stays (no flicker while correcting).
-          if (!before.has(key) && this.held(st.doc, r, f, now)) {
-            wait = Math.min(wait, this.pauseMs - (now - this.typing!.at));
+          const hold = before.has(key) ? 0 : this.held(st.doc, r, f, now);
+          if (hold) {
+            wait = Math.min(wait, hold);
             continue;
           }
           const sev = f.severity as BadgeSeverity;
@@ -334,6 +395,7 @@ export class LiveTables {
       });
     }
     const fresh = this.overlay.update([...views.values()]);
+    this.overlay.updateMarks(marks);
     this.overlay.updateRefs(this.referenceViews());
     this.placeAll();
     if (fresh.length) {
@@ -390,6 +452,40 @@ export class LiveTables {
       const visible = !!p && contains(p.clip, p.rect.right - 2, p.rect.bottom - 2);
       o.placeRef(key, p ? { left: p.rect.right - 1, top: p.rect.bottom - 1, visible } : { left: 0, top: 0, visible: false });
     }
+    for (const [key, m] of this.shownMarks) {
+      const rects = this.sentenceRects(m.doc, m.span);
+      if (rects === null) this.markDirty(m.doc, true);
+      o.placeMark(key, rects ?? []);
+    }
+  }
+
+  /**
+   * The visible line boxes of a narrative span, in the top viewport; null when the latest read's
+   * text nodes no longer hold it (the document changed: read it again).
+   */
+  private sentenceRects(doc: Document, span: { start: number; end: number }): Rect[] | null {
+    const at = this.states.get(doc)?.narrative?.locate(span.start, span.end);
+    if (!at) return null;
+    const { startNode, startOffset, endNode, endOffset } = at;
+    if (!startNode.isConnected || !endNode.isConnected || startOffset > startNode.length || endOffset > endNode.length) return null;
+    const root = doc.documentElement;
+    const origin = root ? placeInTop(root, this.top) : null;
+    if (!origin) return [];
+    // Same offsets as placeInTop gives an element of this document.
+    const own = root!.getBoundingClientRect();
+    const dx = origin.rect.left - own.left;
+    const dy = origin.rect.top - own.top;
+    const range = doc.createRange();
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
+    const out: Rect[] = [];
+    for (const r of Array.from(range.getClientRects())) {
+      if (r.width < 1 || r.height < 1) continue;
+      const box = intersect({ left: r.left + dx, top: r.top + dy, right: r.right + dx, bottom: r.bottom + dy }, origin.clip);
+      if (box.right > box.left && box.bottom > box.top) out.push(box);
+    }
+    range.detach();
+    return out;
   }
 
   private element(ref: CellRef): Element | null {
@@ -451,4 +547,13 @@ export function badgePosition(p: Placement): { left: number; top: number; visibl
 export function elementOf(rep: Report, id: string): Element | undefined {
   const loc = rep.cells[id]?.loc;
   return loc && loc.kind === 'table' ? loc.el : undefined;
+}
+
+/** The caret is in editable text of `doc` (an editor body in design mode or a contenteditable region). */
+function caretInEditable(doc: Document): boolean {
+  if (!doc.hasFocus()) return false;
+  if (doc.designMode === 'on') return true;
+  const n = doc.getSelection()?.anchorNode;
+  const el = n ? (n.nodeType === 1 ? (n as Element) : n.parentElement) : null;
+  return !!el && (el as HTMLElement).isContentEditable;
 }
