@@ -28,17 +28,28 @@ export function words(it: Item): Item[] {
   }));
 }
 
-/** The numbers of a line that stand alone (not `2023` of `2023年`, not `2.` of `2.重复申请`). */
+/**
+ * The numbers of a line that stand alone (not `2023` of `2023年`, not `2.` of `2.重复申请`);
+ * runs of one number printed as pieces with no gap between them are joined.
+ */
 function numbersOf(line: Item[]): Item[] {
-  const sorted = [...line].sort((a, b) => a.x - b.x);
+  const sorted: Item[] = [];
+  for (const it of [...line].sort((a, b) => a.x - b.x)) {
+    const prev = sorted[sorted.length - 1];
+    if (prev && isNum(prev) && isNum(it) && it.x - (prev.x + prev.w) <= it.h * 0.1) {
+      sorted[sorted.length - 1] = { ...prev, str: prev.str.trim() + it.str.trim(), w: it.x + it.w - prev.x };
+    } else sorted.push(it);
+  }
   return sorted.filter((it, k) => {
-    if (!NUMERIC.test(it.str.trim())) return false;
+    if (!isNum(it)) return false;
     const prev = sorted[k - 1];
     const next = sorted[k + 1];
-    return (!prev || it.x - (prev.x + prev.w) > it.h * 0.25) && (!next || next.x - (it.x + it.w) > it.h * 0.25);
+    const apart = (a: Item, b: Item) => isNum(a) === isNum(b) || b.x - (a.x + a.w) > it.h * 0.25;
+    return (!prev || apart(prev, it)) && (!next || apart(it, next));
   });
 }
 
+const isNum = (it: Item) => NUMERIC.test(it.str.trim());
 const centre = (it: Item) => it.x + it.w / 2;
 
 /** Centres closer than `tol` merged into one column (mean position). */
@@ -105,6 +116,8 @@ function tableRows(block: Item[][], carried: number[] | null): { rows: (string[]
   const rows = block.map((line, k) => {
     const row = values[k]!;
     if (!row.length) return null;
+    // text among the numbers (a note, a number glued to a word): leave the line as it is
+    if (line.some((it) => it.x >= row[0]!.x && !row.some((n) => n.x <= it.x && it.x < n.x + n.w + 0.01))) return null;
     const label = line
       .filter((it) => !row.includes(it) && it.x < row[0]!.x)
       .sort((a, b) => a.x - b.x)

@@ -142,6 +142,9 @@ function rowLine(cells: string[]): string | null {
   return `| ${kept.join(' | ')} |`;
 }
 
+/** pdf.js joins close runs into one item with a space: `1 50` is two cells, never 150. */
+const APART_NUMBERS = /[\d０-９]\s+[\d０-９]/;
+
 /**
  * pdf.js joins runs on one baseline into one item, even across a cell border (a label that
  * overflows its cell): such an item is cut at its spaces.
@@ -160,7 +163,9 @@ interface Out {
 /** Lays out one page: table rows from the drawn borders, other text by lines. */
 export function pageText(items: Item[], rules: Rule[] = [], carry?: Carry): string {
   const tables = tablesOf(rules);
-  const live = items.filter((i) => i.str.trim() !== '').flatMap((i) => (tables.length ? splitAtBorders(i, tables) : [i]));
+  const live = items
+    .filter((i) => i.str.trim() !== '')
+    .flatMap((i) => (APART_NUMBERS.test(i.str) ? words(i) : tables.length ? splitAtBorders(i, tables) : [i]));
   const out: Out[] = [];
   const free: Item[] = [];
   const byTable = new Map<Table, Item[]>();
