@@ -11,7 +11,7 @@ export default defineConfig({
   // has callback-style chrome.* APIs.
   modules: ['@wxt-dev/webextension-polyfill'],
   // entrypoints/cli.ts is the command line's entry (run by tsx), not part of the extension.
-  filterEntrypoints: ['background', 'content', 'popup', 'options'],
+  filterEntrypoints: ['background', 'content', 'popup', 'options', 'page-hook'],
   vite: (env) => ({
     // The reader falls back to linkedom only without DOMParser (Node); extension pages have DOMParser.
     // pdf.js 5 needs more than Chromium 86: the Chromium MV2 build reads PDFs as pasted text instead.
@@ -33,6 +33,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab'],
+    // The editors' undo hook, loaded by the content script into the page owning an editor (lib/page/undo-step.ts).
+    web_accessible_resources:
+      manifestVersion === 3 ? [{ resources: ['page-hook.js'], matches: ['<all_urls>'] }] : ['page-hook.js'],
     // 导入上年报告 by address: the host is requested at that moment (permissions.request).
     ...(manifestVersion === 3 ? { optional_host_permissions: ['<all_urls>'] } : { optional_permissions: ['<all_urls>'] }),
     ...(browser !== 'firefox' ? { minimum_chrome_version: manifestVersion === 3 ? '102' : '86' } : {}),

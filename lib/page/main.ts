@@ -8,7 +8,7 @@ import {
   extApi, sendMessage, siteDisabledKey, storageGet, storageRemove, storageSet, type ExtApi, type StorageChange,
 } from './ext';
 import { LiveTables, elementOf, type LiveDeps } from './live';
-import { cellText, innermostBlock, writeCell } from './write';
+import { cellText, editAsOneStep, innermostBlock, writeCell } from './write';
 
 /**
  * The content script of the top frame, as features that each start with `init(signal)` and stop
@@ -294,16 +294,22 @@ export class PageController {
   private async prefill(live: LiveTables, items: PrefillItem[]): Promise<Response> {
     const written: string[] = [];
     const undo: UndoEntry[] = [];
-    for (const it of items) {
-      const c = live.cell(it.cell);
-      // A value typed since the plan was made is never overwritten.
-      if (!c || c.report.cells[it.cell]?.value !== null) continue;
-      const before = c.el.tagName === 'INPUT' ? (c.el as HTMLInputElement).value : (innermostBlock(c.el).textContent ?? '');
-      const after = String(it.value);
-      if (await writeCell(c.el, after)) {
-        written.push(it.cell);
-        undo.push({ cell: it.cell, before, after });
-      }
+    const anchor = items.map((it) => live.cell(it.cell)).find((c) => c)?.el;
+    if (anchor) {
+      // The whole fill is one step of the editor's own undo, where the editor allows it.
+      await editAsOneStep(anchor, async (write) => {
+        for (const it of items) {
+          const c = live.cell(it.cell);
+          // A value typed since the plan was made is never overwritten.
+          if (!c || c.report.cells[it.cell]?.value !== null) continue;
+          const before = c.el.tagName === 'INPUT' ? (c.el as HTMLInputElement).value : (innermostBlock(c.el).textContent ?? '');
+          const after = String(it.value);
+          if (await write(c.el, after)) {
+            written.push(it.cell);
+            undo.push({ cell: it.cell, before, after });
+          }
+        }
+      });
     }
     if (undo.length) this.undo = undo;
     if (written.length < items.length && !written.length) return { ok: false, message: '没有写入任何单元格：目标单元格已有数值或无法编辑。' };
@@ -313,11 +319,16 @@ export class PageController {
   private async undoPrefill(live: LiveTables): Promise<Response> {
     if (!this.undo.length) return { ok: false, message: '没有可撤销的预填。' };
     const written: string[] = [];
-    for (const u of [...this.undo].reverse()) {
-      const c = live.cell(u.cell);
-      // A cell the user changed after the fill keeps the user's value.
-      if (!c || cellText(c.el) !== u.after) continue;
-      if (await writeCell(c.el, u.before)) written.push(u.cell);
+    const anchor = this.undo.map((u) => live.cell(u.cell)).find((c) => c)?.el;
+    if (anchor) {
+      await editAsOneStep(anchor, async (write) => {
+        for (const u of [...this.undo].reverse()) {
+          const c = live.cell(u.cell);
+          // A cell the user changed after the fill keeps the user's value.
+          if (!c || cellText(c.el) !== u.after) continue;
+          if (await write(c.el, u.before)) written.push(u.cell);
+        }
+      });
     }
     this.undo = [];
     return { ok: true, written };

@@ -2,6 +2,7 @@
  * Writing a value into a live cell the way a person would, so the editor records it itself
  * (its model, its undo stack, its change events). Never innerHTML, never a save.
  */
+import { undoSnapshots } from './undo-step';
 
 const INLINE_OK = new Set(['P', 'DIV', 'SPAN', 'FONT', 'B', 'STRONG', 'I', 'EM', 'U', 'CENTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
@@ -93,14 +94,49 @@ function offerToModel(host: HTMLElement, range: Range, text: string): boolean {
   return ev.defaultPrevented;
 }
 
+/** Writes one at a time: each moves the editor's selection, so two at once would write into each other. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export type CellWriter = (el: Element, text: string) => Promise<boolean>;
+
 /**
- * Put `text` into a cell: an <input>/<textarea> by native setter and events; a table cell by
+ * Run `edit` (which writes through the writer it is given) as ONE step of the editor's own undo where
+ * the page lets the undo hook in (lib/page/undo-step.ts): the editor owning `anchor` records a snapshot
+ * before and after. Without the hook the writes still happen, recorded as the editor records typing.
+ */
+export function editAsOneStep<T>(anchor: Element, edit: (write: CellWriter) => Promise<T>): Promise<T> {
+  const run = async () => {
+    const host = isField(anchor) ? null : editingHost(anchor);
+    const snapshot = host ? await undoSnapshots(host) : null;
+    snapshot?.('before');
+    try {
+      return await edit(writeNow);
+    } finally {
+      snapshot?.('after');
+    }
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+/**
+ * Put `text` into a cell as one undo step of its editor: an <input>/<textarea> by native setter and
+ * events; a table cell by native editing (see writeNow). Returns false when the cell is not editable or
+ * the browser refused the command.
+ */
+export function writeCell(el: Element, text: string): Promise<boolean> {
+  return editAsOneStep(el, (write) => write(el, text));
+}
+
+/**
+ * Put `text` into a cell now: an <input>/<textarea> by native setter and events; a table cell by
  * selecting the text of its innermost block in the editor's own document, offering the edit to the
  * editor's model (beforeinput) and otherwise running execCommand('insertText') — or 'delete' when
  * `text` is empty — so the <p> wrapper stays and the editor records it as typing (its undo, its
  * change events). Returns false when the cell is not editable or the browser refused the command.
  */
-export async function writeCell(el: Element, text: string): Promise<boolean> {
+async function writeNow(el: Element, text: string): Promise<boolean> {
   if (isField(el)) return writeField(el, text);
   const doc = el.ownerDocument;
   const win = doc.defaultView;
