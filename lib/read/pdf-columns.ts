@@ -8,8 +8,8 @@ import type { Item } from './pdf-layout';
 
 export const NUMERIC = /^[+\-－]?[\d０-９]+(?:[,，.．][\d０-９]+)*\s*[%％元万件个]*$/;
 
-/** A heading line ends a table: 三、… , 第二十条第（五）项, 表三. */
-const HEADING = /^(?:[一二三四五六七八九十]+、|第二十条|表[一二三四])/;
+/** A heading line ends a table: 三、收到和处理…, 第二十条第（五）项, 表三 (not a row group: 三、本年度办理结果). */
+const HEADING = /^(?:[一二三四五六七八九十]+、.{10}|第二十条|表[一二三四])/;
 
 /** Wide tables only (表三, 表四): narrower ones may centre one value over several columns. */
 const MIN_COLUMNS = 5;
@@ -131,5 +131,31 @@ function tableRows(block: Item[][], carried: number[] | null): { rows: (string[]
     }
     return label ? [label, ...cells] : cells;
   });
+  blankRows(block, values, rows, cols.length);
   return { rows, cols };
+}
+
+const ITEM_NUMBER = /^(?:\d{1,2}[.．、]|（[一二三四五六七八九十]{1,3}）)/;
+
+/**
+ * A row left entirely blank prints only its label. A numbered label line lying on the rows'
+ * regular pitch (not half-way, as a label centred over a group of rows) is such a row.
+ */
+function blankRows(block: Item[][], values: Item[][], rows: (string[] | null)[], width: number): void {
+  const ys = block.flatMap((line, k) => (rows[k] ? [line[0]!.y] : []));
+  if (ys.length < 3) return;
+  const gaps = ys.slice(1).map((y, k) => ys[k]! - y);
+  const pitch = Math.min(...gaps);
+  if (pitch <= 0) return;
+  const onGrid = (d: number) => Math.abs(d / pitch - Math.round(d / pitch)) < 0.2;
+  // wrapped labels make rows of different heights: then the pitch says nothing
+  if (gaps.filter((g) => !onGrid(g)).length > gaps.length / 10) return;
+  block.forEach((line, k) => {
+    if (rows[k] || values[k]!.length) return;
+    const y = line[0]!.y;
+    if (y > ys[0]! || y < ys[ys.length - 1]!) return;
+    const label = [...line].sort((a, b) => a.x - b.x).map((it) => it.str.trim()).join(' ');
+    if (!ITEM_NUMBER.test(label) || !onGrid(ys[0]! - y)) return;
+    rows[k] = [label, ...Array.from({ length: width }, () => '')];
+  });
 }

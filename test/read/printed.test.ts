@@ -71,14 +71,11 @@ describe('2019 Shanghai report printed by Chromium (blank cells, 总计 blank on
     expect(r.problems).toEqual([]);
   });
 
-  it('borderless-shanghai-2019.pdf (no borders drawn): every number under its own column', async () => {
+  it('borderless-shanghai-2019.pdf (no borders drawn): columns from the numbers and header words', async () => {
     const r = await readPdf('borderless-shanghai-2019.pdf');
-    const v = valuesOf(r);
-    expect(r.format).toBe('gov2019');
-    // every cell read has the page's value; every number of the page is read
-    for (const [id, value] of Object.entries(v)) expect([id, value]).toEqual([id, truth[id]]);
-    for (const [id, value] of Object.entries(truth)) if (value !== null) expect([id, v[id]]).toEqual([id, value]);
-    expect(v).toMatchObject({ ...apply('new', [821, 35, N, N, 2, 1, 859]), ...apply('total', [767, 35, N, N, 2, 1, 805]) });
+    expect([r.format, r.year]).toEqual(['gov2019', 2019]);
+    expect(valuesOf(r)).toEqual(truth);
+    expect(r.problems).toEqual([]);
   });
 
   it('typed by hand: 859 stays in 总计, blank cells stay blank', async () => {
