@@ -74,6 +74,36 @@ describe('Overlay', () => {
     expect(b.hidden).toBe(true);
   });
 
+  it('draws a sentence mark: boxes over its lines and a badge after its end, after every cell badge', () => {
+    const o = new Overlay(document);
+    const mark = view({ key: 'm1', severity: 'warning', messages: ['正文“收到申请60件”中 60件，与表格不一致'] });
+    o.updateMarks([mark]);
+    o.update([view({ key: 'k2', cell: 'apply.new.total', severity: 'warning' })]); // a cell badge created later
+    const root = o.host.shadowRoot!;
+    expect(root.querySelector('button[data-cell="apply.new.total"]')!.hasAttribute('data-kind')).toBe(false);
+    const b = root.querySelector<HTMLButtonElement>('button[data-kind="sentence"]')!;
+    expect([b.getAttribute('data-cell'), b.getAttribute('data-severity'), b.textContent, b.hidden]).toEqual(['apply.new.total', 'warning', '文', true]);
+    expect(b.getAttribute('aria-label')).toBe('核实性问题：正文与表三·一、本年新收政府信息公开申请数量·总计不一致');
+    expect(b.nextElementSibling!.textContent).toContain('与表格不一致');
+    o.placeMark('m1', [
+      { left: 300, top: 100, right: 600, bottom: 114 },
+      { left: 80, top: 118, right: 200.4, bottom: 132 },
+    ]);
+    const boxes = [...root.querySelectorAll<HTMLElement>('.m')].map((m) => [m.hidden, m.style.left, m.style.top, m.style.width, m.style.height]);
+    expect(boxes).toEqual([
+      [false, '300px', '100px', '300px', '14px'],
+      [false, '80px', '118px', '120px', '14px'],
+    ]);
+    expect([b.hidden, b.style.left, b.style.top]).toEqual([false, '201px', '110px']);
+    o.placeMark('m1', [{ left: 80, top: 118, right: 200, bottom: 132 }]); // scrolled: one line left in view
+    expect([...root.querySelectorAll<HTMLElement>('.m')].map((m) => m.hidden)).toEqual([false, true]);
+    o.placeMark('m1', []);
+    expect(b.hidden).toBe(true);
+    o.updateMarks([]);
+    expect(root.querySelector('[data-kind]')).toBeNull();
+    expect(root.querySelectorAll('.m').length).toBe(0);
+  });
+
   it('announces politely, even the same text twice', () => {
     const o = new Overlay(document);
     const live = o.host.shadowRoot!.querySelector('[aria-live="polite"]')!;
