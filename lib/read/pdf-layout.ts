@@ -123,11 +123,10 @@ function cellText(items: Item[]): string {
   return out.replace(/\|/g, '｜');
 }
 
-
 /**
- * One table row as `| a | b |`. Empty cells before the first label are the rest of a label
- * cell spanning rows (dropped); empty cells after it are blank values (kept) when the row has
- * numbers or at least two of them (a row left entirely blank); a header row keeps only its text.
+ * One table row as `| a | b |`. Empty cells up to the row's last label belong to labels that
+ * span rows (dropped); empty cells after it are blank values, kept when the row has numbers or
+ * ends in two or more of them (a row left entirely blank), not after a header row's last word.
  */
 function rowLine(cells: string[]): string | null {
   if (cells.every((c) => c === '')) return null;
@@ -173,12 +172,9 @@ export function pageText(items: Item[], rules: Rule[] = [], carry?: Carry): stri
     const cx = it.x + it.w / 2;
     const cy = it.y + it.h * 0.35;
     const t = tables.find((tb) => cx > tb.x0 && cx < tb.x1 && cy > tb.y0 && cy < tb.y1);
-    if (t) {
-      const list = byTable.get(t);
-      if (list) list.push(it);
-      else byTable.set(t, [it]);
-    }
-    else free.push(it);
+    if (!t) free.push(it);
+    else if (byTable.has(t)) byTable.get(t)!.push(it);
+    else byTable.set(t, [it]);
   }
   for (const [t, its] of byTable) {
     for (let k = t.ys.length - 1; k > 0; k--) {
