@@ -64,14 +64,13 @@ function editorIn(w: EditorGlobals, el: Element): Snapshot | null {
   for (const ed of Array.isArray(tinyAll) ? (tinyAll as TinyMCEEditor[]) : []) {
     const um = ed?.undoManager;
     if (holds(ed?.getBody?.(), el) && typeof um?.add === 'function') {
-      // As undoManager.transact(), whose callback must be synchronous: end the typing level, keep the
-      // selection to restore, then add a level after the change.
+      // As undoManager.transact(), whose callback must be synchronous: end the typing level (and record
+      // any change not recorded yet: add() is a no-op when nothing changed), keep the selection to
+      // restore, then add a level after the change.
       return (phase) => {
         if (phase === 'before') {
-          if (um.typing) {
-            um.typing = false;
-            um.add!();
-          }
+          um.typing = false;
+          um.add!();
           um.beforeChange?.();
         } else um.add!();
       };
