@@ -56,31 +56,97 @@ const leftoverScripts = (page) =>
     return docs.flatMap((d) => [...d.querySelectorAll('script[src^="chrome-extension:"]')].map((s) => s.src));
   });
 
+/** Whether the page-world hook answers in the page's own window. */
+const hookAnswers = (page) =>
+  page.evaluate(() => !window.dispatchEvent(new CustomEvent('nianbao-undo-ping', { cancelable: true })));
+
+/**
+ * Type a wrong number into 表三 一、本年新收·自然人, click 改为 N, then press Ctrl+Z in the editor.
+ * Returns the saved outputs { original, typo, fixed, undone } and asserts the steps in between.
+ */
+async function fixThenUndo(page) {
+  await waitForTables(page, 1);
+  const original = await savedOutput(page);
+  const id = 'apply.new.natural';
+  await typeInCell(page, id, '45');
+  await page.locator(badgeSel(id)).waitFor({ timeout: 4000 });
+  const typo = await savedOutput(page);
+  assert.notEqual(typo, original);
+
+  await clickFix(page, id);
+  const fixed = await savedOutput(page);
+  assert.equal(await focusInEditor(page), true, 'focus is back in the editor');
+
+  await page.keyboard.press('Control+Z');
+  await page.waitForTimeout(300);
+  const undone = await savedOutput(page);
+  if (undone === typo) {
+    // The finding is back (KindEditor's undo may scroll the cell's corner, and so its badge, out of view).
+    await page.locator(badgeSel(id)).waitFor({ state: 'attached', timeout: 4000 });
+  }
+  assert.deepEqual(await leftoverScripts(page), []);
+  assert.deepEqual(page.pageErrors.map(String), []);
+  return { original, typo, fixed, undone };
+}
+
 describe('改为 N is one step of the editor’s own undo (Ctrl+Z)', () => {
   for (const name of ['kindeditor', 'ckeditor5', 'ckeditor4', 'tinymce', 'ueditor-style', 'nested']) {
     test(name, async () => {
       const page = await openCmsPage(browser.context, server, name);
-      await waitForTables(page, 1);
-      const original = await savedOutput(page);
-      const id = 'apply.new.natural';
-      await typeInCell(page, id, '45');
-      await page.locator(badgeSel(id)).waitFor({ timeout: 4000 });
-      const typo = await savedOutput(page);
-      assert.notEqual(typo, original);
-
-      await clickFix(page, id);
-      assert.equal(await savedOutput(page), original, 'the correction restores the table exactly');
-      assert.equal(await focusInEditor(page), true, 'focus is back in the editor');
-
-      await page.keyboard.press('Control+Z');
-      // The finding is back (KindEditor's undo may scroll the cell's corner, and so its badge, out of view).
-      await page.locator(badgeSel(id)).waitFor({ state: 'attached', timeout: 4000 });
-      assert.equal(await savedOutput(page), typo, 'one Ctrl+Z gives back exactly the output before the fix');
-      assert.deepEqual(await leftoverScripts(page), []);
-      assert.deepEqual(page.pageErrors.map(String), []);
+      const { original, typo, fixed, undone } = await fixThenUndo(page);
+      assert.equal(fixed, original, 'the correction restores the table exactly');
+      assert.equal(undone, typo, 'one Ctrl+Z gives back exactly the output before the fix');
       await page.close();
     });
   }
+
+  test('kindeditor under a strict CSP (script-src \'self\' \'unsafe-inline\'): the hook still loads', async () => {
+    // Chromium lets an extension's web-accessible script through the page's CSP.
+    const page = await openCmsPage(browser.context, server, { name: 'kindeditor-csp', path: '/undo/kindeditor-csp.html' });
+    const enforced = await page.evaluate(() => new Promise((ok) => {
+      document.addEventListener('securitypolicyviolation', () => ok(true), { once: true });
+      const s = document.createElement('script');
+      s.src = 'http://localhost:9/not-listed.js';
+      document.head.append(s);
+      s.remove();
+      setTimeout(() => ok(false), 2000);
+    }));
+    assert.equal(enforced, true, 'the page\'s policy is in force');
+    const { original, typo, fixed, undone } = await fixThenUndo(page);
+    assert.equal(await hookAnswers(page), true);
+    assert.equal(fixed, original);
+    assert.equal(undone, typo);
+    await page.close();
+  });
+});
+
+describe('without the hook (a browser or page that keeps it out)', () => {
+  // The same build with an empty page-hook.js: nothing answers in the page.
+  let bare, dir;
+  before(async () => {
+    const { cp, mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { EXTENSION_DIR } = await import('./harness.mjs');
+    dir = await mkdtemp(join(tmpdir(), 'nianbao-nohook-'));
+    await cp(EXTENSION_DIR, dir, { recursive: true });
+    await writeFile(join(dir, 'page-hook.js'), '');
+    bare = await launchWithExtension({ extensionDir: dir });
+    bare.cleanup = () => rm(dir, { recursive: true, force: true });
+  });
+  after(async () => {
+    await bare?.close();
+    await bare?.cleanup();
+  });
+
+  test('kindeditor: 改为 N still fixes the table; Ctrl+Z cannot take a 2-character change back', async () => {
+    const page = await openCmsPage(bare.context, server, 'kindeditor');
+    const { original, fixed, undone } = await fixThenUndo(page);
+    assert.equal(await hookAnswers(page), false);
+    assert.equal(fixed, original, 'the correction is written all the same');
+    assert.equal(undone, fixed, 'KindEditor records no step below 50 characters by itself');
+    await page.close();
+  });
 });
 
 const CARRIED = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'otherOrg', 'total'].map((c) => `apply.carried.${c}`);
