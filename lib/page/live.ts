@@ -460,12 +460,12 @@ export class LiveTables {
   }
 
   /**
-   * The visible line boxes of a narrative span, in the top viewport; null when the latest read's
+   * The visible line boxes of a narrative span, in the top viewport; null only when the latest read's
    * text nodes no longer hold it (the document changed: read it again).
    */
   private sentenceRects(doc: Document, span: { start: number; end: number }): Rect[] | null {
     const at = this.states.get(doc)?.narrative?.locate(span.start, span.end);
-    if (!at) return null;
+    if (!at) return [];
     const { startNode, startOffset, endNode, endOffset } = at;
     if (!startNode.isConnected || !endNode.isConnected || startOffset > startNode.length || endOffset > endNode.length) return null;
     const root = doc.documentElement;
