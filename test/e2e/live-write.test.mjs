@@ -114,8 +114,8 @@ describe("last year's figures beside the cells", () => {
 });
 
 describe('one-click correction 改为 N in the badge', () => {
-  // KindEditor keeps its own undo stack and records only changes of 50+ characters (minChangeSize), so its
-  // Ctrl+Z cannot bring back a two-digit typo — typed or corrected; undo is checked where the editor records it.
+  // KindEditor records only changes of 50+ characters by itself (minChangeSize); its undo step for the correction
+  // comes from the page-world undo hook and is checked in undo-step.test.mjs (with CKEditor 4, TinyMCE, nested).
   for (const [name, undo] of [['kindeditor', false], ['ckeditor5', true], ['ueditor-style', true]]) {
     test(`${name}: fixes the table${undo ? '; undo (Ctrl+Z) brings the typo back' : ''}`, async () => {
       const { typeInCell } = await import('./harness.mjs');
