@@ -52,7 +52,7 @@ interface DocState {
   /** The narrative as read with the reports (rebuilt on every read); null without mapNarrative. */
   narrative: NarrativeMap | null;
   /** Per report: the last narrative check and what it was run on. */
-  narrChecks: { key: string; findings: Finding[] }[];
+  narrChecks: { text: string; values: string; findings: Finding[] }[];
 }
 
 interface CellRef {
@@ -68,6 +68,8 @@ export interface LiveCell extends CellRef {
 
 const SHOWN: ReadonlySet<string> = new Set(['error', 'warning']);
 const RANK = { error: 0, warning: 1, info: 2 } as const;
+/** The narrative is checked again this long after the last change to the table alone. */
+const NARRATIVE_DEFER_MS = 120;
 
 export class LiveTables {
   private readonly top: Document;
@@ -83,6 +85,10 @@ export class LiveTables {
   private flushQueued = false;
   private slowTimer = 0;
   private pauseTimer = 0;
+  /** Deferred narrative checks after the table's values changed (see check). */
+  private narrTimer = 0;
+  private readonly narrDue = new Set<Document>();
+  private narrNow = false;
   private placeQueued = false;
   private framesQueued = false;
   private typing: (CellRef & { at: number }) | null = null;
@@ -143,6 +149,7 @@ export class LiveTables {
     this.watcher.stop();
     this.win.clearTimeout(this.slowTimer);
     this.win.clearTimeout(this.pauseTimer);
+    this.win.clearTimeout(this.narrTimer);
     this.states.clear();
     this.shown.clear();
     this.shownRefs.clear();
@@ -241,14 +248,37 @@ export class LiveTables {
     try {
       const out = this.deps.checkReport(input, this.prior?.(rep));
       if (!separate || !rep.narrative) return out;
-      const key = JSON.stringify([input.format, input.year, input.values, rep.narrative]);
+      const text = rep.narrative;
+      const values = JSON.stringify([input.format, input.year, input.values]);
       let last = st.narrChecks[r];
-      if (last?.key !== key) st.narrChecks[r] = last = { key, findings: separate(rep.narrative, input) };
+      if (last && last.text === text && last.values !== values && !this.narrNow) {
+        // Only the table changed (typing in a cell): keep the cell's badge fast and check the narrative
+        // once the typing pauses; its findings' spans still fit the unchanged text meanwhile.
+        this.deferNarrative(st.doc);
+      } else if (last?.text !== text || last.values !== values) {
+        st.narrChecks[r] = last = { text, values, findings: separate(text, input) };
+      }
       return last.findings.length ? [...out, ...last.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]) : out;
     } catch (e) {
       console.warn('年报助手：校验出错', e);
       return [];
     }
+  }
+
+  private deferNarrative(doc: Document): void {
+    this.narrDue.add(doc);
+    this.win.clearTimeout(this.narrTimer);
+    this.narrTimer = this.win.setTimeout(() => {
+      this.narrTimer = 0;
+      for (const d of this.narrDue) if (this.states.has(d)) this.dirty.add(d);
+      this.narrDue.clear();
+      this.narrNow = true;
+      try {
+        this.flush();
+      } finally {
+        this.narrNow = false;
+      }
+    }, NARRATIVE_DEFER_MS);
   }
 
   /** Re-check every report (prior-year data arrived). */
