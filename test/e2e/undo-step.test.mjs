@@ -100,6 +100,16 @@ describe('改为 N is one step of the editor’s own undo (Ctrl+Z)', () => {
     });
   }
 
+  test('CKEditor 4 inside a same-origin page frame (TRS-like): the hook goes into the frame owning the editor', async () => {
+    const page = await openCmsPage(browser.context, server, { name: 'nested-ckeditor4', path: '/undo/nested-ckeditor4.html' });
+    const { original, typo, fixed, undone } = await fixThenUndo(page);
+    assert.equal(await hookAnswers(page), false, 'nothing loaded into the top page, which holds no editor');
+    assert.equal(await page.frame({ name: 'main' }).evaluate(() => !window.dispatchEvent(new CustomEvent('nianbao-undo-ping', { cancelable: true }))), true);
+    assert.equal(fixed, original);
+    assert.equal(undone, typo);
+    await page.close();
+  });
+
   test('kindeditor under a strict CSP (script-src \'self\' \'unsafe-inline\'): the hook still loads', async () => {
     // Chromium lets an extension's web-accessible script through the page's CSP.
     const page = await openCmsPage(browser.context, server, { name: 'kindeditor-csp', path: '/undo/kindeditor-csp.html' });
