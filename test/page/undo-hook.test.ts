@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { installUndoHook, UNDO_EVENTS } from '@/lib/page/undo-hook';
 import { undoSnapshots } from '@/lib/page/undo-step';
 
-type Globals = { CKEDITOR?: unknown };
+type Globals = { CKEDITOR?: unknown; UE?: unknown };
 const g = window as unknown as Globals;
 
 /** A CKEditor 4 inline instance on `root`, recording the events it is asked to fire. */
@@ -31,6 +31,7 @@ const editable = () => {
 
 afterEach(() => {
   delete g.CKEDITOR;
+  delete g.UE;
 });
 
 // One window for the whole file: the hook is installed once (a second install must stay idle).
@@ -62,5 +63,14 @@ describe('undo hook', () => {
     });
     const snap = await undoSnapshots(host);
     expect(snap!('before')).toBe(false);
+  });
+
+  it('finds a UEditor instance by its body and asks it to save a scene', async () => {
+    const host = editable();
+    const fired: string[] = [];
+    g.UE = { instants: { ueditorInstant0: { body: host, fireEvent: (name: string) => fired.push(name) } } };
+    const snap = await undoSnapshots(host);
+    expect([snap!('before'), snap!('after')]).toEqual([true, true]);
+    expect(fired).toEqual(['saveScene', 'saveScene']);
   });
 });
