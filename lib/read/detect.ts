@@ -39,7 +39,7 @@ function findHeading(text: string): Heading {
   if (t) {
     out.title = t[0];
     out.year = Number(t[1]);
-    const before = head.slice(Math.max(0, t.index - 30), t.index);
+    const before = lineBefore(text.slice(0, 4000), t.index);
     const body = cleanBody(t[2]!) || (t.index < 40 ? cleanBody(before) : '');
     if (body) out.body = body;
   }
@@ -52,6 +52,25 @@ function findHeading(text: string): Heading {
     if (unit) out.body = unit[1]!.trim();
   }
   return out;
+}
+
+const LINE = '\n';
+const SENTENCE_END = /[。！？；!?;]/;
+
+/**
+ * Up to 30 characters right before compact position `at`, from the same line and sentence only
+ * (a window title or the line above is not part of the body's name). When the year opens its
+ * line, the whole line above (a title in two lines: body, then 「2023年…报告」).
+ */
+function lineBefore(text: string, at: number): string {
+  const lined = toSimplified(text.normalize('NFKC')).replace(/[^\S\n]*\n[\s\u00a0\u3000]*/g, LINE).replace(/[^\S\n]+/g, '');
+  let p = 0;
+  for (let n = 0; p < lined.length && n < at; p++) if (lined[p] !== LINE) n++;
+  const segs = lined.slice(Math.max(0, p - 60), p).split(LINE);
+  const same = segs[segs.length - 1]!.split(SENTENCE_END).pop()!.slice(-30);
+  if (same || segs.length < 2) return same;
+  const above = segs[segs.length - 2]!;
+  return above.length <= 30 && !SENTENCE_END.test(above) ? above : '';
 }
 
 function cleanBody(s: string): string {

@@ -93,12 +93,13 @@ function replaceMapped(text: string, pos: Int32Array, re: RegExp): [string, Int3
  * The narrative of a live DOM with a map back to its text nodes, built in one walk. The map holds
  * the nodes as they are now: build it again after any change.
  */
-export function mapNarrative(root: Node, keepTables = false): NarrativeMap {
+export function mapNarrative(root: Document | Element, keepTables = false): NarrativeMap {
+  const from = narrativeRoot(root);
   const chunks: string[] = [];
   const nodes: (Text | null)[] = [];
   const starts: number[] = [];
   let size = 0;
-  walkOutside(root, keepTables, (s, node) => {
+  walkOutside(from, keepTables, (s, node) => {
     if (!s) return;
     chunks.push(s);
     nodes.push(node);
@@ -155,9 +156,36 @@ function textBefore(root: Node, el: Node, limit: number): string {
   return parts.reverse().join('\n').slice(-limit);
 }
 
+/** The document is an editor's editing surface (designMode or a contenteditable body): its title is the editor's, not the article's. */
+function isEditingDoc(doc: Document): boolean {
+  if (doc.designMode?.toLowerCase() === 'on') return true;
+  const body = doc.body;
+  return !!body && (body.isContentEditable || isEditableAttr(body));
+}
+
+function isEditableAttr(el: Element): boolean {
+  const v = el.getAttribute('contenteditable');
+  return v !== null && v.toLowerCase() !== 'false';
+}
+
 function headingText(root: Document | Element, first: Element): string {
   const doc = (root as Document).documentElement ? (root as Document) : null;
-  return `${doc?.title ?? ''}\n${textBefore(doc?.body ?? root, first, 6000)}`;
+  const title = doc && !isEditingDoc(doc) ? doc.title : '';
+  return `${title}\n${textBefore(doc?.body ?? root, first, 6000)}`;
+}
+
+/**
+ * Where the report's narrative lives: in a page with a contenteditable region (CKEditor 5,
+ * wangEditor 5) the outermost editable element holding the first report table — not the CMS page
+ * around it; otherwise `root` itself.
+ */
+export function narrativeRoot(root: Document | Element): Node {
+  const doc = (root as Document).documentElement ? (root as Document) : null;
+  if (doc && isEditingDoc(doc)) return root;
+  const table = tablesOf(root).find((t) => FINGERPRINT.test(t.textContent ?? ''));
+  let host: Element | null = null;
+  for (let el = table?.parentElement ?? null; el && el !== root; el = el.parentElement) if (isEditableAttr(el)) host = el;
+  return host ?? root;
 }
 
 /**
@@ -193,7 +221,7 @@ export function readTables(root: Document | Element, source: string, outside?: {
       tokens: from ? tokens.filter((t) => t.loc.kind === 'table' && t.loc.table >= from) : tokens,
       strict: true,
       headingText: outside ? outside.heading(from) : headingText(root, start),
-      narrative: () => (outside ? outside.narrative() : textOutsideTables(root)),
+      narrative: () => (outside ? outside.narrative() : textOutsideTables(narrativeRoot(root))),
     };
     const report = buildReport(src);
     if (report.format) reports.push(report);
