@@ -46,11 +46,14 @@ export interface Pos {
   visible: boolean;
 }
 
+/** Width and height of a badge, px (the CSS of `.b`). */
+export const BADGE_SIZE = 14;
+
 const SEVERITY_WORD: Record<BadgeSeverity, string> = { error: '强制性问题', warning: '核实性问题' };
 
 const CSS = `
 :host{all:initial;position:fixed;left:0;top:0;width:0;height:0;overflow:visible;z-index:2147483647;pointer-events:none;font:13px/1.5 system-ui,"Microsoft YaHei","PingFang SC",sans-serif}
-.b{position:fixed;box-sizing:border-box;width:16px;height:16px;margin:0;padding:0;border:1px solid #fff;border-radius:50%;color:#fff;font:bold 11px/14px system-ui,sans-serif;text-align:center;cursor:help;pointer-events:auto;box-shadow:0 1px 2px rgba(0,0,0,.35)}
+.b{position:fixed;box-sizing:border-box;width:14px;height:14px;margin:0;padding:0;border:1px solid #fff;border-radius:50%;color:#fff;font:bold 10px/12px system-ui,sans-serif;text-align:center;cursor:help;pointer-events:auto;box-shadow:0 1px 2px rgba(0,0,0,.35)}
 .b[data-severity=error]{background:#c5221f}
 .b[data-severity=warning]{background:#b06000}
 .b[hidden]{display:none}
@@ -235,8 +238,8 @@ export class Overlay {
     if (el.style.top !== t) el.style.top = t;
     const tip = el.nextElementSibling as HTMLElement | null;
     if (tip) {
-      tip.style.left = `${Math.round(pos.left + 16)}px`;
-      tip.style.top = `${Math.round(pos.top + 16)}px`;
+      tip.style.left = `${Math.round(pos.left + BADGE_SIZE)}px`;
+      tip.style.top = `${Math.round(pos.top + BADGE_SIZE)}px`;
     }
   }
 
@@ -292,14 +295,14 @@ export class Overlay {
     const last = rects[rects.length - 1];
     if (b.hidden !== !last) b.hidden = !last;
     if (!last) return;
-    // The badge sits just after the sentence's end, raised half its height above the line.
-    const left = last.right + 1;
-    const top = last.top - 8;
+    // The badge sits above the end of the sentence's last line (never over the characters that follow it).
+    const left = last.right - BADGE_SIZE / 2;
+    const top = last.top - BADGE_SIZE;
     setPx(b, 'left', left);
     setPx(b, 'top', top);
     const tip = b.nextElementSibling as HTMLElement;
-    setPx(tip, 'left', left + 16);
-    setPx(tip, 'top', top + 16);
+    setPx(tip, 'left', left + BADGE_SIZE);
+    setPx(tip, 'top', top + BADGE_SIZE);
   }
 
   announce(text: string): void {

@@ -1,4 +1,4 @@
-import { Overlay, type BadgeView, type BadgeSeverity, type Rect, type RefView } from '../../components/overlay/overlay';
+import { BADGE_SIZE, Overlay, type BadgeView, type BadgeSeverity, type Rect, type RefView } from '../../components/overlay/overlay';
 import { cellLabel } from '../formats';
 import type { NarrativeMap } from '../read/dom';
 import { valuesOf, type CheckInput, type Finding, type Report } from '../report';
@@ -563,12 +563,17 @@ export class LiveTables {
   }
 }
 
-const BADGE = 16;
+/** How far a badge's centre sits up and right of its cell's top-right corner, px. */
+const BADGE_SHIFT = 2;
 
-/** Badge in the cell's top-right corner, inside it; hidden when that corner is scrolled out of view. */
+/**
+ * Badge on the cell's top-right corner, straddling its border and shifted up and right: only a
+ * 5 px square of it is inside the cell, off the cell's text (narrow cells keep their digits
+ * readable). Hidden when that corner is scrolled out of view.
+ */
 export function badgePosition(p: Placement): { left: number; top: number; visible: boolean } {
-  const left = p.rect.right - BADGE - 1;
-  const top = p.rect.top + 1;
+  const left = p.rect.right - BADGE_SIZE / 2 + BADGE_SHIFT;
+  const top = p.rect.top - BADGE_SIZE / 2 - BADGE_SHIFT;
   const visible = contains(p.clip, p.rect.right - 2, p.rect.top + 2);
   return { left, top, visible };
 }

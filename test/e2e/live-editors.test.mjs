@@ -1,7 +1,7 @@
 // Live checking in every backend page, in real Chromium with the built extension:
 //  - a wrong number typed into a cell gets a badge with that cell's id after the pause (not while typing),
 //    and correcting it removes the badge at once;
-//  - badges stay within 4 px of their cell when the editor iframe (or the page) scrolls;
+//  - badges stay centred within 4 px of their cell's top-right corner, off the cell's text, when the editor iframe (or the page) scrolls;
 //  - after the editor replaces its content (setContent), checking continues on the new table;
 //  - the editor's saved output is byte-identical after the same typing with and without the extension.
 import { after, before, describe, test } from 'node:test';
@@ -19,7 +19,7 @@ function badges(page) {
   return page.evaluate(() =>
     [...(document.querySelector('nianbao-overlay')?.shadowRoot?.querySelectorAll('button[data-cell]') ?? [])].map((b) => {
       const r = b.getBoundingClientRect();
-      return { cell: b.dataset.cell, severity: b.dataset.severity, hidden: b.hidden, left: r.left, top: r.top, right: r.right, text: b.textContent };
+      return { cell: b.dataset.cell, severity: b.dataset.severity, hidden: b.hidden, left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: b.textContent };
     }),
   );
 }
@@ -49,9 +49,29 @@ async function assertBadgeAtCell(page, id, what) {
   const box = await cellBox(page, id);
   const b = (await badges(page)).find((x) => x.cell === id);
   assert.ok(b && !b.hidden, `${what}: badge for ${id} visible`);
-  const dRight = Math.abs(b.right - (box.x + box.width));
-  const dTop = Math.abs(b.top - box.y);
+  // centred on the cell's top-right corner, straddling its border
+  const dRight = Math.abs((b.left + b.right) / 2 - (box.x + box.width));
+  const dTop = Math.abs((b.top + b.bottom) / 2 - box.y);
   assert.ok(dRight <= 4 && dTop <= 4, `${what}: badge ${JSON.stringify(b)} vs cell ${JSON.stringify(box)} (Δright ${dRight}, Δtop ${dTop})`);
+  // and never over the cell's own text (the digits being typed)
+  const { handle } = await cellAt(page, id);
+  const text = await handle.evaluate((td) => {
+    if (td.querySelector('input')) return null;
+    const c = td.getBoundingClientRect();
+    const out = [];
+    const walker = td.ownerDocument.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.nodeValue.trim()) continue;
+      const range = td.ownerDocument.createRange();
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) if (r.width >= 1) out.push({ left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top });
+    }
+    return out;
+  });
+  for (const r of text ?? []) {
+    const overlaps = b.left < box.x + r.right && b.right > box.x + r.left && b.top < box.y + r.bottom && b.bottom > box.y + r.top;
+    assert.ok(!overlaps, `${what}: badge ${JSON.stringify(b)} covers the text of ${id} at ${JSON.stringify(r)} in cell ${JSON.stringify(box)}`);
+  }
 }
 
 /** Scroll whatever holds the editor: the editor iframe's document, else the editable's scroll parent, else the page. */

@@ -100,6 +100,10 @@ async function assertMarkOnSentence(page, what) {
   const got = union(marks[0].lines);
   for (const k of ['left', 'top', 'right', 'bottom'])
     assert.ok(Math.abs(got[k] - want[k]) <= TOLERANCE, `${what}: mark ${JSON.stringify(got)} vs sentence ${JSON.stringify(want)} (${k})`);
+  // its badge sits above the end of the last line, off the characters that follow the sentence
+  const last = marks[0].lines.at(-1);
+  const b = marks[0].box;
+  assert.ok(!marks[0].hidden && b.bottom <= last.top + 1 && Math.abs((b.left + b.right) / 2 - last.right) <= TOLERANCE, `${what}: badge ${JSON.stringify(b)} above the end of ${JSON.stringify(last)}`);
 }
 
 /** Scroll whatever holds the editor: its iframe's document, else the page. */

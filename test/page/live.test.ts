@@ -161,9 +161,9 @@ describe('LiveTables', () => {
 });
 
 describe('badgePosition', () => {
-  it('sits in the top-right corner of the cell and hides when that corner is clipped', () => {
+  it('straddles the top-right corner of the cell (5 px inside it, up and right) and hides when that corner is clipped', () => {
     const rect = { left: 100, top: 50, right: 160, bottom: 70 };
-    expect(badgePosition({ rect, clip: { left: 0, top: 0, right: 800, bottom: 600 } })).toEqual({ left: 143, top: 51, visible: true });
+    expect(badgePosition({ rect, clip: { left: 0, top: 0, right: 800, bottom: 600 } })).toEqual({ left: 155, top: 41, visible: true });
     expect(badgePosition({ rect, clip: { left: 0, top: 60, right: 800, bottom: 600 } }).visible).toBe(false);
     expect(badgePosition({ rect, clip: { left: 0, top: 0, right: 150, bottom: 600 } }).visible).toBe(false);
   });

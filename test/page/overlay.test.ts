@@ -94,7 +94,7 @@ describe('Overlay', () => {
       [false, '300px', '100px', '300px', '14px'],
       [false, '80px', '118px', '120px', '14px'],
     ]);
-    expect([b.hidden, b.style.left, b.style.top]).toEqual([false, '201px', '110px']);
+    expect([b.hidden, b.style.left, b.style.top]).toEqual([false, '193px', '104px']); // above the last line's end
     o.placeMark('m1', [{ left: 80, top: 118, right: 200, bottom: 132 }]); // scrolled: one line left in view
     expect([...root.querySelectorAll<HTMLElement>('.m')].map((m) => m.hidden)).toEqual([false, true]);
     o.placeMark('m1', []);
