@@ -3,7 +3,7 @@
 // 在此网站停用/启用, and the reasons it gives when there is nothing to show.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cellText, getServiceWorker, launchWithExtension, openCmsPage, PRIOR_2022, startServer, typeInCell, waitForTables } from './harness.mjs';
+import { cellText, editorFrame, getServiceWorker, launchWithExtension, openCmsPage, PRIOR_2022, startServer, typeInCell, waitForTables } from './harness.mjs';
 
 const BODY = '滨江区人民政府办公室';
 let server, browser, worker;
@@ -73,6 +73,26 @@ describe('popup on a CMS page', () => {
     const mine = saved[`report:127.0.0.1|${encodeURIComponent(BODY)}|2023`];
     assert.equal(mine?.values['apply.new.natural'], 41);
     assert.equal(mine?.format, 'gov2021');
+    assert.deepEqual(popup.pageErrors.map(String), []);
+    await popup.close();
+    await page.close();
+  });
+
+  test('CKEditor 4: the body comes from the report, not from the editing frame\'s own title (编辑器, content); last year is found', async () => {
+    await worker.evaluate(() => chrome.storage.local.clear());
+    await worker.evaluate((rec) => chrome.storage.local.set(rec), {
+      [`report:127.0.0.1|${encodeURIComponent(BODY)}|2022`]: { version: 2, site: '127.0.0.1', body: BODY, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' },
+    });
+    const page = await openCmsPage(browser.context, server, 'ckeditor4');
+    await waitForTables(page, 1);
+    const title = await (await editorFrame(page)).evaluate(() => document.title);
+    assert.ok(title, `the editing frame has its own title (${title})`);
+    const popup = await popupFor(await lastTab());
+    await popup.getByText(/2021年版.*2023 年度.*滨江区人民政府办公室/).waitFor();
+    const text = await popup.locator('main').textContent();
+    assert.match(text, /2023 年度 · 滨江区人民政府办公室（/, `body exactly ${BODY} (frame title 「${title}」)`);
+    assert.ok(!text.includes(title.replace(/\s+/g, '')), text);
+    assert.match(text, /已载入 2022 年数据/);
     assert.deepEqual(popup.pageErrors.map(String), []);
     await popup.close();
     await page.close();

@@ -73,7 +73,7 @@ async function openPopup(page) {
 }
 
 describe('从上年数据预填 through the popup', () => {
-  for (const name of ['kindeditor', 'tinymce', 'ckeditor5', 'form']) {
+  for (const name of ['kindeditor', 'ckeditor4', 'tinymce', 'ckeditor5', 'form']) {
     test(name, async () => {
       await worker.evaluate(() => chrome.storage.local.clear());
       const prior = { version: 2, site: '127.0.0.1', body: BODY, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' };
