@@ -11,7 +11,7 @@ export default defineConfig({
   // has callback-style chrome.* APIs.
   modules: ['@wxt-dev/webextension-polyfill'],
   // entrypoints/cli.ts is the command line's entry (run by tsx), not part of the extension.
-  filterEntrypoints: ['background', 'content', 'popup', 'options', 'page-hook'],
+  filterEntrypoints: ['background', 'content', 'checker', 'popup', 'options', 'page-hook'],
   vite: (env) => ({
     // The reader falls back to linkedom only without DOMParser (Node); extension pages have DOMParser.
     // pdf.js 5 needs more than Chromium 86: the Chromium MV2 build reads PDFs as pasted text instead.
@@ -33,9 +33,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab'],
-    // The editors' undo hook, loaded by the content script into the page owning an editor (lib/page/undo-step.ts).
+    // The editors' undo hook, loaded by the content script into the page owning an editor (lib/page/undo-step.ts),
+    // and the checker, imported by the content script once a page may hold a report (entrypoints/content.ts).
     web_accessible_resources:
-      manifestVersion === 3 ? [{ resources: ['page-hook.js'], matches: ['<all_urls>'] }] : ['page-hook.js'],
+      manifestVersion === 3 ? [{ resources: ['page-hook.js', 'checker.js'], matches: ['<all_urls>'] }] : ['page-hook.js', 'checker.js'],
     // 导入上年报告 by address: the host is requested at that moment (permissions.request).
     ...(manifestVersion === 3 ? { optional_host_permissions: ['<all_urls>'] } : { optional_permissions: ['<all_urls>'] }),
     ...(browser !== 'firefox' ? { minimum_chrome_version: manifestVersion === 3 ? '102' : '86' } : {}),
@@ -61,8 +62,24 @@ export default defineConfig({
     // The content script talks to extension APIs in callback style (lib/page/ext.ts), which works on
     // Chromium 86 MV2 too; only WXT's own ContentScriptContext imports `wxt/browser` (for runtime.id).
     // Point that import at WXT's plain `browser` (= globalThis.browser ?? chrome) so the polyfill stays out.
+    // The checker, part of the content script loaded later, is built the same way, as an ES module whose
+    // default export the content script's dynamic import() receives.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const checker = entrypoints.length === 1 && entrypoints[0]!.name === 'checker';
+      if (checker && config.build?.lib) {
+        config.build.lib.formats = ['es'];
+        // Vite leaves an ES library unminified (whitespace): minify it like the other scripts.
+        const output = config.build.rollupOptions?.output;
+        if (output && !Array.isArray(output)) output.minify = true;
+      }
+      if (!checker && !entrypoints.every((e) => e.type === 'content-script')) return;
+      // lib/ modules only define things: the content script keeps what it uses (the pre-filter) and not
+      // the modules merely imported beside it (the format catalogue).
+      if (!checker) {
+        config.build ??= {};
+        config.build.rollupOptions ??= {};
+        config.build.rollupOptions.treeshake = { moduleSideEffects: (id: string) => !id.startsWith(`${process.cwd()}/lib/`) };
+      }
       const plain = createRequire(`${process.cwd()}/`).resolve('wxt/browser');
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {

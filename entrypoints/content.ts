@@ -1,9 +1,7 @@
-import { mapNarrative, mayHoldReport, readDom } from '@/lib/read/dom';
-import { checkNarrative } from '@/lib/narrative';
-import { checkReport } from '@/lib/rules';
-import { withLocalisation } from '@/lib/locate/annotate';
+import { mayHoldReport } from '@/lib/read/dom';
+import { extApi } from '@/lib/page/ext';
 import { reachedFromTop } from '@/lib/page/frames';
-import { PageController } from '@/lib/page/main';
+import { Gate, type StartChecker } from '@/lib/page/gate';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -14,6 +12,14 @@ export default defineContentScript({
     // The top frame's instance walks every same-origin frame itself; an instance in a frame it can
     // reach stays idle. Frames under a cross-origin parent run their own instance.
     if (reachedFromTop(window)) return;
-    new PageController(window, { deps: { mayHoldReport, readDom, checkReport: withLocalisation(checkReport), mapNarrative, checkNarrative } }).init(new AbortController().signal);
+    // Only this small gate runs on every page; the checker (entrypoints/checker.ts) is loaded when a
+    // document may hold a report table.
+    const load = async (): Promise<StartChecker> => {
+      const url = extApi()?.runtime.getURL?.('/checker.js');
+      if (!url) throw new Error('扩展已更新或停用，请刷新页面。');
+      const mod = (await import(/* @vite-ignore */ url)) as { default: StartChecker };
+      return mod.default;
+    };
+    new Gate(window, { mayHoldReport, load }).init(new AbortController().signal);
   },
 });

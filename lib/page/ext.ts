@@ -23,6 +23,7 @@ export interface ExtApi {
   runtime: {
     id?: string;
     lastError?: unknown;
+    getURL?(path: string): string;
     sendMessage(msg: unknown, cb: (r: unknown) => void): void;
     onMessage: { addListener(fn: MessageListener): void; removeListener(fn: MessageListener): void };
   };
@@ -97,3 +98,7 @@ export function sendMessage(api: ExtApi, msg: unknown): Promise<unknown> {
 
 /** Storage key of the per-site switch (agreed with the popup): true = switched off. */
 export const siteDisabledKey = (site: string): string => `siteDisabled:${site}`;
+
+/** The per-site switch's site: the page's host name (or its scheme for pages without one). */
+export const siteOf = (win: Window): string =>
+  win.location.hostname || win.location.host || win.location.protocol.replace(':', '');

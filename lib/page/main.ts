@@ -5,8 +5,9 @@ import { planPrefill } from '../store/prefill-plan';
 import { APPLY_COL_IDS } from '../formats/apply-sections';
 import { FORMAT_IDS } from '../formats/types';
 import {
-  extApi, sendMessage, siteDisabledKey, storageGet, storageRemove, storageSet, type ExtApi, type StorageChange,
+  extApi, sendMessage, siteDisabledKey, siteOf, storageGet, storageRemove, storageSet, type ExtApi, type StorageChange,
 } from './ext';
+import { isRequest } from './request';
 import { LiveTables, elementOf, type LiveDeps } from './live';
 import { cellText, editAsOneStep, innermostBlock, writeCell } from './write';
 
@@ -19,6 +20,8 @@ export interface PageOptions {
   deps: LiveDeps;
   api?: ExtApi | null;
   pauseMs?: number;
+  /** The per-site switch as already read by the caller: skips the first storage read. */
+  enabled?: boolean;
 }
 
 interface UndoEntry {
@@ -44,7 +47,7 @@ export class PageController {
     private readonly win: Window,
     private readonly opts: PageOptions,
   ) {
-    this.site = win.location.hostname || win.location.host || win.location.protocol.replace(':', '');
+    this.site = siteOf(win);
     this.api = opts.api === undefined ? extApi() : opts.api;
   }
 
@@ -62,13 +65,12 @@ export class PageController {
   private initSiteControl(signal: AbortSignal): void {
     const key = siteDisabledKey(this.site);
     const api = this.api;
-    if (!api) {
-      this.setEnabled(true, signal);
-      return;
-    }
-    void storageGet(api, key).then((items) => {
-      if (!signal.aborted) this.setEnabled(items[key] !== true, signal);
-    });
+    if (!api || this.opts.enabled !== undefined) this.setEnabled(this.opts.enabled ?? true, signal);
+    if (!api) return;
+    if (this.opts.enabled === undefined)
+      void storageGet(api, key).then((items) => {
+        if (!signal.aborted) this.setEnabled(items[key] !== true, signal);
+      });
     const onChanged = (changes: Record<string, StorageChange>, area: string) => {
       if (area !== 'local') return;
       if (key in changes) this.setEnabled(changes[key]?.newValue !== true, signal);
@@ -348,27 +350,4 @@ function asCheckInput(x: unknown): CheckInput | null {
   };
   if (typeof o.body === 'string') out.body = o.body;
   return out;
-}
-
-const TYPES = new Set(['state', 'reveal', 'prefill-plan', 'prefill-apply', 'prefill-undo', 'apply-fix', 'site-enabled']);
-
-function isRequest(m: unknown): m is Request {
-  if (!m || typeof m !== 'object') return false;
-  const r = m as Record<string, unknown>;
-  if (typeof r.type !== 'string' || !TYPES.has(r.type)) return false;
-  switch (r.type) {
-    case 'reveal':
-      return typeof r.cell === 'string';
-    case 'apply-fix':
-      return typeof r.cell === 'string' && typeof r.value === 'number' && Number.isFinite(r.value);
-    case 'prefill-apply':
-      return (
-        Array.isArray(r.items) &&
-        r.items.every((i) => i && typeof i.cell === 'string' && typeof i.value === 'number' && Number.isFinite(i.value))
-      );
-    case 'site-enabled':
-      return typeof r.enabled === 'boolean';
-    default:
-      return true;
-  }
 }

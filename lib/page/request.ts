@@ -1,0 +1,26 @@
+import type { Request } from '../messages';
+
+/** Requests from the popup, checked plainly (the content script stays free of zod). */
+
+const TYPES = new Set(['state', 'reveal', 'prefill-plan', 'prefill-apply', 'prefill-undo', 'apply-fix', 'site-enabled']);
+
+export function isRequest(m: unknown): m is Request {
+  if (!m || typeof m !== 'object') return false;
+  const r = m as Record<string, unknown>;
+  if (typeof r.type !== 'string' || !TYPES.has(r.type)) return false;
+  switch (r.type) {
+    case 'reveal':
+      return typeof r.cell === 'string';
+    case 'apply-fix':
+      return typeof r.cell === 'string' && typeof r.value === 'number' && Number.isFinite(r.value);
+    case 'prefill-apply':
+      return (
+        Array.isArray(r.items) &&
+        r.items.every((i) => i && typeof i.cell === 'string' && typeof i.value === 'number' && Number.isFinite(i.value))
+      );
+    case 'site-enabled':
+      return typeof r.enabled === 'boolean';
+    default:
+      return true;
+  }
+}
