@@ -149,6 +149,31 @@ after(async () => {
   await server?.close();
 });
 
+describe('in a contenteditable editor only the editor\'s text is the narrative', () => {
+  for (const name of ['ckeditor5', 'wangeditor']) {
+    test(`${name}: a wrong figure in the CMS page around the editor is not checked; the same sentence in the editor is`, async () => {
+      const page = await openCmsPage(withExt.context, server, name);
+      await waitForTables(page, 1);
+      // The CMS's own help text above the editor, quoting a figure the table does not hold.
+      await page.evaluate((w) => {
+        const note = document.createElement('p');
+        note.className = 'cms-help';
+        note.textContent = `填写示例：2023年，${w}，上年结转3件。`;
+        document.querySelector('.cms-field, form, main, body').before(note);
+      }, WRONG);
+      await setContent(page, reportHtml());
+      await page.waitForTimeout(PAUSE + 900);
+      assert.deepEqual(await overlayState(page, CELL), { badge: null, marks: [] }, 'no P-TEXT from the page around the editor');
+      await setContent(page, wrongReport());
+      await page.waitForFunction((c) => !!document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${c}"]`), CELL, { timeout: 5000 });
+      const s = await overlayState(page, CELL);
+      assert.match(s.badge?.tip ?? s.marks[0]?.tip ?? '', /申请60件|申请 60件/);
+      assert.deepEqual(page.pageErrors.map(String), []);
+      await page.close();
+    });
+  }
+});
+
 describe('the narrative is checked live in the editor', () => {
   for (const name of PAGES) {
     test(`${name}: a sentence disagreeing with the table is marked in the overlay and at its cell; typing the right figure clears both`, async (t) => {
