@@ -20,6 +20,7 @@ export const BUILDS = [
 
 // A string only webextension-polyfill contains.
 const POLYFILL_MARK = 'This script should only be loaded in a browser extension';
+const CHECKER = 'checker.js';
 
 const jsFiles = (dir) =>
   readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
@@ -63,12 +64,16 @@ export function manifestProblems(build) {
     if (cs.match_about_blank !== true) bad('content script without match_about_blank');
     if (build.mv === 3 && cs.match_origin_as_fallback !== true) bad('MV3 content script without match_origin_as_fallback');
     if (build.mv === 2 && 'match_origin_as_fallback' in cs) bad('match_origin_as_fallback is unknown to MV2 browsers');
-    for (const js of cs.js ?? []) {
+    // The checker is the content script's lazily imported part (entrypoints/content.ts): same rules.
+    for (const js of [...(cs.js ?? []), CHECKER]) {
       if (file(js) && readFileSync(join(build.path, js), 'utf8').includes(POLYFILL_MARK)) {
         bad(`${js} bundles webextension-polyfill (use callback-style chrome.* there, see lib/page/ext.ts)`);
       }
     }
   }
+  if (!file(CHECKER)) bad(`${CHECKER} missing (the content script imports it)`);
+  const war = (m.web_accessible_resources ?? []).flatMap((w) => (typeof w === 'string' ? [w] : w.resources ?? []));
+  if (!war.includes(CHECKER)) bad(`${CHECKER} must be a web-accessible resource (the content script imports it)`);
   if (!existsSync(build.zip)) bad(`zip missing: ${build.zip}`);
   return problems;
 }
