@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Gate, type StartChecker } from '@/lib/page/gate';
+import type { ExtApi, MessageListener, StorageChange } from '@/lib/page/ext';
+import type { Request, Response } from '@/lib/messages';
+import { stubDeps, TABLE } from './stub-reader';
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** chrome.* in callback style over a Map, with onChanged and onMessage. */
+function fakeApi(initial: Record<string, unknown> = {}) {
+  const store = new Map(Object.entries(initial));
+  const changed: ((c: Record<string, StorageChange>, area: string) => void)[] = [];
+  const messages: MessageListener[] = [];
+  const fire = (c: Record<string, StorageChange>) => changed.forEach((f) => f(c, 'local'));
+  const api: ExtApi = {
+    runtime: {
+      id: 'test',
+      sendMessage: (_msg, cb) => cb(undefined),
+      onMessage: { addListener: (f) => messages.push(f), removeListener: (f) => messages.splice(messages.indexOf(f), 1) },
+    },
+    storage: {
+      local: {
+        get: (keys, cb) => queueMicrotask(() => cb(Object.fromEntries([keys ?? []].flat().filter((k) => store.has(k)).map((k) => [k, store.get(k)])))),
+        set: (items, cb) => {
+          for (const [k, v] of Object.entries(items)) store.set(k, v);
+          fire(Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }])));
+          cb?.();
+        },
+        remove: (keys, cb) => {
+          for (const k of [keys].flat()) store.delete(k);
+          fire(Object.fromEntries([keys].flat().map((k) => [k, { newValue: undefined }])));
+          cb?.();
+        },
+      },
+      onChanged: { addListener: (f) => changed.push(f), removeListener: (f) => changed.splice(changed.indexOf(f), 1) },
+    },
+  };
+  const send = (msg: Request) =>
+    new Promise<Response>((resolve) => {
+      if (!messages.length) throw new Error('nobody listens');
+      messages[0]!(msg, {}, (r) => resolve(r as Response));
+    });
+  return { api, send, messages };
+}
+
+/** A checker double: counts its starts and answers every request with the request's type. */
+function fakeChecker() {
+  const started: Window[] = [];
+  const start: StartChecker = (win) => {
+    started.push(win);
+    return { handle: async (req) => ({ ok: false, message: `checker:${req.type}` }) };
+  };
+  let loads = 0;
+  return { started, get loads() { return loads; }, load: async () => (loads++, start) };
+}
+
+describe('Gate (the always-loaded content script)', () => {
+  let ctl: AbortController;
+  beforeEach(() => {
+    ctl = new AbortController();
+    document.body.innerHTML = '<h1>新闻</h1><table><tr><td>栏目</td></tr></table>';
+  });
+  afterEach(() => ctl.abort());
+
+  it('answers the popup itself and loads nothing on a page without a report', async () => {
+    const { api, send } = fakeApi();
+    const ck = fakeChecker();
+    new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: ck.load, api }).init(ctl.signal);
+    await wait(5);
+    const r = await send({ type: 'state' });
+    expect(r).toEqual({
+      ok: true,
+      state: { siteEnabled: true, site: location.hostname, tables: [], findings: [], values: null, priorYear: null, canUndoPrefill: false },
+    });
+    expect(ck.loads).toBe(0);
+  });
+
+  it('loads the checker once when a table appears, then hands the messages over', async () => {
+    const { api, messages } = fakeApi();
+    const ck = fakeChecker();
+    new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: ck.load, api, quietMs: 10 }).init(ctl.signal);
+    await wait(5);
+    document.body.insertAdjacentHTML('beforeend', TABLE);
+    document.body.insertAdjacentHTML('beforeend', TABLE);
+    await wait(40);
+    expect(ck.loads).toBe(1);
+    expect(ck.started).toEqual([window]);
+    expect(messages).toHaveLength(0); // the checker registers its own listener
+  });
+
+  it('answers a request arriving while the checker loads through the checker', async () => {
+    document.body.innerHTML = TABLE;
+    const { api, send } = fakeApi();
+    const ck = fakeChecker();
+    const gate = new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: ck.load, api });
+    gate.init(ctl.signal);
+    const r = send({ type: 'reveal', cell: 'a' });
+    expect(await r).toEqual({ ok: false, message: 'checker:reveal' });
+    expect(ck.loads).toBe(1);
+  });
+
+  it('stays idle while the site is switched off, and starts when switched back on', async () => {
+    document.body.innerHTML = TABLE;
+    const key = `siteDisabled:${location.hostname}`;
+    const { api, send } = fakeApi({ [key]: true });
+    const ck = fakeChecker();
+    new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: ck.load, api }).init(ctl.signal);
+    await wait(5);
+    expect(ck.loads).toBe(0);
+    const off = await send({ type: 'state' });
+    expect(off.ok && off.state?.siteEnabled).toBe(false);
+    expect(await send({ type: 'reveal', cell: 'a' })).toEqual({ ok: false, message: '年报助手已在此网站停用。' });
+    const on = await send({ type: 'site-enabled', enabled: true });
+    expect(on).toEqual({ ok: false, message: 'checker:state' });
+    expect(ck.loads).toBe(1);
+  });
+
+  it('ignores messages that are not requests', () => {
+    const { api, messages } = fakeApi();
+    new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: fakeChecker().load, api }).init(ctl.signal);
+    expect(messages[0]!({ type: 'nope' }, {}, () => {})).toBe(false);
+    expect(messages[0]!({ type: 'reveal' }, {}, () => {})).toBe(false);
+  });
+});
