@@ -5,10 +5,11 @@
 //  1. typing in a table cell: input → badge update (the narrative check waits for a pause in typing);
 //  2. typing in the narrative: input → sentence mark cleared when the figure is corrected, and input → new
 //     mark minus the 800 ms pause.
-// Target p95 < 16 ms. The keystroke/overlay probes are the same as test/bench/page.mjs.
+// Target p95 < 16 ms. The keystroke/overlay probes are test/bench/probes.mjs, shared with page.mjs.
 import {
   EXTENSION_DIR, editorFrame, launchWithExtension, openCmsPage, reportHtml, setContent, startServer, typeInCell, VALUES, waitForTables,
 } from '../e2e/harness.mjs';
+import { fmt, installProbes, lastLatency } from './probes.mjs';
 
 const EXT = process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR;
 const PAUSE = 800; // lib/page/live.ts
@@ -19,52 +20,11 @@ const FILLER =
   '<p>全年制发行政规范性文件4件，废止1件，现行有效27件。本机关共收到政府信息公开申请50件，上年结转3件，办结50件。' +
   '发生政府信息公开行政复议3件、行政诉讼2件。本年度继续加强政策解读，在门户网站及时发布各类信息，回应社会关切。</p>';
 
-const q = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
-};
-const fmt = (xs) => `p50 ${q(xs, 50).toFixed(2)} ms · p95 ${q(xs, 95).toFixed(2)} ms · max ${Math.max(...xs).toFixed(2)} ms (n=${xs.length})`;
-
 function paddedReport() {
   const html = reportHtml();
   const at = html.indexOf('<p>二、主动公开政府信息情况</p>');
   if (at < 0) throw new Error('report layout changed');
   return html.slice(0, at) + FILLER.repeat(40) + html.slice(at);
-}
-
-async function installProbes(page, frame) {
-  await frame.evaluate(() => {
-    const top = window.top;
-    top.__keys = [];
-    let armed = false;
-    document.addEventListener('beforeinput', () => { armed = true; top.__keys.push({ dom: null, input: null }); }, true);
-    document.addEventListener('input', (e) => {
-      const k = top.__keys.at(-1);
-      if (k) k.input = performance.timeOrigin + e.timeStamp;
-    }, true);
-    new MutationObserver(() => {
-      const k = top.__keys.at(-1);
-      if (armed && k && k.dom === null) k.dom = performance.timeOrigin + performance.now();
-      armed = false;
-    }).observe(top.__cms.editorRoot(), { subtree: true, childList: true, characterData: true });
-  });
-  await page.evaluate(() => {
-    window.__overlay = [];
-    const root = document.querySelector('nianbao-overlay').shadowRoot;
-    new MutationObserver(() => window.__overlay.push(performance.timeOrigin + performance.now())).observe(root, {
-      subtree: true, childList: true, attributes: true, characterData: true,
-    });
-  });
-}
-
-async function lastLatency(page) {
-  return page.evaluate(() => {
-    const k = [...window.__keys].reverse().find((x) => x.input !== null || x.dom !== null);
-    if (!k) return null;
-    const t = k.input ?? k.dom;
-    const o = window.__overlay.find((x) => x >= t);
-    return o === undefined ? null : o - t;
-  });
 }
 
 const present = (page, sel, want, timeout = 3000) =>

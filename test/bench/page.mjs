@@ -12,61 +12,13 @@ import { gzipSync } from 'node:zlib';
 import {
   EXTENSION_DIR, cellAt, launchWithExtension, openCmsPage, startServer, typeInCell, VALUES, waitForTables,
 } from '../e2e/harness.mjs';
+import { fmt, installProbes, lastLatency } from './probes.mjs';
 
 const EXT = process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR;
 const PAUSE = 800; // lib/page/live.ts
 const ROUNDS = Number(process.env.ROUNDS ?? 25);
 const STARTUP_LOADS = Number(process.env.STARTUP_LOADS ?? 30); // plus two warm-up loads, not counted
 const PAGES = (process.env.PAGES ?? 'kindeditor,ckeditor5,form').split(',');
-
-const q = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
-};
-const fmt = (xs) => `p50 ${q(xs, 50).toFixed(2)} ms · p95 ${q(xs, 95).toFixed(2)} ms · max ${Math.max(...xs).toFixed(2)} ms (n=${xs.length})`;
-
-/**
- * Page-world probes (bench only), all in absolute time (performance.timeOrigin + …, comparable across frames):
- * when each input event was created (event.timeStamp) in the editor's document, the first DOM change of the
- * editor after each keystroke's beforeinput, and every change in the overlay's shadow root. A keystroke's
- * start is its input event; model editors (CKEditor 5) cancel beforeinput and fire no input event, so there it
- * is the moment the editor wrote the keystroke into its DOM.
- */
-async function installProbes(page, frame) {
-  await frame.evaluate(() => {
-    const top = window.top;
-    top.__keys = [];
-    let armed = false;
-    document.addEventListener('beforeinput', () => { armed = true; top.__keys.push({ dom: null, input: null }); }, true);
-    document.addEventListener('input', (e) => {
-      const k = top.__keys.at(-1);
-      if (k) k.input = performance.timeOrigin + e.timeStamp;
-    }, true);
-    new MutationObserver(() => {
-      const k = top.__keys.at(-1);
-      if (armed && k && k.dom === null) k.dom = performance.timeOrigin + performance.now();
-      armed = false;
-    }).observe(top.__cms.editorRoot(), { subtree: true, childList: true, characterData: true });
-  });
-  await page.evaluate(() => {
-    window.__overlay = [];
-    const root = document.querySelector('nianbao-overlay').shadowRoot;
-    new MutationObserver(() => window.__overlay.push(performance.timeOrigin + performance.now())).observe(root, {
-      subtree: true, childList: true, attributes: true, characterData: true,
-    });
-  });
-}
-
-/** Latency from the last keystroke's start (see installProbes) to the first overlay change after it. */
-async function lastLatency(page) {
-  return page.evaluate(() => {
-    const k = [...window.__keys].reverse().find((x) => x.input !== null || x.dom !== null);
-    if (!k) return null;
-    const t = k.input ?? k.dom;
-    const o = window.__overlay.find((x) => x >= t);
-    return o === undefined ? null : o - t;
-  });
-}
 
 const badgeState = (page, cell) =>
   page.evaluate((c) => {
