@@ -155,7 +155,9 @@ describe('finding tables as the page changes', () => {
       document.getElementById('frames').append(f);
     }, `${other}${REPORT_PATH}`);
     const frame = await (await page.waitForSelector('#xo')).contentFrame();
-    await frame.waitForFunction(() => Number(document.querySelector('nianbao-overlay')?.getAttribute('data-tables')) === 3, null, { timeout: 5000 });
+    // Poll by timer: Chromium throttles requestAnimationFrame (Playwright's default polling) in an
+    // out-of-process iframe scrolled out of view, which the earlier tests' frames push this one into.
+    await frame.waitForFunction(() => Number(document.querySelector('nianbao-overlay')?.getAttribute('data-tables')) === 3, null, { timeout: 5000, polling: 100 });
     assert.equal(await tables(), 6, 'the top frame cannot reach it and does not count it');
   });
 
