@@ -93,23 +93,19 @@ export class DocWatcher {
     };
     const onLayout = () => h.layout();
     const cap = { capture: true, passive: true } as const;
-    doc.addEventListener('input', onInput, cap);
-    doc.addEventListener('change', onInput, cap);
-    doc.addEventListener('selectionchange', onFocus, cap);
-    doc.addEventListener('focusout', onFocus, cap);
-    doc.addEventListener('load', onLoad, cap);
-    doc.addEventListener('scroll', onLayout, cap);
-    win?.addEventListener('resize', onLayout, cap);
-    win?.addEventListener('blur', onFocus, cap);
+    const listeners: [EventTarget | null, string, (e: Event) => void][] = [
+      [doc, 'input', onInput],
+      [doc, 'change', onInput],
+      [doc, 'selectionchange', onFocus],
+      [doc, 'focusout', onFocus],
+      [doc, 'load', onLoad],
+      [doc, 'scroll', onLayout],
+      [win, 'resize', onLayout],
+      [win, 'blur', onFocus],
+    ];
+    for (const [target, type, fn] of listeners) target?.addEventListener(type, fn, cap);
     const off = () => {
-      doc.removeEventListener('input', onInput, cap);
-      doc.removeEventListener('change', onInput, cap);
-      doc.removeEventListener('selectionchange', onFocus, cap);
-      doc.removeEventListener('focusout', onFocus, cap);
-      doc.removeEventListener('load', onLoad, cap);
-      doc.removeEventListener('scroll', onLayout, cap);
-      win?.removeEventListener('resize', onLayout, cap);
-      win?.removeEventListener('blur', onFocus, cap);
+      for (const [target, type, fn] of listeners) target?.removeEventListener(type, fn, cap);
     };
     this.attached.set(doc, { mo, win, off });
   }
