@@ -11,7 +11,7 @@ export default defineConfig({
   // has callback-style chrome.* APIs.
   modules: ['@wxt-dev/webextension-polyfill'],
   // entrypoints/cli.ts is the command line's entry (run by tsx), not part of the extension.
-  filterEntrypoints: ['background', 'content', 'checker', 'popup', 'options', 'page-hook'],
+  filterEntrypoints: ['background', 'content', 'checker', 'popup', 'options', 'page-hook', 'sheet', 'help'],
   vite: (env) => ({
     // The reader falls back to linkedom only without DOMParser (Node); extension pages have DOMParser.
     // pdf.js 5 needs more than Chromium 86: the Chromium MV2 build reads PDFs as pasted text instead.

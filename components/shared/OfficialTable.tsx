@@ -2,12 +2,16 @@ import { FORMATS } from '@/lib/formats';
 import type { FormatId, SectionDef } from '@/lib/formats/types';
 import type { Values } from '@/lib/report';
 
+/** How a cell with a problem is marked: its class, and the words a screen reader says after the value. */
+export type Marks = Readonly<Record<string, 'error' | 'warning' | 'confirmed'>>;
+const MARK_WORDS = { error: '（强制性问题）', warning: '（核实性问题）', confirmed: '（已核实）' } as const;
+
 /** A saved report shown as the official table: each section with the form's row and column labels. */
-export function OfficialTable({ format, values }: { format: FormatId; values: Values }) {
+export function OfficialTable({ format, values, marks }: { format: FormatId; values: Values; marks?: Marks }) {
   return (
     <div class="official">
       {FORMATS[format].sections.map((s) => (
-        <Section key={s.key} section={s} values={values} />
+        <Section key={s.key} section={s} values={values} marks={marks} />
       ))}
     </div>
   );
@@ -15,7 +19,18 @@ export function OfficialTable({ format, values }: { format: FormatId; values: Va
 
 const show = (v: number | null | undefined) => (v === undefined ? '' : v === null ? '—' : String(v));
 
-function Section({ section: s, values }: { section: SectionDef; values: Values }) {
+function Value({ id, values, marks }: { id: string; values: Values; marks?: Marks }) {
+  const m = marks?.[id];
+  if (!m) return <>{show(values[id])}</>;
+  return (
+    <>
+      {show(values[id])}
+      <span class="sr-only">{MARK_WORDS[m]}</span>
+    </>
+  );
+}
+
+function Section({ section: s, values, marks }: { section: SectionDef; values: Values; marks?: Marks }) {
   const cols = s.cols.filter((c) => s.rows.some((r) => !r.cols || r.cols.includes(c.id)));
   const oneColumnPerRow = s.rows.every((r) => r.cols?.length === 1) || cols.length === 1;
   let lastGroup: string | undefined;
@@ -51,14 +66,16 @@ function Section({ section: s, values }: { section: SectionDef; values: Values }
                 <th scope="row">{r.label}</th>
                 {oneColumnPerRow && cols.length > 1
                   ? own.map((c) => (
-                      <td key={c.id} data-cell={s.cellId(r.id, c.id)}>
+                      <td key={c.id} data-cell={s.cellId(r.id, c.id)} class={markClass(marks, s.cellId(r.id, c.id))}>
                         <span class="col-label">{c.label}：</span>
-                        {show(values[s.cellId(r.id, c.id)])}
+                        <Value id={s.cellId(r.id, c.id)} values={values} marks={marks} />
                       </td>
                     ))
                   : cols.map((c) =>
                       own.includes(c) ? (
-                        <td key={c.id} data-cell={s.cellId(r.id, c.id)}>{show(values[s.cellId(r.id, c.id)])}</td>
+                        <td key={c.id} data-cell={s.cellId(r.id, c.id)} class={markClass(marks, s.cellId(r.id, c.id))}>
+                          <Value id={s.cellId(r.id, c.id)} values={values} marks={marks} />
+                        </td>
                       ) : (
                         <td key={c.id} class="na" />
                       ),
@@ -72,3 +89,5 @@ function Section({ section: s, values }: { section: SectionDef; values: Values }
     </section>
   );
 }
+
+const markClass = (marks: Marks | undefined, id: string) => (marks?.[id] ? `mark-${marks[id]}` : undefined);

@@ -1,0 +1,83 @@
+import * as z from 'zod/mini';
+import { FORMAT_IDS } from '../formats/types';
+import type { CheckInput } from '../report';
+import { getPrior, toCheckInput, upgrade, type KV } from '../store';
+import { Confirmation } from './confirmation';
+
+/**
+ * Where a sheet's data comes from, named in the sheet page's address:
+ *   sheet.html?key=<storage key of a saved report>   (the options page's saved list)
+ *   sheet.html?session=<id>                          (the popup: the page as typed, not saved)
+ * For `session`, the popup writes a SheetHandoff under `sheetHandoffKey(id)` into storage.session
+ * (MV3) or, where that does not exist, storage.local, then opens the page. The sheet checks the
+ * data itself, so it prints exactly what the rule engine says of it.
+ */
+export const SHEET_HANDOFF_PREFIX = 'sheet:';
+export const sheetHandoffKey = (id: string) => `${SHEET_HANDOFF_PREFIX}${id}`;
+
+const values = z.record(z.string(), z.nullable(z.number().check(z.refine(Number.isFinite))));
+const checkInput = z.object({
+  format: z.enum(FORMAT_IDS),
+  year: z.nullable(z.number().check(z.int())),
+  values,
+  body: z.optional(z.string()),
+  narrative: z.optional(z.string()),
+  raw: z.optional(z.record(z.string(), z.string())),
+});
+
+export const SheetHandoff = z.object({
+  input: checkInput,
+  prior: z.optional(checkInput),
+  confirmations: z.optional(z.array(Confirmation)),
+});
+export type SheetHandoff = z.infer<typeof SheetHandoff>;
+
+export interface SheetData {
+  input: CheckInput;
+  prior?: CheckInput;
+  confirmations: Confirmation[];
+}
+
+export type SheetLoad = { ok: true; data: SheetData } | { ok: false; message: string };
+
+export interface SheetStores {
+  local: Pick<KV, 'get'>;
+  /** storage.session where the browser has it. */
+  session?: Pick<KV, 'get'>;
+}
+
+const NO_SOURCE = '没有指定要打印的报告。请从年报助手的弹出窗口，或设置页「已保存的年报数据」中打开审核单。';
+
+/** Read the sheet's data named by the page address's query (`?key=` or `?session=`). Never throws. */
+export async function loadSheetData(query: string, stores: SheetStores): Promise<SheetLoad> {
+  const q = new URLSearchParams(query);
+  const key = q.get('key');
+  const session = q.get('session');
+  try {
+    if (key) return await fromSaved(key, stores.local);
+    if (session) return await fromHandoff(sheetHandoffKey(session), stores);
+  } catch {
+    return { ok: false, message: '读取浏览器中保存的数据时出错，请关闭本页后重新打开审核单。' };
+  }
+  return { ok: false, message: NO_SOURCE };
+}
+
+async function fromSaved(key: string, kv: Pick<KV, 'get'>): Promise<SheetLoad> {
+  const raw = (await kv.get(key))[key];
+  if (raw === undefined) return { ok: false, message: '没有找到这份已保存的年报数据，可能已被删除。请回到设置页重新选择。' };
+  const up = upgrade(raw);
+  if (!up.ok) return { ok: false, message: `这份已保存的数据无法使用：${up.reason}。请在设置页查看。` };
+  const r = up.report;
+  const prior = await getPrior(kv, r.site, r.body, r.year);
+  return { ok: true, data: { input: toCheckInput(r), ...(prior ? { prior } : {}), confirmations: [] } };
+}
+
+async function fromHandoff(key: string, stores: SheetStores): Promise<SheetLoad> {
+  let raw = stores.session ? (await stores.session.get(key))[key] : undefined;
+  if (raw === undefined) raw = (await stores.local.get(key))[key];
+  if (raw === undefined) return { ok: false, message: '审核单的数据已过期（浏览器关闭后不再保留）。请回到填报页面，从年报助手的弹出窗口重新打开审核单。' };
+  const parsed = SheetHandoff.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: '审核单的数据不完整，无法显示。请回到填报页面，从年报助手的弹出窗口重新打开审核单。' };
+  const { input, prior, confirmations = [] } = parsed.data;
+  return { ok: true, data: { input, ...(prior ? { prior } : {}), confirmations } };
+}
