@@ -22,7 +22,8 @@ export function Sheet({ model: m, onPrint }: { model: SheetModel; onPrint?: () =
         {onPrint && (
           <p class="no-print">
             <button class="primary" onClick={onPrint}>打印审核单</button>{' '}
-            <span class="muted">在打印窗口的「目标打印机」中选「另存为 PDF」即可保存为文件。</span>
+            <span class="muted">在打印窗口的「目标打印机」中选「另存为 PDF」即可保存为文件。</span>{' '}
+            <a href="help.html" target="_blank" rel="noopener">什么是强制性、核实性问题？</a>
           </p>
         )}
       </header>

@@ -1,0 +1,73 @@
+// The 说明 and 审核单 pages in real Chromium with the MV3 build: axe-core (from npm) finds no serious or
+// critical accessibility violation on either; the 说明 page shows its four drawings and the rule families
+// in plain Chinese. A screenshot of the 说明 page goes to /tmp/help.png.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getServiceWorker, launchWithExtension, REPORT_YEAR, VALUES } from './harness.mjs';
+import { describeProblems, plainChineseInPage } from '../helpers/plain-chinese.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const BODY = '滨江区人民政府办公室';
+const KEY = `report:${encodeURIComponent('127.0.0.1')}|${encodeURIComponent(BODY)}|${REPORT_YEAR}`;
+const values = Object.fromEntries(Object.entries(VALUES).map(([k, v]) => [k, Number(v)]));
+values['apply.granted.natural'] += 10;
+
+let browser;
+let worker;
+before(async () => {
+  browser = await launchWithExtension();
+  worker = await getServiceWorker(browser.context);
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function open(path, ready) {
+  const page = await browser.context.newPage();
+  page.pageErrors = [];
+  page.on('pageerror', (e) => page.pageErrors.push(e));
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  await page.locator(ready).first().waitFor({ timeout: 15_000 });
+  return page;
+}
+
+/** axe-core's serious and critical violations, one line each. Evaluated through the debugger, so the page's CSP does not apply. */
+async function seriousViolations(page) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })));
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('accessibility and plain Chinese of the 说明 and 审核单 pages', () => {
+  test('说明: four drawings, the rule families, plain Chinese, no serious axe violation', async () => {
+    const page = await open('help.html', 'main.help h1');
+    assert.equal(await page.locator('main.help svg[role="img"]').count(), 4);
+    for (const id of ['T3-BAL', 'T3-ROWSUM', 'T4-SUM', 'X-CARRY', 'C-H', 'C-S', 'P-TEXT']) {
+      assert.equal(await page.locator(`tr[data-family="${id}"]`).count(), 1, `family ${id} listed`);
+    }
+    assert.match(await page.locator('tr[data-family="X-CARRY"]').textContent(), /核实性/);
+    assert.match(await page.locator('tr[data-family="T3-BAL"]').textContent(), /强制性/);
+    assert.equal(describeProblems(await plainChineseInPage(page)), '');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.screenshot({ path: join(tmpdir(), 'help.png'), fullPage: true });
+    assert.deepEqual(page.pageErrors.map(String), []);
+    await page.close();
+  });
+
+  test('审核单 with problems, and its message when the report is gone: no serious axe violation', async () => {
+    await worker.evaluate(async (items) => { await chrome.storage.local.clear(); await chrome.storage.local.set(items); },
+      { [KEY]: { version: 2, site: '127.0.0.1', body: BODY, year: REPORT_YEAR, format: 'gov2021', values, source: 'page', savedAt: '2024-01-15T02:00:00.000Z' } });
+    const page = await open(`sheet.html?key=${encodeURIComponent(KEY)}`, 'section.items.error li');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.close();
+    const gone = await open('sheet.html?key=report%3Anone', '[role="alert"]');
+    assert.deepEqual(await seriousViolations(gone), []);
+    assert.equal(describeProblems(await plainChineseInPage(gone)), '');
+    await gone.close();
+  });
+});
