@@ -3,6 +3,7 @@ import {
   deleteQuarantined, deleteReport, listReports, renameBody, toCsv, toJson,
   type Listing, type StoredReport,
 } from '@/lib/store';
+import { sheetPath } from '@/lib/sheet/source';
 import { OfficialTable } from '../shared/OfficialTable';
 import type { OptionsApi } from './api';
 
@@ -91,7 +92,7 @@ export function SavedList({ api }: { api: OptionsApi }) {
                   <td>{when(r.savedAt)}</td>
                   <td>
                     <button onClick={() => setShown(shown === key ? null : key)}>{shown === key ? '收起' : '查看'}</button>{' '}
-                    <a href={`sheet.html?key=${encodeURIComponent(key)}`} target="_blank" rel="noopener">打印审核单</a>{' '}
+                    <a href={sheetPath({ key })} target="_blank" rel="noopener">打印审核单</a>{' '}
                     {confirming === key ? (
                       <span role="alert">
                         确定删除 {r.year} 年数据？<button class="danger" onClick={() => remove(key)}>确认删除</button>{' '}

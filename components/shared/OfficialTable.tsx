@@ -7,11 +7,11 @@ export type Marks = Readonly<Record<string, 'error' | 'warning' | 'confirmed'>>;
 const MARK_WORDS = { error: '（强制性问题）', warning: '（核实性问题）', confirmed: '（已核实）' } as const;
 
 /** A saved report shown as the official table: each section with the form's row and column labels. */
-export function OfficialTable({ format, values, marks }: { format: FormatId; values: Values; marks?: Marks }) {
+export function OfficialTable({ format, values, marks, raw }: { format: FormatId; values: Values; marks?: Marks; raw?: Readonly<Record<string, string>> }) {
   return (
     <div class="official">
       {FORMATS[format].sections.map((s) => (
-        <Section key={s.key} section={s} values={values} marks={marks} />
+        <Section key={s.key} section={s} values={values} marks={marks} raw={raw} />
       ))}
     </div>
   );
@@ -19,18 +19,22 @@ export function OfficialTable({ format, values, marks }: { format: FormatId; val
 
 const show = (v: number | null | undefined) => (v === undefined ? '' : v === null ? '—' : String(v));
 
-function Value({ id, values, marks }: { id: string; values: Values; marks?: Marks }) {
+type Cells = { values: Values; marks?: Marks; raw?: Readonly<Record<string, string>> };
+
+function Value({ id, values, marks, raw }: { id: string } & Cells) {
   const m = marks?.[id];
-  if (!m) return <>{show(values[id])}</>;
+  // A cell whose text is not a number shows that text, as typed.
+  const text = values[id] === null && raw?.[id] ? raw[id] : show(values[id]);
+  if (!m) return <>{text}</>;
   return (
     <>
-      {show(values[id])}
+      {text}
       <span class="sr-only">{MARK_WORDS[m]}</span>
     </>
   );
 }
 
-function Section({ section: s, values, marks }: { section: SectionDef; values: Values; marks?: Marks }) {
+function Section({ section: s, values, marks, raw }: { section: SectionDef } & Cells) {
   const cols = s.cols.filter((c) => s.rows.some((r) => !r.cols || r.cols.includes(c.id)));
   const oneColumnPerRow = s.rows.every((r) => r.cols?.length === 1) || cols.length === 1;
   let lastGroup: string | undefined;
@@ -68,13 +72,13 @@ function Section({ section: s, values, marks }: { section: SectionDef; values: V
                   ? own.map((c) => (
                       <td key={c.id} data-cell={s.cellId(r.id, c.id)} class={markClass(marks, s.cellId(r.id, c.id))}>
                         <span class="col-label">{c.label}：</span>
-                        <Value id={s.cellId(r.id, c.id)} values={values} marks={marks} />
+                        <Value id={s.cellId(r.id, c.id)} values={values} marks={marks} raw={raw} />
                       </td>
                     ))
                   : cols.map((c) =>
                       own.includes(c) ? (
                         <td key={c.id} data-cell={s.cellId(r.id, c.id)} class={markClass(marks, s.cellId(r.id, c.id))}>
-                          <Value id={s.cellId(r.id, c.id)} values={values} marks={marks} />
+                          <Value id={s.cellId(r.id, c.id)} values={values} marks={marks} raw={raw} />
                         </td>
                       ) : (
                         <td key={c.id} class="na" />

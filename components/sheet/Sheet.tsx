@@ -11,6 +11,7 @@ export function Sheet({ model: m, onPrint }: { model: SheetModel; onPrint?: () =
           <div><dt>单位</dt><dd data-fact="body">{m.body}</dd></div>
           <div><dt>年度</dt><dd data-fact="year">{m.year ? `${m.year}年` : '未识别'}</dd></div>
           <div><dt>表式</dt><dd>{m.formatName}</dd></div>
+          {m.savedAt && <div><dt>数据保存于</dt><dd>{m.savedAt}</dd></div>}
           <div><dt>审核时间</dt><dd data-fact="time">{m.madeAt}</dd></div>
         </dl>
         <p class={m.ok ? 'state ok' : 'state bad'} data-state>
@@ -36,7 +37,7 @@ export function Sheet({ model: m, onPrint }: { model: SheetModel; onPrint?: () =
           <span class="key mark-error">红框</span>强制性问题所在格　<span class="key mark-warning">黄框</span>核实性问题所在格
           {m.confirmed.length ? <>　<span class="key mark-confirmed">虚线框</span>已核实</> : null}
         </p>
-        <OfficialTable format={m.format} values={m.values} marks={m.marks} />
+        <OfficialTable format={m.format} values={m.values} marks={m.marks} raw={m.raw} />
       </section>
       <footer>
         <span>填报人：________________</span>

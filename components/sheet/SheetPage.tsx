@@ -17,8 +17,8 @@ export function SheetPage({ api }: { api: SheetApi }) {
   useEffect(() => {
     void loadSheetData(api.query, api).then((r) => {
       if (!r.ok) return setState({ message: r.message });
-      const { input, prior, confirmations } = r.data;
-      const model = buildSheet({ input, findings: findingsFor(input, prior), confirmations, at: api.now() });
+      const { input, prior, confirmations, savedAt } = r.data;
+      const model = buildSheet({ input, findings: findingsFor(input, prior), confirmations, at: api.now(), ...(savedAt ? { savedAt } : {}) });
       document.title = `${model.body} ${model.title}`;
       setState({ model });
     });

@@ -24,6 +24,10 @@ export interface SheetModel {
   values: Values;
   /** When the sheet was made, local time: 「2026年12月6日 23:10」. */
   madeAt: string;
+  /** When the figures were saved, local time, for a saved report. */
+  savedAt?: string;
+  /** Text of cells that could not be read as numbers, shown as typed. */
+  raw: Record<string, string>;
   errors: SheetItem[];
   warnings: SheetItem[];
   confirmed: SheetItem[];
@@ -41,6 +45,7 @@ export interface SheetInput {
   findings: readonly Finding[];
   confirmations?: readonly Confirmation[];
   at: Date;
+  savedAt?: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -52,7 +57,7 @@ export function chineseDateTime(d: Date): string {
 
 const WORSE: Record<CellMark, number> = { error: 0, warning: 1, confirmed: 2 };
 
-export function buildSheet({ input, findings, confirmations = [], at }: SheetInput): SheetModel {
+export function buildSheet({ input, findings, confirmations = [], at, savedAt }: SheetInput): SheetModel {
   const errors: SheetItem[] = [];
   const warnings: SheetItem[] = [];
   const confirmed: SheetItem[] = [];
@@ -87,6 +92,8 @@ export function buildSheet({ input, findings, confirmations = [], at }: SheetInp
     formatName: FORMAT_NAME[input.format],
     values: input.values,
     madeAt: chineseDateTime(at),
+    ...(savedAt && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: chineseDateTime(new Date(savedAt)) } : {}),
+    raw: input.raw ?? {},
     errors,
     warnings,
     confirmed,

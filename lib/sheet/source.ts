@@ -15,6 +15,11 @@ import { Confirmation } from './confirmation';
 export const SHEET_HANDOFF_PREFIX = 'sheet:';
 export const sheetHandoffKey = (id: string) => `${SHEET_HANDOFF_PREFIX}${id}`;
 
+/** The sheet page's address, relative to the extension's root (for runtime.getURL, or a link from another page). */
+export function sheetPath(from: { key: string } | { session: string }): string {
+  return 'key' in from ? `sheet.html?key=${encodeURIComponent(from.key)}` : `sheet.html?session=${encodeURIComponent(from.session)}`;
+}
+
 const values = z.record(z.string(), z.nullable(z.number().check(z.refine(Number.isFinite))));
 const checkInput = z.object({
   format: z.enum(FORMAT_IDS),
@@ -36,6 +41,8 @@ export interface SheetData {
   input: CheckInput;
   prior?: CheckInput;
   confirmations: Confirmation[];
+  /** When a saved report was saved (ISO 8601). */
+  savedAt?: string;
 }
 
 export type SheetLoad = { ok: true; data: SheetData } | { ok: false; message: string };
@@ -69,7 +76,7 @@ async function fromSaved(key: string, kv: Pick<KV, 'get'>): Promise<SheetLoad> {
   if (!up.ok) return { ok: false, message: `这份已保存的数据无法使用：${up.reason}。请在设置页查看。` };
   const r = up.report;
   const prior = await getPrior(kv, r.site, r.body, r.year);
-  return { ok: true, data: { input: toCheckInput(r), ...(prior ? { prior } : {}), confirmations: [] } };
+  return { ok: true, data: { input: toCheckInput(r), ...(prior ? { prior } : {}), confirmations: [], savedAt: r.savedAt } };
 }
 
 async function fromHandoff(key: string, stores: SheetStores): Promise<SheetLoad> {

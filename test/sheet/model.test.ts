@@ -87,3 +87,17 @@ describe('审核单 model', () => {
     expect(sheetOf(table()).madeAt).toBe('2024年1月15日 09:05');
   });
 });
+
+describe('审核单 model: what the page shows beside the findings', () => {
+  test('the save time is local, in Chinese; a bad one is left out', () => {
+    const saved = new Date(2024, 0, 14, 18, 30);
+    expect(buildSheet({ input: table(), findings: [], at: AT, savedAt: saved.toISOString() }).savedAt).toBe('2024年1月14日 18:30');
+    expect(buildSheet({ input: table(), findings: [], at: AT, savedAt: 'yesterday' }).savedAt).toBeUndefined();
+  });
+
+  test('cells that are not numbers keep their text as typed', () => {
+    const t = { ...table(), raw: { 'apply.new.natural': '约5' } };
+    t.values = { ...t.values, 'apply.new.natural': null };
+    expect(buildSheet({ input: t, findings: [], at: AT }).raw).toEqual({ 'apply.new.natural': '约5' });
+  });
+});

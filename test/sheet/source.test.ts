@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { memoryKV, reportKey } from '@/lib/store';
-import { loadSheetData, sheetHandoffKey } from '@/lib/sheet/source';
+import { loadSheetData, sheetHandoffKey, sheetPath } from '@/lib/sheet/source';
 
 const saved = (year: number, values: Record<string, number | null>) => ({
   version: 2, site: 'cms.example.gov.cn', body: '滨江区人民政府办公室', year, format: 'gov2021', values, source: 'page', savedAt: '2024-01-15T02:00:00.000Z',
@@ -47,5 +47,13 @@ describe('where the 审核单 reads its data', () => {
   test('storage that fails to read gives a plain message, not a crash', async () => {
     const broken = { get: () => Promise.reject(new Error('IO error')) };
     expect(await loadSheetData('?key=report:x', { local: broken })).toEqual({ ok: false, message: expect.stringContaining('出错') });
+  });
+});
+
+describe('the sheet page\'s address', () => {
+  test('names a saved report by its key, or a popup handoff by its id, escaped', () => {
+    expect(sheetPath({ key: 'report:a|b c|2023' })).toBe('sheet.html?key=report%3Aa%7Cb%20c%7C2023');
+    expect(sheetPath({ session: 't 1' })).toBe('sheet.html?session=t%201');
+    expect(new URLSearchParams(sheetPath({ key: KEY }).split('?')[1]).get('key')).toBe(KEY);
   });
 });
