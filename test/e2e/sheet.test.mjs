@@ -95,6 +95,19 @@ describe('审核单 (printable check sheet)', () => {
     await page.close();
   });
 
+  test('the options page\'s saved list opens the sheet of that year in a new tab', async () => {
+    // The storage still holds the two years of the first test.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const link = options.locator(`tr[data-key="${keyOf(REPORT_YEAR)}"]`).getByRole('link', { name: '打印审核单' });
+    const [sheet] = await Promise.all([browser.context.waitForEvent('page'), link.click()]);
+    await sheet.locator('main.sheet h1').waitFor({ timeout: 15_000 });
+    assert.equal(await sheet.locator('[data-fact="year"]').textContent(), `${REPORT_YEAR}年`);
+    assert.equal(await sheet.locator(`td[data-cell="${WRONG}"]`).getAttribute('class'), 'mark-error');
+    await sheet.close();
+    await options.close();
+  });
+
   test('the popup\'s handoff in storage.session, with a confirmed warning and its note', async () => {
     await worker.evaluate(() => chrome.storage.local.clear());
     const input = { format: 'gov2021', year: REPORT_YEAR, values: numbers, body: BODY };
