@@ -123,7 +123,7 @@ export function SavedList({ api }: { api: OptionsApi }) {
                 <button onClick={() => api.download('年报助手-损坏数据.json', JSON.stringify(q, null, 2), 'application/json')}>导出原始内容</button>{' '}
                 {confirming === q.key ? (
                   <>
-                    <button class="danger" onClick={async () => { await deleteQuarantined(api.kv, q.key); setConfirming(null); await load(); }}>确认删除</button>{' '}
+                    <button class="danger" onClick={async () => { await deleteQuarantined(api.kv, q); setConfirming(null); await load(); }}>确认删除</button>{' '}
                     <button onClick={() => setConfirming(null)}>取消</button>
                   </>
                 ) : (
