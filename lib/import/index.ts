@@ -50,7 +50,8 @@ export async function importFrom(input: ImportInput, target: ImportTarget, can: 
 }
 
 async function importUnsafe(input: ImportInput, target: ImportTarget, pdf: boolean): Promise<ImportResult> {
-  const defaults = { site: target.site, ...(target.body ? { body: target.body } : {}), ...(target.year ? { year: target.year - 1 } : {}) };
+  // Never the body: a file that names no office is asked about (ImportView), not taken as the clerk's own.
+  const defaults = { site: target.site, ...(target.year ? { year: target.year - 1 } : {}) };
   if (input.kind === 'text') {
     const text = input.text.trim();
     if (!text) return { ok: false, message: '请先粘贴上一年年报的文字' };
@@ -101,7 +102,7 @@ function fromReports(reports: Report[], target: ImportTarget, source: string): I
     candidates: usable.map((r) => {
       const report: NewReport = {
         site: target.site,
-        body: r.body?.trim() || target.body || '',
+        body: r.body?.trim() || '',
         year: r.year ?? (target.year ? target.year - 1 : NaN),
         format: r.format!,
         values: valuesOf(r),
