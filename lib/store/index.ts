@@ -10,3 +10,5 @@ export * from './prefill-plan';
 export * from './write';
 export * from './history';
 export * from './link';
+export * from './diff';
+export * from './confirm';
