@@ -1,7 +1,7 @@
 import { readFile, readHtml, readText } from '../read';
 import type { Report } from '../report';
 import { valuesOf } from '../report';
-import { normalizeBody, parseCsv, parseJson, saveReport, type KV, type NewReport, type ParsedFile } from '../store';
+import { normalizeBody, parseCsv, parseJson, saveReport, type KV, type NewReport, type ParsedFile, type Saved } from '../store';
 import { decodeHtml, decodeText } from './decode';
 import type { Fetched } from './fetch-page';
 import { fileKind } from './kind';
@@ -130,7 +130,7 @@ export function refusal(report: NewReport, target: ImportTarget): string | null 
   return null;
 }
 
-export type SaveOutcome = { ok: true; key: string; replaced: boolean; message: string } | { ok: false; message: string };
+export type SaveOutcome = ({ ok: true; message: string } & Saved) | { ok: false; message: string };
 
 /** Save a previewed candidate (after the user confirmed it); refuses and changes nothing on refusal. */
 export async function saveCandidate(kv: KV, report: NewReport, target: ImportTarget): Promise<SaveOutcome> {
