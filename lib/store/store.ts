@@ -206,6 +206,7 @@ export async function restoreVersion(kv: KV, key: string, index: number): Promis
   const chosen = raw[index];
   const up = chosen ? upgrade(chosen.report) : null;
   if (!up?.ok) return { ok: false, message: '这个历史版本已无法读取，没有恢复。' };
+  if (reportKey(up.report.site, up.report.body, up.report.year) !== key) return { ok: false, message: '这个历史版本属于另一个单位或年度，没有恢复。' };
   const label = `${what(up.report)}的历史版本`;
   const before = got.value[key];
   const rest = raw.filter((_, i) => i !== index);
@@ -252,6 +253,13 @@ export async function restoreQuarantined(kv: KV, q: Quarantined): Promise<Result
   return saved;
 }
 
+/** A version keeps its figures but takes the new name, so restoring it lands under the renamed key. */
+function renamedVersion(v: StoredVersion, name: string): StoredVersion {
+  const r = v?.report as Record<string, unknown> | null;
+  if (!r || typeof r !== 'object') return v;
+  return { ...v, report: 'unit' in r ? { ...r, unit: name } : { ...r, body: name } };
+}
+
 /**
  * Rename a body on one site (every year, with their histories and the sites they are linked to).
  * Refuses, changing nothing, when a year already exists under the new name.
@@ -271,7 +279,7 @@ export async function renameBody(kv: KV, site: string, from: string, to: string)
   for (const m of moves) {
     items[m.key] = m.report;
     const h = got.value[historyKey(m.old)];
-    if (h !== undefined) items[historyKey(m.key)] = h;
+    if (Array.isArray(h)) items[historyKey(m.key)] = h.map((v: StoredVersion) => renamedVersion(v, name));
     if (m.key !== m.old) gone.push(m.old, historyKey(m.old));
   }
   const renamed = new Map(moves.map((m) => [m.old, m.key]));

@@ -97,3 +97,23 @@ describe('the background answers "prior" for the sender\'s site', () => {
     expect(siteOfSender({ url: 'https://frame.cms.gov.cn/e', tab: { url: 'https://cms.gov.cn/a' } })).toBe('frame.cms.gov.cn');
   });
 });
+
+describe('renaming keeps history and links', () => {
+  it('moves each year with its history, and a site-less year stays linked to the sites it was linked to', async () => {
+    const { linkToSite, renameBody, getPrior } = await import('@/lib/store');
+    const kv = memoryKV();
+    await saveReport(kv, { ...v(1), site: '' });
+    const second = await saveReport(kv, { ...v(2), site: '' });
+    if (!second.ok) throw new Error(second.message);
+    await linkToSite(kv, 'cms.gov.cn', second.value.key);
+    expect(await renameBody(kv, '', r.body, '某区统计局（普查中心）')).toEqual({ ok: true, value: 1 });
+    const key = reportKey('', '某区统计局（普查中心）', 2022);
+    expect((await readHistory(kv, key)).versions.map((x) => x.report.values['apply.new.total'])).toEqual([1]);
+    expect(kv.data.has(historyKey(second.value.key))).toBe(false);
+    expect((await getPrior(kv, 'cms.gov.cn', '某区统计局（普查中心）', 2023))?.values['apply.new.total']).toBe(2);
+    const restored = await restoreVersion(kv, key, 0);
+    expect(restored).toMatchObject({ ok: true });
+    expect((await listReports(kv)).quarantined).toEqual([]);
+    expect(kv.data.get(key)).toMatchObject({ body: '某区统计局（普查中心）', values: { 'apply.new.total': 1 } });
+  });
+});
