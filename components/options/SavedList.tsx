@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
-  deleteQuarantined, deleteReport, listReports, readHistory, renameBody, restoreQuarantined, restoreVersion, toCsv, toJson, undoChange, upgrade,
+  deleteQuarantined, deleteReport, listReports, sitesLinkedTo, unlinkFromSite, readHistory, renameBody, restoreQuarantined, restoreVersion, toCsv, toJson, undoChange, upgrade,
   type Listing, type Quarantined, type StoredReport, type UndoToken, type Version,
 } from '@/lib/store';
 import { OfficialTable } from '../shared/OfficialTable';
@@ -108,7 +108,7 @@ export function SavedList({ api }: { api: OptionsApi }) {
                   <td>{r.year}</td>
                   <td>{FORMAT_SHORT[r.format]}</td>
                   <td>{Object.values(r.values).filter((v) => v !== null).length} 格</td>
-                  <td class="source" title={r.source}>{r.source}</td>
+                  <td class="source" title={r.source}>{r.source}{!r.site && <LinkedSites key={`${key}-${loads}`} api={api} storeKey={key} />}</td>
                   <td>{when(r.savedAt)}</td>
                   <td>
                     <button onClick={() => setShown(shown === key ? null : key)}>{shown === key ? '收起' : '查看'}</button>{' '}
@@ -212,5 +212,23 @@ function HistoryView({ api, storeKey, title, onRestore }: { api: OptionsApi; sto
         ))}
       </ol>
     </section>
+  );
+}
+
+/** A year saved without a site is used only on the sites the clerk linked it to: shown, and can be withdrawn. */
+function LinkedSites({ api, storeKey }: { api: OptionsApi; storeKey: string }) {
+  const [sites, setSites] = useState<string[] | null>(null);
+  const load = () => void sitesLinkedTo(api.kv, storeKey).then(setSites, () => setSites(null));
+  useEffect(load, [storeKey]);
+  if (!sites) return null;
+  return (
+    <div class="linked-sites muted">
+      {sites.length ? '已在以下网站使用：' : '未在任何网站使用（在年报页面打开年报助手时会询问）'}
+      {sites.map((site) => (
+        <span key={site}>
+          {site} <button onClick={async () => { await unlinkFromSite(api.kv, site, storeKey); load(); }}>取消在此网站使用</button>{' '}
+        </span>
+      ))}
+    </div>
   );
 }

@@ -172,3 +172,19 @@ describe('options: storage that fails', () => {
     expect(kv.data.get(reportKey(SITE, BODY, 2022))).toMatchObject({ values: { 'apply.new.total': 1 } });
   });
 });
+
+describe('options: years saved without a site', () => {
+  it('show the sites they are used on, and the clerk can withdraw one', async () => {
+    const { linkToSite } = await import('@/lib/store');
+    const kv = memoryKV();
+    const saved = await saveReport(kv, { ...full, site: '' });
+    if (!saved.ok) throw new Error(saved.message);
+    await linkToSite(kv, SITE, saved.value.key);
+    render(<Options api={makeApi(kv)} />);
+    expect(await screen.findByText(/已在以下网站使用/)).toBeTruthy();
+    expect((await getPrior(kv, SITE, BODY, 2023))?.year).toBe(2022);
+    fireEvent.click(screen.getByText('取消在此网站使用'));
+    expect(await screen.findByText(/未在任何网站使用/)).toBeTruthy();
+    expect(await getPrior(kv, SITE, BODY, 2023)).toBeNull();
+  });
+});
