@@ -1,5 +1,6 @@
 import { cellLabel } from '../formats';
 import { isCatalogued } from '../formats/catalogue';
+import { FORMAT_NAME } from '../rules/labels';
 import { FORMAT_IDS, type FormatId } from '../formats/types';
 import type { Values } from '../report';
 import { upgrade } from './migrate';
@@ -118,10 +119,9 @@ export function splitCatalogued(format: FormatId, all: Readonly<Record<string, n
 function unreadNote(format: FormatId, unread: readonly Unread[]): string[] {
   if (!unread.length) return [];
   const names = unread.slice(0, 5).map((u) => `「${u.cell.slice(0, 40)}」`).join('、');
-  return [`有 ${unread.length} 个单元格编号不属于「${formatName(format)}」表格（${names}${unread.length > 5 ? ' 等' : ''}），这些数值没有导入，只记在「未读取」中`];
+  return [`有 ${unread.length} 个单元格编号不属于${FORMAT_NAME[format]}（${names}${unread.length > 5 ? ' 等' : ''}），这些数值没有导入，只记在「未读取」中`];
 }
 
-const formatName = (f: FormatId) => ({ gov2021: '2021年版', gov2019: '2019年版', gov2014: '2014年版', local: '地方表' })[f];
 
 export function parseJson(text: string, defaults: Defaults = {}): ParsedFile {
   const read = readJson(text);
