@@ -12,6 +12,8 @@ import type { SavedReport } from './schema';
  * When the page's body is unknown and the site has exactly one body with a report for year − 1,
  * that one is used. A record saved without a site ('') is served only to a site the clerk linked it
  * to (lib/store/link.ts); `site` must come from the browser (the sender's URL), never from a page.
+ * Site '' asks for site-less records themselves (the extension's own pages, e.g. a site-less year's
+ * sheet); the background never asks for it (answerPrior).
  */
 export async function getPriorReport(
   kv: Pick<KV, 'get'>,
@@ -19,7 +21,6 @@ export async function getPriorReport(
   body: string | null | undefined,
   year: number,
 ): Promise<SavedReport | null> {
-  if (!site) return null;
   const want = year - 1;
   const linked = await linkedKeys(kv, site);
   if (body) {

@@ -149,7 +149,8 @@ describe('getPrior', () => {
     // another site (a hostile page titled with the body's name) still gets nothing
     expect(await getPrior(kv, 'evil.example.com', report2022.body, 2023)).toBeNull();
     expect(await getPrior(kv, 'evil.example.com', null, 2023)).toBeNull();
-    expect(await getPrior(kv, '', report2022.body, 2023)).toBeNull();
+    // the extension's own pages may ask for site-less years as such (site '')
+    expect((await getPrior(kv, '', report2022.body, 2023))?.year).toBe(2022);
     await unlinkFromSite(kv, 'cms.gov.cn', saved.value.key);
     expect(await getPrior(kv, 'cms.gov.cn', report2022.body, 2023)).toBeNull();
   });
