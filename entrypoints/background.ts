@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { getPrior } from '@/lib/store/prior';
+import { answerPrior } from '@/lib/store/prior';
 
 /**
  * Thin wiring. The content script of a tab's top frame may report its problem counts with
@@ -10,12 +10,8 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
     const m = msg as { type?: unknown; errors?: unknown; warnings?: unknown };
-    // Last year's saved data for the content script (keeps the store's schema out of the content script).
-    if (m?.type === 'prior') {
-      const p = msg as { site?: unknown; body?: unknown; year?: unknown };
-      if (typeof p.site !== 'string' || typeof p.year !== 'number') return undefined;
-      return getPrior(browser.storage.local, p.site, typeof p.body === 'string' ? p.body : null, p.year).catch(() => null);
-    }
+    // Last year's saved data for the content script, for the site the browser says sent it.
+    if (m?.type === 'prior') return answerPrior(browser.storage.local, msg as { body?: unknown; year?: unknown }, sender);
     const tabId = sender.tab?.id;
     if (m?.type !== 'badge' || tabId === undefined || sender.frameId !== 0 || !action) return undefined;
     const errors = Number(m.errors) || 0;

@@ -4,7 +4,10 @@ import {
   ACCEPTED, fetchPage, importFrom, originPattern, parseAddress, refusal, saveCandidate,
   type Candidate, type ImportInput, type ImportTarget,
 } from '@/lib/import';
-import { reportKey, type NewReport } from '@/lib/store';
+import {
+  blankingWarning, diffSummary, diffValues, needsSecondConfirmation, reportKey, undoChange, upgrade,
+  type NewReport, type ReplaceDiff, type SavedReport, type UndoToken,
+} from '@/lib/store';
 import { OfficialTable } from '../shared/OfficialTable';
 import type { OptionsApi } from './api';
 
@@ -95,35 +98,59 @@ export function ImportView({ api, target }: { api: OptionsApi; target: ImportTar
 function CandidateView({ api, candidate, target }: { api: OptionsApi; candidate: Candidate; target: ImportTarget }) {
   const [body, setBody] = useState(candidate.report.body);
   const [year, setYear] = useState(Number.isFinite(candidate.report.year) ? String(candidate.report.year) : '');
-  const [result, setResult] = useState<{ text: string; error?: boolean } | null>(null);
+  const [result, setResult] = useState<{ text: string; error?: boolean; undo?: UndoToken; undone?: boolean } | null>(null);
   const [showTable, setShowTable] = useState(false);
+  const [armed, setArmed] = useState(false);
   const report: NewReport = { ...candidate.report, body: body.trim(), year: Number(year) };
   const why = refusal(report, target);
   const { format } = report;
   const errors = candidate.findings.filter((f) => f.severity === 'error');
   const warnings = candidate.findings.filter((f) => f.severity === 'warning');
+  // A file that names no office: the clerk's own body is only a suggestion, never taken silently.
+  const suggest = !candidate.report.body && target.body && !body.trim() ? target.body : null;
 
-  // Replacing a year already saved is said on the button itself, never done silently.
-  const [exists, setExists] = useState(false);
+  // Replacing a year already saved shows what it changes, never done silently.
+  const [existing, setExisting] = useState<SavedReport | null>(null);
   const key = why ? null : reportKey(target.site || report.site, report.body, report.year);
   useEffect(() => {
-    if (!key) return setExists(false);
-    void api.kv.get(key).then((got) => setExists(got[key] !== undefined));
+    setArmed(false);
+    if (!key) return setExisting(null);
+    void api.kv.get(key).then(
+      (got) => {
+        const up = got[key] === undefined ? null : upgrade(got[key]);
+        setExisting(up?.ok ? up.report : null);
+      },
+      () => setExisting(null),
+    );
   }, [key, result]);
+  const diff = existing && (!result || result.undone || result.error) ? diffValues(existing.values, report.values) : null;
+  const what = `「${report.body}」${report.year} 年的数据`;
 
   const save = async () => {
-    const res = await saveCandidate(api.kv, report, target);
-    setResult(res.ok ? { text: `${res.message}。` } : { text: res.message, error: true });
+    if (diff && needsSecondConfirmation(diff) && !armed) return setArmed(true);
+    const res = await saveCandidate(api.kv, report, target).catch((e: Error) => ({ ok: false as const, message: `没有保存：${e.message}` }));
+    setArmed(false);
+    setResult(res.ok ? { text: `${res.message}。`, ...(res.replaced ? { undo: res.undo } : {}) } : { text: res.message, error: true });
+  };
+  const undo = async () => {
+    if (!result?.undo) return;
+    const res = await undoChange(api.kv, result.undo);
+    setResult(res.ok ? { text: `已撤销替换，${result.undo.what}已恢复为替换前的版本。`, undone: true } : { text: res.message, error: true, undo: result.undo });
   };
 
   return (
     <article class="candidate" aria-label="读到的报告">
       <h3>读到的报告：{candidate.report.title ?? candidate.report.source}</h3>
       <p>
-        <label>单位名称 <input value={body} onInput={(e) => setBody(e.currentTarget.value)} /></label>{' '}
+        <label>单位名称 <input value={body} placeholder="文件中没有写明，请填写" onInput={(e) => setBody(e.currentTarget.value)} /></label>{' '}
         <label>年度 <input value={year} size={5} inputMode="numeric" onInput={(e) => setYear(e.currentTarget.value)} /></label>{' '}
         <span class="muted">表格式样：{format} · 来源：{candidate.report.source}</span>
       </p>
+      {suggest && (
+        <p class="ask-body">
+          这份文件没有写明是哪个单位的报告。如果是本单位「{suggest}」的，请点 <button onClick={() => setBody(suggest)}>是本单位：{suggest}</button>；否则请在上面填写单位名称。
+        </p>
+      )}
       <p class="summary">
         读到 <b data-count="read">{candidate.read.length}</b> 个数值；空白 <b data-count="blank">{candidate.blank.length}</b> 格；缺少{' '}
         <b data-count="missing">{candidate.missing.length}</b> 格；上年数据中已有强制性问题 <b data-count="error">{errors.length}</b> 个、核实性问题{' '}
@@ -159,36 +186,102 @@ function CandidateView({ api, candidate, target }: { api: OptionsApi; candidate:
       </p>
       {showTable && <OfficialTable format={format} values={report.values} />}
       {why && <p role="alert" class="refusal">{why}</p>}
-      {exists && !result && <p class="sev-warning">已保存过「{report.body}」{report.year} 年的数据，保存将替换它。</p>}
-      <button class="primary" disabled={!!why} onClick={save}>{exists && !result ? `替换已保存的 ${report.year} 年数据` : '保存为上年数据'}</button>
-      {result && <p role={result.error ? 'alert' : 'status'} class={result.error ? 'error-text' : 'ok-text'}>{result.text}</p>}
+      {diff && existing && <DiffView diff={diff} format={format} what={what} savedAt={existing.savedAt} />}
+      {diff && armed && <p role="alert" class="sev-error second-confirm">{blankingWarning(diff, what)}</p>}
+      <button class="primary" disabled={!!why} onClick={save}>
+        {!diff ? '保存为上年数据' : armed ? `确认替换（${diff.blanked.length} 个已填单元格将变为空白）` : `替换已保存的 ${report.year} 年数据`}
+      </button>
+      {armed && <> <button onClick={() => setArmed(false)}>取消</button></>}
+      {result && (
+        <p role={result.error ? 'alert' : 'status'} class={result.error ? 'error-text' : 'ok-text'}>
+          {result.text} {result.undo && <button onClick={undo}>撤销</button>}
+        </p>
+      )}
     </article>
+  );
+}
+
+const SHOWN = 30;
+
+/** What the replace changes: counts, then the cells by kind (the first few of each). */
+function DiffView({ diff, format, what, savedAt }: { diff: ReplaceDiff; format: NewReport['format']; what: string; savedAt: string }) {
+  const kinds = [
+    ['changed', '数值改变', diff.changed],
+    ['blanked', '将变为空白', diff.blanked],
+    ['added', '新增数值', diff.added],
+  ] as const;
+  const show = (v: number | null) => (v === null ? '空白' : String(v));
+  return (
+    <div class="replace-diff sev-warning" aria-label="替换将改变的内容">
+      <p>已保存过{what}（保存于 {savedAt.slice(0, 16).replace('T', ' ')}），保存将替换它（原来的数据会留在历史版本中）。{diffSummary(diff)}</p>
+      {kinds.filter(([, , list]) => list.length).map(([kind, title, list]) => (
+        <details key={kind} open={kind === 'blanked'}>
+          <summary>{title}（{list.length}）</summary>
+          <ul class={`diff-${kind}`}>
+            {list.slice(0, SHOWN).map((c) => (
+              <li key={c.cell} data-cell={c.cell}>{cellLabel(format, c.cell)}：{show(c.from)} → {show(c.to)}</li>
+            ))}
+            {list.length > SHOWN && <li class="muted">…… 另有 {list.length - SHOWN} 个</li>}
+          </ul>
+        </details>
+      ))}
+    </div>
   );
 }
 
 /** A file with several reports (an export moved to a new computer): save every acceptable one at once. */
 function SaveAll({ api, candidates, target }: { api: OptionsApi; candidates: Candidate[]; target: ImportTarget }) {
   const ok = candidates.filter((c) => !refusal(c.report, target));
-  const [replacing, setReplacing] = useState(0);
-  const [done, setDone] = useState<string | null>(null);
+  const [replacing, setReplacing] = useState<{ n: number; blanked: number }>({ n: 0, blanked: 0 });
+  const [armed, setArmed] = useState(false);
+  const [done, setDone] = useState<{ text: string; error?: boolean; undo: UndoToken[] } | null>(null);
   useEffect(() => {
-    const keys = ok.map((c) => reportKey(target.site || c.report.site, c.report.body, c.report.year));
-    void api.kv.get(keys).then((got) => setReplacing(Object.keys(got).length));
+    const keyed = ok.map((c) => ({ c, key: reportKey(target.site || c.report.site, c.report.body, c.report.year) }));
+    void api.kv.get(keyed.map((k) => k.key)).then((got) => {
+      let blanked = 0;
+      for (const { c, key } of keyed) {
+        const up = got[key] === undefined ? null : upgrade(got[key]);
+        if (up?.ok && needsSecondConfirmation(diffValues(up.report.values, c.report.values))) blanked++;
+      }
+      setReplacing({ n: keyed.filter((k) => got[k.key] !== undefined).length, blanked });
+    }, () => undefined);
   }, [candidates]);
   const saveAll = async () => {
-    let n = 0;
-    for (const c of ok) if ((await saveCandidate(api.kv, c.report, target)).ok) n++;
-    setDone(`已保存 ${n} 份报告${replacing ? `（其中 ${replacing} 份替换了原有数据）` : ''}`);
+    if (replacing.blanked && !armed) return setArmed(true);
+    const undo: UndoToken[] = [];
+    const failed: string[] = [];
+    for (const c of ok) {
+      const res = await saveCandidate(api.kv, c.report, target);
+      if (res.ok) undo.push(res.undo);
+      else failed.push(res.message);
+    }
+    setArmed(false);
+    const text = `已保存 ${undo.length} 份报告${replacing.n ? `（其中 ${replacing.n} 份替换了原有数据）` : ''}`;
+    setDone({ text: failed.length ? `${text}；${failed.length} 份没有保存：${[...new Set(failed)].join('；')}` : text, error: failed.length > 0, undo });
+  };
+  const undoAll = async () => {
+    if (!done) return;
+    const left: string[] = [];
+    for (const t of [...done.undo].reverse()) {
+      const res = await undoChange(api.kv, t);
+      if (!res.ok) left.push(res.message);
+    }
+    setDone({ text: left.length ? left.join('；') : '已撤销，刚才保存的报告都已恢复为保存前的样子', error: left.length > 0, undo: [] });
   };
   return (
     <p class="save-all">
       文件中有 {candidates.length} 份报告{ok.length < candidates.length ? `，其中 ${candidates.length - ok.length} 份不能保存（见下）` : ''}。{' '}
       {done ? (
-        <span role="status" class="ok-text">{done}</span>
+        <span role={done.error ? 'alert' : 'status'} class={done.error ? 'error-text' : 'ok-text'}>
+          {done.text} {done.undo.length > 0 && <button onClick={undoAll}>撤销</button>}
+        </span>
       ) : (
-        <button class="primary" disabled={!ok.length} onClick={saveAll}>
-          全部保存（{ok.length} 份{replacing ? `，将替换 ${replacing} 份已保存的数据` : ''}）
-        </button>
+        <>
+          {armed && <span role="alert" class="sev-error second-confirm">注意：其中 {replacing.blanked} 份替换会让多个已填的单元格变为空白。如确要替换，请再点一次；之后可点「撤销」恢复。 </span>}
+          <button class="primary" disabled={!ok.length} onClick={saveAll}>
+            {armed ? '确认全部保存' : `全部保存（${ok.length} 份${replacing.n ? `，将替换 ${replacing.n} 份已保存的数据` : ''}）`}
+          </button>
+        </>
       )}
     </p>
   );

@@ -1,7 +1,7 @@
 import { readFile, readHtml, readText } from '../read';
 import type { Report } from '../report';
 import { valuesOf } from '../report';
-import { normalizeBody, parseCsv, parseJson, saveReport, type KV, type NewReport, type ParsedFile } from '../store';
+import { normalizeBody, parseCsv, parseJson, saveReport, type KV, type NewReport, type ParsedFile, type Saved } from '../store';
 import { decodeHtml, decodeText } from './decode';
 import type { Fetched } from './fetch-page';
 import { fileKind } from './kind';
@@ -50,7 +50,8 @@ export async function importFrom(input: ImportInput, target: ImportTarget, can: 
 }
 
 async function importUnsafe(input: ImportInput, target: ImportTarget, pdf: boolean): Promise<ImportResult> {
-  const defaults = { site: target.site, ...(target.body ? { body: target.body } : {}), ...(target.year ? { year: target.year - 1 } : {}) };
+  // Never the body: a file that names no office is asked about (ImportView), not taken as the clerk's own.
+  const defaults = { site: target.site, ...(target.year ? { year: target.year - 1 } : {}) };
   if (input.kind === 'text') {
     const text = input.text.trim();
     if (!text) return { ok: false, message: '请先粘贴上一年年报的文字' };
@@ -101,7 +102,7 @@ function fromReports(reports: Report[], target: ImportTarget, source: string): I
     candidates: usable.map((r) => {
       const report: NewReport = {
         site: target.site,
-        body: r.body?.trim() || target.body || '',
+        body: r.body?.trim() || '',
         year: r.year ?? (target.year ? target.year - 1 : NaN),
         format: r.format!,
         values: valuesOf(r),
@@ -129,7 +130,7 @@ export function refusal(report: NewReport, target: ImportTarget): string | null 
   return null;
 }
 
-export type SaveOutcome = { ok: true; key: string; replaced: boolean; message: string } | { ok: false; message: string };
+export type SaveOutcome = ({ ok: true; message: string } & Saved) | { ok: false; message: string };
 
 /** Save a previewed candidate (after the user confirmed it); refuses and changes nothing on refusal. */
 export async function saveCandidate(kv: KV, report: NewReport, target: ImportTarget): Promise<SaveOutcome> {

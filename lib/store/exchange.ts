@@ -1,21 +1,23 @@
 import { cellLabel } from '../formats';
+import { isCatalogued } from '../formats/catalogue';
+import { FORMAT_NAME } from '../rules/labels';
 import { FORMAT_IDS, type FormatId } from '../formats/types';
 import type { Values } from '../report';
 import { upgrade } from './migrate';
-import { ExportFile, STORE_VERSION, type SavedReport } from './schema';
+import { ExportFile, STORE_VERSION, type SavedReport, type Unread } from './schema';
 
 /** JSON and CSV files of saved reports: what 导出 writes and 导入 reads back. */
 
 export interface ParsedFile {
+  /** `body` is '' when the file names no office: the import asks for it, never assumes the clerk's own. */
   reports: SavedReport[];
-  /** One Chinese line per entry that could not be taken; the others are still returned. */
+  /** One Chinese line per entry or cell that could not be taken; the others are still returned. */
   problems: string[];
 }
 
-/** Fills what a file may lack (the CLI's --json output has no body; a short CSV may have no year). */
+/** Fills what a file may lack (a short CSV may have no year, an import from a site page has its site). Never the body. */
 export interface Defaults {
   site?: string;
-  body?: string;
   year?: number;
 }
 
@@ -24,44 +26,123 @@ export function toJson(reports: readonly SavedReport[], exportedAt = new Date().
   return JSON.stringify(file, null, 2);
 }
 
-export function parseJson(text: string, defaults: Defaults = {}): ParsedFile {
+/** One report of a JSON file as read, before anything is required of it. */
+export interface JsonEntry {
+  /** 1-based position in the file. */
+  n: number;
+  /** Present when the entry is a saved record (this extension's export); already upgraded. */
+  saved?: SavedReport;
+  site: string;
+  body: string;
+  year: number | null;
+  format: FormatId | null;
+  values: Values;
+  unread: Unread[];
+  source: string | null;
+  title?: string;
+  problems: string[];
+}
+
+/**
+ * The one reader of this extension's JSON: the 导出 file of saved reports and the command line's
+ * `--json` output ({"reports":[…]}, entries {source, year, format, values, body?}). Never throws.
+ */
+export function readJson(text: string): { entries: JsonEntry[]; problems: string[] } {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { reports: [], problems: [`JSON 文件已损坏，无法读取（${(e as Error).message}）`] };
+    return { entries: [], problems: [`JSON 文件已损坏，无法读取（${(e as Error).message}）`] };
   }
-  let entries: unknown[];
+  let list: unknown[];
   const file = ExportFile.safeParse(data);
-  if (file.success) entries = file.data.reports;
-  else if (isObj(data) && Array.isArray(data.reports)) entries = data.reports; // command line --json
-  else if (Array.isArray(data)) entries = data;
-  else if (isObj(data) && 'values' in data) entries = [data];
-  else return { reports: [], problems: ['这个 JSON 文件不是年报助手导出的数据，也不是命令行 --json 的结果'] };
-
-  const reports: SavedReport[] = [];
+  if (file.success) list = file.data.reports;
+  else if (isObj(data) && Array.isArray(data.reports)) list = data.reports;
+  else if (Array.isArray(data)) list = data;
+  else if (isObj(data) && 'values' in data) list = [data];
+  else return { entries: [], problems: ['这个 JSON 文件不是年报助手导出的数据，也不是命令行 --json 的结果'] };
+  if (!list.length) return { entries: [], problems: ['文件中没有任何报告'] };
+  const entries: JsonEntry[] = [];
   const problems: string[] = [];
-  entries.forEach((entry, i) => {
-    const up = upgrade(isObj(entry) && !('version' in entry) ? fromCli(entry, defaults) : entry);
-    if (up.ok) reports.push(up.report);
-    else problems.push(`第 ${i + 1} 份报告未导入：${up.reason}`);
+  list.forEach((raw, i) => {
+    const e = entryOf(raw, i + 1);
+    if (typeof e === 'string') problems.push(`第 ${i + 1} 份报告未导入：${e}`);
+    else entries.push(e);
   });
-  if (!entries.length) problems.push('文件中没有任何报告');
-  return { reports, problems };
+  return { entries, problems };
 }
 
-/** An entry of `check --json` output: {source, year, format, values, body?}. */
-function fromCli(e: Record<string, unknown>, d: Defaults): unknown {
+function entryOf(raw: unknown, n: number): JsonEntry | string {
+  if (!isObj(raw)) return '不是一份报告';
+  if ('version' in raw) {
+    // A saved record may lack its body only when the clerk never gave one: ask, do not refuse.
+    const noBody = raw.body === '' || raw.body === undefined;
+    const up = upgrade(noBody && raw.version === STORE_VERSION ? { ...raw, body: NO_BODY } : raw);
+    if (!up.ok) return up.reason;
+    const r = noBody && up.report.body === NO_BODY ? { ...up.report, body: '' } : up.report;
+    const { values, unread } = splitCatalogued(r.format, r.values);
+    const problems = unreadNote(r.format, unread);
+    return { n, saved: { ...r, values, ...(unread.length ? { unread } : {}) }, site: r.site, body: r.body, year: r.year, format: r.format, values, unread, source: r.source, ...(r.title ? { title: r.title } : {}), problems };
+  }
+  if (!isObj(raw.values)) return '没有 values（数值）';
+  const problems: string[] = [];
+  const format = FORMAT_IDS.includes(raw.format as FormatId) ? (raw.format as FormatId) : null;
+  if (!format) problems.push(`第 ${n} 份报告没有注明表格式样（format）`);
+  const numbers: Values = {};
+  for (const [id, v] of Object.entries(raw.values)) {
+    if (v === null || (typeof v === 'number' && Number.isFinite(v))) numbers[id] = v;
+    else problems.push(`${id} 的值「${String(v).slice(0, 40)}」不是数字，已忽略`);
+  }
+  const { values, unread } = format ? splitCatalogued(format, numbers) : { values: numbers, unread: [] };
+  if (format) problems.push(...unreadNote(format, unread));
   return {
-    version: STORE_VERSION,
-    site: d.site ?? '',
-    body: typeof e.body === 'string' && e.body ? e.body : (d.body ?? ''),
-    year: typeof e.year === 'number' ? e.year : d.year,
-    format: e.format,
-    values: e.values,
-    source: typeof e.source === 'string' ? e.source : 'JSON',
-    savedAt: new Date().toISOString(),
+    n, site: typeof raw.site === 'string' ? raw.site : '', body: typeof raw.body === 'string' ? raw.body.trim() : '',
+    year: typeof raw.year === 'number' ? raw.year : null, format, values, unread,
+    source: typeof raw.source === 'string' && raw.source ? raw.source : null, problems,
   };
+}
+
+/** Stands in for a missing body while the rest of a saved record is validated. */
+const NO_BODY = '\u0000';
+
+/** Values whose ids the format's catalogue has; the rest go to `unread`, never into the figures. */
+export function splitCatalogued(format: FormatId, all: Readonly<Record<string, number | string | null>>): { values: Values; unread: Unread[] } {
+  const values: Values = {};
+  const unread: Unread[] = [];
+  for (const [cell, v] of Object.entries(all)) {
+    if (isCatalogued(format, cell) && (v === null || typeof v === 'number')) values[cell] = v;
+    else unread.push({ cell: cell.slice(0, 200), value: v === null ? '' : String(v).slice(0, 200) });
+  }
+  return { values, unread };
+}
+
+function unreadNote(format: FormatId, unread: readonly Unread[]): string[] {
+  if (!unread.length) return [];
+  const names = unread.slice(0, 5).map((u) => `「${u.cell.slice(0, 40)}」`).join('、');
+  return [`有 ${unread.length} 个单元格编号不属于${FORMAT_NAME[format]}（${names}${unread.length > 5 ? ' 等' : ''}），这些数值没有导入，只记在「未读取」中`];
+}
+
+
+export function parseJson(text: string, defaults: Defaults = {}): ParsedFile {
+  const read = readJson(text);
+  const reports: SavedReport[] = [];
+  const problems = [...read.problems];
+  for (const e of read.entries) {
+    problems.push(...e.problems);
+    if (e.saved) {
+      reports.push(e.saved);
+      continue;
+    }
+    const candidate = {
+      version: STORE_VERSION, site: e.site || defaults.site || '', body: e.body || NO_BODY, year: e.year ?? defaults.year,
+      format: e.format, values: e.values, source: e.source ?? 'JSON', savedAt: new Date().toISOString(),
+      ...(e.unread.length ? { unread: e.unread } : {}),
+    };
+    const up = upgrade(candidate);
+    if (up.ok) reports.push(up.report.body === NO_BODY ? { ...up.report, body: '' } : up.report);
+    else problems.push(`第 ${e.n} 份报告未导入：${up.reason}`);
+  }
+  return { reports, problems };
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -81,7 +162,17 @@ const COLUMNS = [
 ] as const;
 type Col = (typeof COLUMNS)[number][0];
 
-const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/**
+ * A cell a spreadsheet would take for a formula (= + - @, tab, CR) gets an apostrophe first (the
+ * OWASP rule for CSV injection), then RFC 4180 quoting. Reading strips that apostrophe again.
+ */
+const FORMULA = /^[=+\-@\t\r]/;
+export const neutralise = (s: string) => (FORMULA.test(s) ? `'${s}` : s);
+const unneutralise = (s: string) => (s.startsWith("'") && FORMULA.test(s.slice(1)) ? s.slice(1) : s);
+const quote = (raw: string) => {
+  const s = neutralise(raw);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
 /** UTF-8 with BOM and CRLF, as Excel/WPS expect. */
 export function toCsv(reports: readonly SavedReport[]): string {
@@ -141,13 +232,13 @@ export function parseCsv(text: string, defaults: Defaults = {}): ParsedFile {
     return { reports: [], problems: ['CSV 文件缺少「单元格编号」和「数值」两列，无法识别（请使用本扩展导出的 CSV 格式）'] };
 
   const fileFormat = at('format') < 0 ? guessFormat(body.map((r) => (r[at('cell')] ?? '').trim())) : '';
-  const groups = new Map<string, { body: string; site: string; year: number; format: string; source: string; savedAt: string; values: Values }>();
+  const groups = new Map<string, { body: string; site: string; year: number; format: string; source: string; savedAt: string; values: Values; unread: Unread[] }>();
   const problems: string[] = [];
   body.forEach((r, i) => {
-    const get = (c: Col) => (at(c) >= 0 ? (r[at(c)] ?? '').trim() : '');
+    const get = (c: Col) => (at(c) >= 0 ? unneutralise((r[at(c)] ?? '').trim()) : '');
     const yearText = get('year');
     const year = yearText ? Number(yearText) : defaults.year;
-    const who = get('body') || defaults.body || '';
+    const who = get('body');
     const format = get('format') || fileFormat;
     const raw = get('value').replace(/,/g, '');
     const value = raw === '' ? null : Number(raw);
@@ -158,16 +249,21 @@ export function parseCsv(text: string, defaults: Defaults = {}): ParsedFile {
     const key = [who, get('site') || defaults.site || '', year, format].join('\u0000');
     let g = groups.get(key);
     if (!g) {
-      g = { body: who, site: get('site') || defaults.site || '', year: year ?? NaN, format, source: get('source') || 'CSV', savedAt: get('savedAt'), values: {} };
+      g = { body: who, site: get('site') || defaults.site || '', year: year ?? NaN, format, source: get('source') || 'CSV', savedAt: get('savedAt'), values: {}, unread: [] };
       groups.set(key, g);
     }
-    g.values[get('cell')] = value;
+    const cell = get('cell');
+    if ((FORMAT_IDS as readonly string[]).includes(format) && !isCatalogued(format as FormatId, cell)) g.unread.push({ cell: cell.slice(0, 200), value: get('value').slice(0, 200) });
+    else g.values[cell] = value;
   });
   const reports: SavedReport[] = [];
-  for (const g of groups.values()) {
-    const up = upgrade({ ...g, version: STORE_VERSION, savedAt: g.savedAt || new Date().toISOString() });
-    if (up.ok) reports.push(up.report);
-    else problems.push(`「${g.body || '未写单位名称'}」${Number.isFinite(g.year) ? g.year + ' 年' : ''}的数据未导入：${up.reason}`);
+  for (const { unread, ...g } of groups.values()) {
+    const up = upgrade({ ...g, body: g.body || NO_BODY, version: STORE_VERSION, savedAt: g.savedAt || new Date().toISOString(), ...(unread.length ? { unread } : {}) });
+    const name = `「${g.body || '未写单位名称'}」${Number.isFinite(g.year) ? g.year + ' 年' : ''}的数据`;
+    if (up.ok) {
+      reports.push(up.report.body === NO_BODY ? { ...up.report, body: '' } : up.report);
+      problems.push(...unreadNote(up.report.format, unread).map((t) => `${name}中${t}`));
+    } else problems.push(`${name}未导入：${up.reason}`);
   }
   if (!body.length) problems.push('CSV 文件中没有数据行');
   return { reports, problems };

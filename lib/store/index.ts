@@ -7,3 +7,8 @@ export * from './store';
 export * from './prior';
 export * from './exchange';
 export * from './prefill-plan';
+export * from './write';
+export * from './history';
+export * from './link';
+export * from './diff';
+export * from './confirm';

@@ -1,6 +1,10 @@
 /** Storage keys: every report under its own key, so one corrupt record never hides another. */
 export const REPORT_PREFIX = 'report:';
 export const QUARANTINE_PREFIX = 'quarantine:';
+/** Earlier versions of one report: `history:` + the report key's own part. */
+export const HISTORY_PREFIX = 'history:';
+/** Site-less reports the clerk allowed on one site: `siteLinks:` + site. */
+export const LINK_PREFIX = 'siteLinks:';
 
 /** 单位名称 as compared and keyed: NFKC, no whitespace (so 「某某区 人民政府」 = 「某某区人民政府」). */
 export function normalizeBody(body: string): string {
@@ -27,5 +31,27 @@ export function parseReportKey(key: string): KeyParts | null {
     return { site: decodeURIComponent(parts[0]!), body: decodeURIComponent(parts[1]!), year };
   } catch {
     return null;
+  }
+}
+
+export function historyKey(key: string): string {
+  return HISTORY_PREFIX + key.slice(REPORT_PREFIX.length);
+}
+
+export function linkKey(site: string): string {
+  return LINK_PREFIX + encodeURIComponent(site);
+}
+
+/**
+ * The site of a URL, as the page itself computes it (lib/page siteOf): the host name, or the
+ * scheme for pages without one. '' for what is not a URL.
+ */
+export function siteOfUrl(url: string | undefined | null): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    return u.hostname || u.host || u.protocol.replace(':', '');
+  } catch {
+    return '';
   }
 }

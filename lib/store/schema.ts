@@ -26,6 +26,10 @@ export const SavedReportV1 = z.object({
 });
 export type SavedReportV1 = z.infer<typeof SavedReportV1>;
 
+/** A cell of an imported file that is not in the format's catalogue: kept to show, never a figure. */
+export const Unread = z.object({ cell: z.string(), value: z.string() });
+export type Unread = z.infer<typeof Unread>;
+
 export const SavedReport = z.object({
   version: z.literal(STORE_VERSION),
   /** Host name of the CMS the report was typed in ('' when imported without a site). */
@@ -40,6 +44,8 @@ export const SavedReport = z.object({
   /** ISO 8601. */
   savedAt: z.string().check(z.minLength(10)),
   title: z.optional(z.string()),
+  /** Cells an import could not take (unknown ids), for the record's 「未读取」 list. */
+  unread: z.optional(z.array(Unread)),
 });
 export type SavedReport = z.infer<typeof SavedReport>;
 

