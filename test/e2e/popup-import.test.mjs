@@ -5,23 +5,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { getServiceWorker, launchWithExtension, PRIOR_2022, REPORT_PATH, REPORT_TITLE, REPORT_YEAR, startServer, VALUES } from './harness.mjs';
+import { PRIOR_2022, REPORT_PATH, REPORT_TITLE, REPORT_YEAR, VALUES } from './harness.mjs';
+import { reportKey, startSession } from './fixture.mjs';
 
 const CORPUS = '/work/shared/corpus/';
-let browser;
-let worker;
-let server;
+let server, browser, worker, session;
 const BJ = '滨江区人民政府办公室';
 
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-  worker = await getServiceWorker(browser.context);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser, worker } = session = await startSession()));
+after(() => session?.close());
 
 const storage = () => worker.evaluate(() => chrome.storage.local.get(null));
 const clearStorage = () => worker.evaluate(() => chrome.storage.local.clear());
@@ -63,7 +55,7 @@ describe('import last year in the options page', () => {
     assert.equal(await count(page, 'read'), Object.keys(PRIOR_2022).length);
     assert.ok((await count(page, 'missing')) > 100, 'the cells the export does not hold are listed as missing');
     const saved = await saveAndRead(page);
-    const key = `report:127.0.0.1|${encodeURIComponent(body)}|2022`;
+    const key = reportKey('127.0.0.1', body, 2022);
     assert.deepEqual(saved[key]?.values, PRIOR_2022);
     assert.deepEqual(page.pageErrors.map(String), []);
     await page.close();
@@ -91,7 +83,7 @@ describe('import last year in the options page', () => {
       await page.locator('article.candidate, section[aria-label="读取结果"] [role="alert"]').first().waitFor({ timeout: 30_000 });
       assert.equal(await count(page, 'missing'), 0);
       assert.equal(await count(page, 'error'), 0);
-      const values = (await saveAndRead(page))[`report:127.0.0.1|${encodeURIComponent(body)}|2023`]?.values;
+      const values = (await saveAndRead(page))[reportKey('127.0.0.1', body, 2023)]?.values;
       // figures typed in test/fixtures/read/make-fixtures.mts
       assert.equal(values?.['apply.new.total'], 11);
       assert.equal(values?.['apply.carryForward.natural'], 2);
@@ -110,7 +102,7 @@ describe('import last year in the options page', () => {
     const page = await openImport({ site: '127.0.0.1', body: BJ, year: String(REPORT_YEAR + 1) });
     await pick(page, `${REPORT_TITLE}.pdf`, pdf, 'application/pdf');
     await page.locator('article.candidate, section[aria-label="读取结果"] [role="alert"]').first().waitFor({ timeout: 30_000 });
-    const values = (await saveAndRead(page))[`report:127.0.0.1|${encodeURIComponent(BJ)}|${REPORT_YEAR}`]?.values;
+    const values = (await saveAndRead(page))[reportKey('127.0.0.1', BJ, REPORT_YEAR)]?.values;
     for (const id of ['apply.new.natural', 'apply.new.total', 'apply.carryForward.natural', 'apply.carryForward.total', 'active.normative.inForce', 'appeal.review.total'])
       assert.equal(values?.[id], Number(VALUES[id]), id);
     await page.close();
