@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import { CELLS, PRIOR_2022, pageDef, reportHtml, startServer, tableGrid, VALUES } from './harness.mjs';
+import { badgeOf, tablesOf, typeInCell, until } from './pptr.mjs';
 import { ADDON_BASE, launchFirefox, openExtensionPage } from './firefox.mjs';
 import { savedReport } from './fixture.mjs';
 
@@ -32,59 +33,8 @@ async function openCms(name) {
 
 const saved = (page) => page.evaluate(() => window.__cms.getSaved());
 
-/** The frame whose document holds the editor's tables. */
-async function editorFrame(page) {
-  for (const frame of page.frames()) {
-    const mine = await frame.evaluate(() => {
-      try {
-        return window.top.__cms.editorRoot().ownerDocument === document;
-      } catch {
-        return false;
-      }
-    }).catch(() => false);
-    if (mine) return frame;
-  }
-  throw new Error('editor document not found');
-}
-
-/** Click a report cell, select its text and type `text` key by key (an <input>: select all). */
-async function typeInCell(page, id, text) {
-  const frame = await editorFrame(page);
-  const td = await frame.evaluateHandle(([gridSrc, p]) => {
-    const grid = (0, eval)(`(${gridSrc})`);
-    return grid(window.top.__cms.editorRoot().querySelectorAll('table')[p.table])[p.row][p.col];
-  }, [tableGrid.toString(), CELLS[id]]);
-  const input = await td.$('input');
-  if (input) {
-    await input.click();
-    await page.keyboard.down('Control');
-    await page.keyboard.press('a');
-    await page.keyboard.up('Control');
-  } else {
-    await td.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await td.click();
-    await page.keyboard.press('End');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('Home');
-    await page.keyboard.up('Shift');
-  }
-  await page.keyboard.type(text, { delay: 20 });
-}
-
-const tables = (page) => page.evaluate(() => Number(document.querySelector('nianbao-overlay')?.getAttribute('data-tables') ?? 0));
-const badge = (page, id) => page.evaluate((id) => {
-  const b = document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`[data-cell="${id}"]:not([data-kind])`);
-  return b ? { severity: b.getAttribute('data-severity') } : null;
-}, id);
-async function until(fn, what, timeout = 8000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await sleep(100);
-  }
-}
+const tables = tablesOf;
+const badge = badgeOf;
 
 /** A wrong figure in 自然人 (41 → 45), the typing pause, then the right one again. */
 async function wrongThenFixed(page) {
