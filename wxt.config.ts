@@ -45,9 +45,9 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'nianbao-zhushou@nianbao.local',
+              // Firefox ESR 115 is still what many 信创 desktops and Windows 7 PCs run; data_collection_permissions
+              // (Firefox 140+, an install error up to 127) is left out: it matters only for listing on AMO.
               strict_min_version: '115.0',
-              // Nothing leaves the user's browser.
-              data_collection_permissions: { required: ['none'] },
             },
           },
         }

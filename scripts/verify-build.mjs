@@ -26,6 +26,19 @@ const jsFiles = (dir) =>
   readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
 
 /** Problems in one build's manifest and files. */
+/**
+ * Gecko manifest keys newer than the build's strict_min_version: a Firefox older than the key refuses the
+ * add-on (data_collection_permissions is an install error up to Firefox 127 and ESR 115 before 115.31).
+ */
+export const GECKO_KEY_SINCE = { data_collection_permissions: 140 };
+export function geckoKeyProblems(m) {
+  const gecko = m.browser_specific_settings?.gecko ?? {};
+  const min = Number.parseFloat(gecko.strict_min_version ?? '0');
+  return Object.entries(GECKO_KEY_SINCE)
+    .filter(([key, since]) => key in gecko && min < since)
+    .map(([key, since]) => `gecko.${key} needs Firefox ${since}, but strict_min_version is ${gecko.strict_min_version}`);
+}
+
 export function manifestProblems(build) {
   const problems = [];
   const bad = (msg) => problems.push(`${build.dir}: ${msg}`);
@@ -54,6 +67,7 @@ export function manifestProblems(build) {
     if (!m.background?.scripts?.every(file)) bad('background scripts missing');
     if (build.browser === 'chrome' && m.minimum_chrome_version !== '86') bad('minimum_chrome_version must be 86');
     if (build.browser === 'firefox' && !m.browser_specific_settings?.gecko?.id) bad('gecko id missing');
+    if (build.browser === 'firefox') for (const p of geckoKeyProblems(m)) bad(p);
   }
   const scripts = m.content_scripts ?? [];
   if (!scripts.length) bad('no content script');

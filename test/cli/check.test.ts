@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itReal, sharedPath } from '../real-reports';
 
 const root = resolve(__dirname, '../..');
-const shared = resolve(root, '..', 'shared');
 const tsx = resolve(root, 'node_modules/.bin/tsx');
 
 function check(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -28,8 +28,8 @@ const report2024 = (carriedTotal: number, newTotal = 5) =>
 `;
 
 describe('check command line', { timeout: 60_000 }, () => {
-  it('--json: exactly the documented shape, exit 0 for a consistent table', async () => {
-    const r = await check('--json', resolve(shared, 'seeds/001_564ee96d51f4a710.txt'));
+  itReal('--json: exactly the documented shape, exit 0 for a consistent table', async () => {
+    const r = await check('--json', sharedPath('seeds/001_564ee96d51f4a710.txt'));
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual(['reports']);
@@ -40,8 +40,8 @@ describe('check command line', { timeout: 60_000 }, () => {
     expect(rep.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
   });
 
-  it('exit 1 when a rule fails (P-FORMAT of a gov2019 table in a 2022 report)', async () => {
-    const r = await check('--json', resolve(shared, 'corpus/2022-jiaxian-xizhen-1.txt'));
+  itReal('exit 1 when a rule fails (P-FORMAT of a gov2019 table in a 2022 report)', async () => {
+    const r = await check('--json', sharedPath('corpus/2022-jiaxian-xizhen-1.txt'));
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).reports[0].findings.map((f: { rule: string }) => f.rule)).toContain('P-FORMAT');
   });
@@ -78,8 +78,8 @@ describe('check command line', { timeout: 60_000 }, () => {
     expect(carry).toEqual([]);
   });
 
-  it('reads its own --json output back (.json)', async () => {
-    const first = await check('--json', resolve(shared, 'corpus/2024-longgang-dept-1.txt'));
+  itReal('reads its own --json output back (.json)', async () => {
+    const first = await check('--json', sharedPath('corpus/2024-longgang-dept-1.txt'));
     const file = join(tmp, 'export.json');
     writeFileSync(file, first.out);
     const again = await check('--json', file);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Options } from '@/components/options/Options';
+import { itReal, sharedPath } from '../real-reports';
 import type { OptionsApi } from '@/components/options/api';
 import { getPrior, listReports, memoryKV, parseCsv, parseJson, reportKey, saveReport, toJson, type NewReport } from '@/lib/store';
 
@@ -96,12 +97,12 @@ async function pickFile(name: string, data: Uint8Array | string) {
 describe('options: importing last year', () => {
   const target = '#import?site=cms.sh.gov.cn&body=%E4%B8%8A%E6%B5%B7%E5%B8%82%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C%E5%8A%9E%E5%85%AC%E5%8E%85&year=2020';
 
-  it('a saved published page: preview, then save as the prior year', async () => {
+  itReal('a saved published page: preview, then save as the prior year', async () => {
     location.hash = target;
     const { api } = makeApi();
     render(<Options api={api} />);
     expect(await screen.findByText(/用于：上海市人民政府办公厅 2020 年年报/)).toBeTruthy();
-    await pickFile('2019年报.html', readFileSync('/work/shared/corpus/2019-shanghai-office-1.html'));
+    await pickFile('2019年报.html', readFileSync(sharedPath('corpus/2019-shanghai-office-1.html')));
     expect(await screen.findByText(/读到的报告：2019年上海市人民政府办公厅政府信息公开工作年度报告/)).toBeTruthy();
     expect(Number(document.querySelector('[data-count="read"]')!.textContent)).toBeGreaterThan(50);
     expect(document.querySelector('.refusal')).toBeNull();
@@ -110,12 +111,12 @@ describe('options: importing last year', () => {
     expect((await getPrior(api.kv, 'cms.sh.gov.cn', '上海市人民政府办公厅', 2020))?.values['apply.carryForward.total']).toBe(72);
   });
 
-  it('says so before replacing a year already saved', async () => {
+  itReal('says so before replacing a year already saved', async () => {
     location.hash = target;
     const { api } = makeApi();
     await saveReport(api.kv, { site: 'cms.sh.gov.cn', body: '上海市人民政府办公厅', year: 2019, format: 'gov2019', values: { 'apply.new.total': 1 }, source: 'old' });
     render(<Options api={api} />);
-    await pickFile('2019年报.html', readFileSync('/work/shared/corpus/2019-shanghai-office-1.html'));
+    await pickFile('2019年报.html', readFileSync(sharedPath('corpus/2019-shanghai-office-1.html')));
     expect(await screen.findByText(/已保存过「上海市人民政府办公厅」2019 年的数据（保存于 .*），保存将替换它/)).toBeTruthy();
     expect(screen.getByText(/替换后：1 个单元格的数值改变，\d+ 个单元格新增数值。/)).toBeTruthy();
     fireEvent.click(screen.getByText('替换已保存的 2019 年数据'));
@@ -158,9 +159,9 @@ describe('options: importing last year', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Excel 文件无法直接读取.*没有保存任何数据/);
   });
 
-  it('an address: asks for that host, then reads; a refused permission or a dead address says why', async () => {
+  itReal('an address: asks for that host, then reads; a refused permission or a dead address says why', async () => {
     location.hash = target;
-    const html = readFileSync('/work/shared/corpus/2019-shanghai-office-1.html');
+    const html = readFileSync(sharedPath('corpus/2019-shanghai-office-1.html'));
     let granted = false;
     const { api, hosts } = makeApi({
       requestHost: async (p) => (hosts.push(p), granted),
@@ -182,11 +183,11 @@ describe('options: importing last year', () => {
     expect(screen.getByText(/来源：https:\/\/www\.shanghai\.gov\.cn\/2019\/nb\.html/)).toBeTruthy();
   });
 
-  it('pasted text of the same year as this one is refused', async () => {
+  itReal('pasted text of the same year as this one is refused', async () => {
     location.hash = '#import?site=cms.sh.gov.cn&year=2019';
     const { api } = makeApi();
     render(<Options api={api} />);
-    const html = readFileSync('/work/shared/corpus/2019-shanghai-office-1.html', 'utf8');
+    const html = readFileSync(sharedPath('corpus/2019-shanghai-office-1.html'), 'utf8');
     fireEvent.input(await screen.findByLabelText(/粘贴到这里/), { target: { value: html } });
     fireEvent.click(screen.getByText('读取粘贴的文字'));
     expect((await screen.findByRole('alert')).textContent).toMatch(/这是 2019 年的报告，与本年相同/);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium86Problems } from '../../scripts/syntax-floor.mjs';
-import { BUILDS, manifestProblems, syntaxFloorProblems } from '../../scripts/verify-build.mjs';
+import { BUILDS, geckoKeyProblems, manifestProblems, syntaxFloorProblems } from '../../scripts/verify-build.mjs';
 
 test('the Chromium 86 check rejects newer syntax and built-ins', () => {
   const newer = {
@@ -42,4 +42,11 @@ for (const build of BUILDS) {
 
 test('chrome-mv2: every .js runs on Chromium 86', () => {
   assert.deepEqual(syntaxFloorProblems(), []);
+});
+
+test('a Firefox manifest key newer than strict_min_version is refused (data_collection_permissions before 140)', () => {
+  const gecko = (extra) => ({ browser_specific_settings: { gecko: { id: 'x@y', strict_min_version: '115.0', ...extra } } });
+  assert.equal(geckoKeyProblems(gecko({ data_collection_permissions: { required: ['none'] } })).length, 1);
+  assert.deepEqual(geckoKeyProblems(gecko({})), []);
+  assert.deepEqual(geckoKeyProblems(gecko({ strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } })), []);
 });

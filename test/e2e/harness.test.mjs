@@ -4,19 +4,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CELLS, cellText, launchWithExtension, openCmsPage, PAGES, reportHtml, savedOutput, setContent, startServer,
-  typeInCell, VALUES,
+  CELLS, cellText, openCmsPage, PAGES, reportHtml, savedOutput, setContent, typeInCell, VALUES,
 } from './harness.mjs';
+import { startSession } from './fixture.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension({ withExtension: false });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, session;
+before(async () => ({ server, browser } = session = await startSession({ extension: false })));
+after(() => session?.close());
 
 test('the report fixture has every gov2021 cell of sections 二, 三, 四', () => {
   assert.equal(Object.keys(VALUES).length, 10 + 25 * 7 + 15);

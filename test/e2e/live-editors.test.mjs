@@ -7,11 +7,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  EXTENSION_DIR, cellAt, launchWithExtension, openCmsPage, PAGES, reportHtml, savedOutput, setContent, startServer,
-  typeInCell, VALUES, waitForTables,
+  cellAt, openCmsPage, PAGES, reportHtml, savedOutput, setContent, typeInCell, VALUES, waitForTables,
 } from './harness.mjs';
+import { startSession } from './fixture.mjs';
 
-const EXT = process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR;
 const PAUSE = 800; // lib/page/live.ts default
 
 /** Badges in the overlay's open shadow root, with their position in the top viewport. */
@@ -105,26 +104,21 @@ async function typingSequence(page) {
   await page.waitForTimeout(300);
 }
 
-let server, plain, withExt;
+let server, withExt, session;
 const savedWithout = new Map();
 
-before(async () => {
-  server = await startServer();
-  plain = await launchWithExtension({ withExtension: false });
-  for (const def of PAGES) {
-    const page = await openCmsPage(plain.context, server, def);
-    await typingSequence(page);
-    savedWithout.set(def.name, await savedOutput(page));
-    await page.close();
-  }
-  await plain.close();
-  withExt = await launchWithExtension({ extensionDir: EXT });
-});
+before(async () => ({ server, browser: withExt } = session = await startSession({
+  plainFirst: async (context, server) => {
+    for (const def of PAGES) {
+      const page = await openCmsPage(context, server, def);
+      await typingSequence(page);
+      savedWithout.set(def.name, await savedOutput(page));
+      await page.close();
+    }
+  },
+})));
 
-after(async () => {
-  await withExt?.close();
-  await server?.close();
-});
+after(() => session?.close());
 
 describe('live checking with the extension loaded', () => {
   for (const def of PAGES) {

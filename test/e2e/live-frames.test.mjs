@@ -5,27 +5,22 @@
 // that the top frame reaches stay idle: the only overlay is the top document's.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getServiceWorker, launchWithExtension, REPORT_PATH, reportHtml, startServer } from './harness.mjs';
+import { REPORT_PATH, reportHtml } from './harness.mjs';
+import { siteDisabledKey, startSession } from './fixture.mjs';
 
-const EXT = process.env.NIANBAO_EXTENSION_DIR;
 const DOC = (body) => `<!doctype html><html><head><meta charset="utf-8"><title>编辑</title></head><body>${body}</body></html>`;
 const SHELL = DOC('<h1>文章编辑</h1><div id="pasteHere" contenteditable="true"><p>在此粘贴</p></div><div id="frames"></div>');
 
-let server, browser, worker, page;
+let server, browser, worker, page, session;
 before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension(EXT ? { extensionDir: EXT } : {});
-  worker = await getServiceWorker(browser.context);
+  ({ server, browser, worker } = session = await startSession());
   await browser.context.route(`${server.url}/__live/shell.html`, (r) => r.fulfill({ body: SHELL, contentType: 'text/html; charset=utf-8' }));
   page = await browser.context.newPage();
   page.pageErrors = [];
   page.on('pageerror', (e) => page.pageErrors.push(e));
   await page.goto(`${server.url}/__live/shell.html`);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => session?.close());
 
 const tables = () => page.evaluate(() => Number(document.querySelector('nianbao-overlay')?.getAttribute('data-tables') ?? 0));
 const badgeCells = () =>
@@ -162,9 +157,9 @@ describe('finding tables as the page changes', () => {
   });
 
   test('switched off for the site and back on', async () => {
-    await worker.evaluate(() => chrome.storage.local.set({ 'siteDisabled:127.0.0.1': true }));
+    await session.storage.set({ [siteDisabledKey('127.0.0.1')]: true });
     await page.waitForFunction(() => !document.querySelector('nianbao-overlay'), null, { timeout: 5000 });
-    await worker.evaluate(() => chrome.storage.local.remove('siteDisabled:127.0.0.1'));
+    await session.storage.remove(siteDisabledKey('127.0.0.1'));
     await waitTables(6);
     assert.deepEqual(page.pageErrors.map(String), []);
   });

@@ -2,18 +2,12 @@
 // (the editing iframe is destroyed and re-created), and undo (Ctrl+Z) of a wrong number. Checking continues.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, openCmsPage, startServer, typeInCell, VALUES, waitForTables } from './harness.mjs';
+import { openCmsPage, typeInCell, VALUES, waitForTables } from './harness.mjs';
+import { startSession } from './fixture.mjs';
 
-const EXT = process.env.NIANBAO_EXTENSION_DIR;
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension(EXT ? { extensionDir: EXT } : {});
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, session;
+before(async () => ({ server, browser } = session = await startSession()));
+after(() => session?.close());
 
 const tables = (page) => page.evaluate(() => Number(document.querySelector('nianbao-overlay')?.getAttribute('data-tables') ?? 0));
 const waitBadge = (page, cell, present = true, timeout = 4000) =>

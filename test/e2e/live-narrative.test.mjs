@@ -7,10 +7,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  EXTENSION_DIR, editorFrame, launchWithExtension, openCmsPage, reportHtml, savedOutput, setContent, startServer, waitForTables,
+  editorFrame, openCmsPage, reportHtml, savedOutput, setContent, waitForTables,
 } from './harness.mjs';
+import { startSession } from './fixture.mjs';
 
-const EXT = process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR;
 const PAUSE = 800; // lib/page/live.ts default
 const PAGES = ['kindeditor', 'ckeditor5'];
 const CELL = 'apply.new.total'; // 本年新收·总计 = 50 in the harness report
@@ -125,29 +125,24 @@ async function correctFigure(page) {
   await page.keyboard.type('50', { delay: 30 });
 }
 
-let server, plain, withExt;
+let server, withExt, session;
 const savedWithout = new Map();
 
-before(async () => {
-  server = await startServer();
-  plain = await launchWithExtension({ withExtension: false });
-  for (const name of PAGES) {
-    const page = await openCmsPage(plain.context, server, name);
-    await setContent(page, wrongReport());
-    await page.waitForTimeout(300);
-    await correctFigure(page);
-    await page.waitForTimeout(300);
-    savedWithout.set(name, await savedOutput(page));
-    await page.close();
-  }
-  await plain.close();
-  withExt = await launchWithExtension({ extensionDir: EXT });
-});
+before(async () => ({ server, browser: withExt } = session = await startSession({
+  plainFirst: async (context, server) => {
+    for (const name of PAGES) {
+      const page = await openCmsPage(context, server, name);
+      await setContent(page, wrongReport());
+      await page.waitForTimeout(300);
+      await correctFigure(page);
+      await page.waitForTimeout(300);
+      savedWithout.set(name, await savedOutput(page));
+      await page.close();
+    }
+  },
+})));
 
-after(async () => {
-  await withExt?.close();
-  await server?.close();
-});
+after(() => session?.close());
 
 describe('in a contenteditable editor only the editor\'s text is the narrative', () => {
   for (const name of ['ckeditor5', 'wangeditor']) {

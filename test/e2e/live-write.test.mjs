@@ -6,21 +6,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import {
-  CELLS, getServiceWorker, launchWithExtension, openCmsPage, PAGES, savedOutput, startServer, tableGrid, VALUES,
-  waitForTables,
+  CELLS, openCmsPage, PAGES, savedOutput, tableGrid, VALUES, waitForTables,
 } from './harness.mjs';
+import { savedReport, startSession } from './fixture.mjs';
 
-const EXT = process.env.NIANBAO_EXTENSION_DIR;
-let server, browser, worker;
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension(EXT ? { extensionDir: EXT } : {});
-  worker = await getServiceWorker(browser.context);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, worker, session;
+before(async () => ({ server, browser, worker } = session = await startSession()));
+after(() => session?.close());
 
 /** Send a request to the content script of the page's top frame, as the popup does. */
 async function ask(page, msg) {
@@ -85,8 +77,7 @@ describe("last year's figures beside the cells", () => {
   test('kindeditor: reference tags from the saved prior year, placed at their cells, nothing written', async () => {
     const { PRIOR_2022, cellAt } = await import('./harness.mjs');
     const BODY = '滨江区人民政府办公室';
-    const prior = { version: 2, site: '127.0.0.1', body: BODY, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' };
-    await worker.evaluate((rec) => chrome.storage.local.set(rec), { [`report:127.0.0.1|${encodeURIComponent(BODY)}|2022`]: prior });
+    await session.storage.set(savedReport({ body: BODY, year: 2022, values: PRIOR_2022 }));
     try {
       const page = await openCmsPage(browser.context, server, 'kindeditor');
       const before = await savedOutput(page);

@@ -5,23 +5,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { getServiceWorker, launchWithExtension, PRIOR_2022, REPORT_PATH, REPORT_TITLE, REPORT_YEAR, startServer, VALUES } from './harness.mjs';
+import { PRIOR_2022, REPORT_PATH, REPORT_TITLE, REPORT_YEAR, VALUES } from './harness.mjs';
+import { reportKey, startSession } from './fixture.mjs';
+import { HAVE_SHARED, SKIP_REASON, sharedPath } from '../shared-dir.mjs';
 
-const CORPUS = '/work/shared/corpus/';
-let browser;
-let worker;
-let server;
+const corpus = (name, enc) => readFileSync(sharedPath(`corpus/${name}`), enc);
+/** Tests that read real published reports: skipped, with the reason, without ../shared. */
+const real = { skip: HAVE_SHARED ? false : SKIP_REASON };
+let server, browser, worker, session;
 const BJ = '滨江区人民政府办公室';
 
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-  worker = await getServiceWorker(browser.context);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser, worker } = session = await startSession()));
+after(() => session?.close());
 
 const storage = () => worker.evaluate(() => chrome.storage.local.get(null));
 const clearStorage = () => worker.evaluate(() => chrome.storage.local.clear());
@@ -63,16 +58,16 @@ describe('import last year in the options page', () => {
     assert.equal(await count(page, 'read'), Object.keys(PRIOR_2022).length);
     assert.ok((await count(page, 'missing')) > 100, 'the cells the export does not hold are listed as missing');
     const saved = await saveAndRead(page);
-    const key = `report:127.0.0.1|${encodeURIComponent(body)}|2022`;
+    const key = reportKey('127.0.0.1', body, 2022);
     assert.deepEqual(saved[key]?.values, PRIOR_2022);
     assert.deepEqual(page.pageErrors.map(String), []);
     await page.close();
   });
 
-  test('from a saved published page (.html)', async () => {
+  test('from a saved published page (.html)', real, async () => {
     await clearStorage();
     const page = await openImport({ site: 'cms.sh.gov.cn', body: SH, year: '2020' });
-    await pick(page, '2019年上海市人民政府办公厅政府信息公开工作年度报告.html', readFileSync(CORPUS + '2019-shanghai-office-1.html'), 'text/html');
+    await pick(page, '2019年上海市人民政府办公厅政府信息公开工作年度报告.html', corpus('2019-shanghai-office-1.html'), 'text/html');
     await page.getByText('读到的报告：2019年上海市人民政府办公厅政府信息公开工作年度报告').waitFor();
     assert.ok((await count(page, 'read')) > 50);
     const values = (await saveAndRead(page))[`report:cms.sh.gov.cn|${encodeURIComponent(SH)}|2019`]?.values;
@@ -91,7 +86,7 @@ describe('import last year in the options page', () => {
       await page.locator('article.candidate, section[aria-label="读取结果"] [role="alert"]').first().waitFor({ timeout: 30_000 });
       assert.equal(await count(page, 'missing'), 0);
       assert.equal(await count(page, 'error'), 0);
-      const values = (await saveAndRead(page))[`report:127.0.0.1|${encodeURIComponent(body)}|2023`]?.values;
+      const values = (await saveAndRead(page))[reportKey('127.0.0.1', body, 2023)]?.values;
       // figures typed in test/fixtures/read/make-fixtures.mts
       assert.equal(values?.['apply.new.total'], 11);
       assert.equal(values?.['apply.carryForward.natural'], 2);
@@ -110,16 +105,16 @@ describe('import last year in the options page', () => {
     const page = await openImport({ site: '127.0.0.1', body: BJ, year: String(REPORT_YEAR + 1) });
     await pick(page, `${REPORT_TITLE}.pdf`, pdf, 'application/pdf');
     await page.locator('article.candidate, section[aria-label="读取结果"] [role="alert"]').first().waitFor({ timeout: 30_000 });
-    const values = (await saveAndRead(page))[`report:127.0.0.1|${encodeURIComponent(BJ)}|${REPORT_YEAR}`]?.values;
+    const values = (await saveAndRead(page))[reportKey('127.0.0.1', BJ, REPORT_YEAR)]?.values;
     for (const id of ['apply.new.natural', 'apply.new.total', 'apply.carryForward.natural', 'apply.carryForward.total', 'active.normative.inForce', 'appeal.review.total'])
       assert.equal(values?.[id], Number(VALUES[id]), id);
     await page.close();
   });
 
-  test('from text copied out of a PDF and pasted', async () => {
+  test('from text copied out of a PDF and pasted', real, async () => {
     await clearStorage();
     const page = await openImport({ site: 'cms.sh.gov.cn', body: SH, year: '2026' });
-    await page.getByLabel(/粘贴到这里/).fill(readFileSync(CORPUS + '2025-shanghai-office-1.txt', 'utf8'));
+    await page.getByLabel(/粘贴到这里/).fill(corpus('2025-shanghai-office-1.txt', 'utf8'));
     await page.getByRole('button', { name: '读取粘贴的文字' }).click();
     await page.getByText(/读到的报告：/).waitFor();
     const values = (await saveAndRead(page))[`report:cms.sh.gov.cn|${encodeURIComponent(SH)}|2025`]?.values;
@@ -128,7 +123,7 @@ describe('import last year in the options page', () => {
     await page.close();
   });
 
-  test('bad input: wrong type, corrupt JSON, same year, another body — a message and nothing stored', async () => {
+  test('bad input: wrong type, corrupt JSON, same year, another body — a message and nothing stored', real, async () => {
     await clearStorage();
     const page = await openImport({ site: 'cms.sh.gov.cn', body: SH, year: '2019' });
     const alert = page.locator('section[aria-label="读取结果"] [role="alert"]').first();
@@ -136,12 +131,12 @@ describe('import last year in the options page', () => {
     await alert.getByText(/Excel 文件无法直接读取/).waitFor();
     await pick(page, '数据.json', Buffer.from('{"app":"nianbao-zhushou","reports":['), 'application/json');
     await alert.getByText(/JSON 文件已损坏/).waitFor();
-    await pick(page, '2019年报.html', readFileSync(CORPUS + '2019-shanghai-office-1.html'), 'text/html');
+    await pick(page, '2019年报.html', corpus('2019-shanghai-office-1.html'), 'text/html');
     await page.getByText(/这是 2019 年的报告，与本年相同/).waitFor();
     assert.equal(await page.getByRole('button', { name: '保存为上年数据' }).isDisabled(), true);
     await page.close();
     const other = await openImport({ site: 'cms.sh.gov.cn', body: '某区统计局', year: '2020' });
-    await pick(other, '2019年报.html', readFileSync(CORPUS + '2019-shanghai-office-1.html'), 'text/html');
+    await pick(other, '2019年报.html', corpus('2019-shanghai-office-1.html'), 'text/html');
     await other.getByText(/属于「上海市人民政府办公厅」，不是本单位「某区统计局」/).waitFor();
     await other.close();
     assert.deepEqual(await storage(), {});

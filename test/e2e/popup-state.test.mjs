@@ -3,19 +3,13 @@
 // 在此网站停用/启用, and the reasons it gives when there is nothing to show.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cellText, editorFrame, getServiceWorker, launchWithExtension, openCmsPage, PRIOR_2022, startServer, typeInCell, waitForTables } from './harness.mjs';
+import { cellText, editorFrame, openCmsPage, PRIOR_2022, typeInCell, waitForTables } from './harness.mjs';
+import { reportKey, savedReport, siteDisabledKey, startSession } from './fixture.mjs';
 
 const BODY = '滨江区人民政府办公室';
-let server, browser, worker;
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-  worker = await getServiceWorker(browser.context);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, worker, session;
+before(async () => ({ server, browser, worker } = session = await startSession()));
+after(() => session?.close());
 
 const lastTab = () => worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id)));
 
@@ -32,7 +26,7 @@ describe('popup on a CMS page', () => {
   test('found table, counts, problems by cell, reveal, save this year', async () => {
     await worker.evaluate(() => chrome.storage.local.clear());
     await worker.evaluate((rec) => chrome.storage.local.set(rec), {
-      [`report:127.0.0.1|${encodeURIComponent(BODY)}|2022`]: { version: 2, site: '127.0.0.1', body: BODY, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' },
+      ...savedReport({ body: BODY, year: 2022, values: PRIOR_2022 }),
     });
     const page = await openCmsPage(browser.context, server, 'kindeditor');
     await waitForTables(page, 1);
@@ -70,7 +64,7 @@ describe('popup on a CMS page', () => {
     await popup.getByRole('button', { name: '确认保存' }).click();
     await popup.getByText(/已保存「滨江区人民政府办公室」2023 年数据/).waitFor();
     const saved = await worker.evaluate(() => chrome.storage.local.get(null));
-    const mine = saved[`report:127.0.0.1|${encodeURIComponent(BODY)}|2023`];
+    const mine = saved[reportKey('127.0.0.1', BODY, 2023)];
     assert.equal(mine?.values['apply.new.natural'], 41);
     assert.equal(mine?.format, 'gov2021');
     assert.deepEqual(popup.pageErrors.map(String), []);
@@ -81,7 +75,7 @@ describe('popup on a CMS page', () => {
   test('CKEditor 4: the body comes from the report, not from the editing frame\'s own title (编辑器, content); last year is found', async () => {
     await worker.evaluate(() => chrome.storage.local.clear());
     await worker.evaluate((rec) => chrome.storage.local.set(rec), {
-      [`report:127.0.0.1|${encodeURIComponent(BODY)}|2022`]: { version: 2, site: '127.0.0.1', body: BODY, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' },
+      ...savedReport({ body: BODY, year: 2022, values: PRIOR_2022 }),
     });
     const page = await openCmsPage(browser.context, server, 'ckeditor4');
     await waitForTables(page, 1);
@@ -131,13 +125,14 @@ describe('popup on a CMS page', () => {
     let popup = await popupFor(tabId);
     await popup.getByRole('button', { name: '在此网站停用' }).click();
     await popup.getByText('年报助手已在此网站（127.0.0.1）停用。').waitFor();
-    assert.equal((await worker.evaluate(() => chrome.storage.local.get('siteDisabled:127.0.0.1')))['siteDisabled:127.0.0.1'], true);
+    const off = siteDisabledKey('127.0.0.1');
+    assert.equal((await session.storage.get(off))[off], true);
     await popup.close();
     popup = await popupFor(tabId);
     await popup.getByText('年报助手已在此网站（127.0.0.1）停用。').waitFor();
     await popup.getByRole('button', { name: '在此网站启用' }).click();
     await popup.getByText(/已在 127\.0\.0\.1 启用年报助手/).waitFor();
-    assert.deepEqual(await worker.evaluate(() => chrome.storage.local.get('siteDisabled:127.0.0.1')), {});
+    assert.deepEqual(await session.storage.get(off), {});
     await popup.close();
     await page.close();
   });

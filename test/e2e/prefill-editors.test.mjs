@@ -6,25 +6,18 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import {
-  CELLS, cellAt, getServiceWorker, launchWithExtension, openCmsPage, PRIOR_2022, reportHtml, savedOutput, setContent,
-  startServer, tableGrid, typeInCell, waitForTables,
+  CELLS, cellAt, openCmsPage, PRIOR_2022, reportHtml, savedOutput, setContent, tableGrid, typeInCell, waitForTables,
 } from './harness.mjs';
+import { savedReport, startSession } from './fixture.mjs';
 
 const BODY = '滨江区人民政府办公室';
 const COLS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'otherOrg', 'total'];
 const CARRIED = COLS.map((c) => `apply.carried.${c}`);
 const TYPED = { cell: 'apply.carried.natural', text: '5' };
 
-let server, browser, worker;
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-  worker = await getServiceWorker(browser.context);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, worker, session;
+before(async () => ({ server, browser, worker } = session = await startSession()));
+after(() => session?.close());
 
 /** The report as a Word template pasted into the editor: the 上年结转 row's cells hold only &nbsp;. */
 function reportWithBlankCarried() {
@@ -76,8 +69,7 @@ describe('从上年数据预填 through the popup', () => {
   for (const name of ['kindeditor', 'ckeditor4', 'tinymce', 'ckeditor5', 'form']) {
     test(name, async () => {
       await worker.evaluate(() => chrome.storage.local.clear());
-      const prior = { version: 2, site: '127.0.0.1', body: BODY, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' };
-      await worker.evaluate((rec) => chrome.storage.local.set(rec), { [`report:127.0.0.1|${encodeURIComponent(BODY)}|2022`]: prior });
+      await session.storage.set(savedReport({ body: BODY, year: 2022, values: PRIOR_2022 }));
 
       const page = await openCmsPage(browser.context, server, name);
       await waitForTables(page, 1);

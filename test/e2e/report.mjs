@@ -1,7 +1,7 @@
 // The gov2021 report shown in every backend page: hand-typed figures of a fictional 区人民政府办公室 for 2023,
 // consistent with every gov2021 rule of the spec (T3-BAL, T3-TOT, T3-ROWSUM, T4-SUM, DOM-*, P-REG: 规章 = 0,
 // P-CARRYSIZE), plus the 2022 figures the cross-year rules compare with (X-CARRY, X-STOCK).
-// The page markup is generated from /work/shared/fixtures/gov2021-blank.html by scripts/make-report.mjs.
+// The page markup is generated from ../shared/fixtures/gov2021-blank.html (beside the repository) by scripts/make-report.mjs.
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { tableGrid } from './grid.mjs';

@@ -19,18 +19,23 @@ function inside(base, urlPath) {
   return file.startsWith(base.endsWith(sep) ? base : base + sep) ? file : null;
 }
 
-/** Start the server on 127.0.0.1 with a free port. Returns { url, port, close() }; url has no trailing slash. */
-export async function startServer({ port = 0 } = {}) {
+/**
+ * Start the server on 127.0.0.1 with a free port. Returns { url, port, close() }; url has no trailing slash.
+ * `mounts` serves other folders: { '/': '<dir>' } → every path from that folder (with CORS, for module imports).
+ */
+export async function startServer({ port = 0, mounts = {} } = {}) {
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (pathname === '/favicon.ico') return void res.writeHead(204).end(); // no 404 noise in the console
-    const file = pathname.startsWith('/vendor/')
+    const mount = Object.keys(mounts).find((m) => pathname.startsWith(m));
+    const file = mount ? inside(mounts[mount], pathname.slice(mount.length)) : pathname.startsWith('/vendor/')
       ? inside(MODULES_DIR, pathname.slice('/vendor/'.length))
       : inside(PAGES_DIR, pathname === '/' ? 'index.html' : pathname.slice(1));
     try {
       if (!file) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      const cors = mount ? { 'access-control-allow-origin': '*' } : {}; // a served build's modules, imported from the pages' origin
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...cors });
       res.end(body);
     } catch (e) {
       const missing = e.code === 'ENOENT' || e.code === 'EISDIR';

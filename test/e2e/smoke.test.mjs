@@ -3,27 +3,23 @@
 // editor's saved output is byte-identical with and without the extension, and the popup opens.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, openCmsPage, PAGES, savedOutput, startServer, waitForTables } from './harness.mjs';
+import { openCmsPage, PAGES, savedOutput, waitForTables } from './harness.mjs';
+import { startSession } from './fixture.mjs';
 
-let server, plain, withExt;
+let server, withExt, session;
 const savedWithout = new Map();
 
-before(async () => {
-  server = await startServer();
-  plain = await launchWithExtension({ withExtension: false });
-  for (const def of PAGES) {
-    const page = await openCmsPage(plain.context, server, def);
-    savedWithout.set(def.name, await savedOutput(page));
-    await page.close();
-  }
-  await plain.close();
-  withExt = await launchWithExtension();
-});
+before(async () => ({ server, browser: withExt } = session = await startSession({
+  plainFirst: async (context, server) => {
+    for (const def of PAGES) {
+      const page = await openCmsPage(context, server, def);
+      savedWithout.set(def.name, await savedOutput(page));
+      await page.close();
+    }
+  },
+})));
 
-after(async () => {
-  await withExt?.close();
-  await server?.close();
-});
+after(() => session?.close());
 
 describe('with the extension loaded', () => {
   for (const def of PAGES) {

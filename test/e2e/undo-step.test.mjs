@@ -7,20 +7,14 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import {
-  CELLS, getServiceWorker, launchWithExtension, openCmsPage, PRIOR_2022, reportHtml, savedOutput, setContent,
-  startServer, tableGrid, typeInCell, VALUES, waitForTables,
+  CELLS, launchWithExtension, openCmsPage, PRIOR_2022, reportHtml, savedOutput, setContent, tableGrid, typeInCell,
+  VALUES, waitForTables,
 } from './harness.mjs';
+import { EXT_DIR, savedReport, startSession } from './fixture.mjs';
 
-let server, browser, worker;
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-  worker = await getServiceWorker(browser.context);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, worker, session;
+before(async () => ({ server, browser, worker } = session = await startSession()));
+after(() => session?.close());
 
 const badgeSel = (id) => `nianbao-overlay button[data-cell="${id}"]`;
 
@@ -137,9 +131,8 @@ describe('without the hook (a browser or page that keeps it out)', () => {
     const { cp, mkdtemp, rm, writeFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { EXTENSION_DIR } = await import('./harness.mjs');
     dir = await mkdtemp(join(tmpdir(), 'nianbao-nohook-'));
-    await cp(EXTENSION_DIR, dir, { recursive: true });
+    await cp(EXT_DIR, dir, { recursive: true });
     await writeFile(join(dir, 'page-hook.js'), '');
     bare = await launchWithExtension({ extensionDir: dir });
     bare.cleanup = () => rm(dir, { recursive: true, force: true });
@@ -207,8 +200,7 @@ describe('从上年数据预填 is one step of the editor’s own undo (Ctrl+Z)'
       const blank = await savedOutput(page);
       // Last year's record under the body the page is read as (this test is about undo, not about naming).
       const { body } = (await ask(page, { type: 'state' })).state.tables[0];
-      const prior = { version: 2, site: '127.0.0.1', body, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' };
-      await worker.evaluate((rec) => chrome.storage.local.set(rec), { [`report:127.0.0.1|${encodeURIComponent(body)}|2022`]: prior });
+      await session.storage.set(savedReport({ body, year: 2022, values: PRIOR_2022 }));
       const plan = await ask(page, { type: 'prefill-plan' });
       assert.equal(plan.ok, true, plan.message);
       assert.deepEqual(plan.plan.map((i) => i.cell), CARRIED);

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '@/lib/formats';
 import { PDF_UNSUPPORTED, decodeHtml, decodeText, fetchPage, fileKind, importFrom, parseAddress, refusal, saveCandidate, type ImportTarget } from '@/lib/import';
+import { describeReal, sharedPath } from '../real-reports';
 import { getPrior, memoryKV, toCsv, toJson, type SavedReport } from '@/lib/store';
 
-const CORPUS = '/work/shared/corpus/';
 const bytes = (s: string) => new TextEncoder().encode(s);
-const corpus = (f: string) => new Uint8Array(readFileSync(CORPUS + f));
+const corpus = (f: string) => new Uint8Array(readFileSync(sharedPath('corpus/' + f)));
 
 const SH = '上海市人民政府办公厅';
 const target2020: ImportTarget = { site: 'cms.sh.gov.cn', body: SH, year: 2020 };
@@ -18,7 +18,7 @@ async function only(input: Parameters<typeof importFrom>[0], target: ImportTarge
   return res.candidates[0]!;
 }
 
-describe('import from a saved published page (.html)', () => {
+describeReal('import from a saved published page (.html)', () => {
   it('reads 2019 Shanghai and saves it as the prior year of 2020', async () => {
     const c = await only({ kind: 'file', name: '2019年报.html', bytes: corpus('2019-shanghai-office-1.html') }, target2020);
     expect(c.report).toMatchObject({ site: 'cms.sh.gov.cn', body: SH, year: 2019, format: 'gov2019' });
@@ -40,9 +40,9 @@ describe('import from a saved published page (.html)', () => {
   });
 });
 
-describe('import from text copied out of a PDF', () => {
+describeReal('import from text copied out of a PDF', () => {
   it('reads 2025 Shanghai pasted text', async () => {
-    const text = readFileSync(CORPUS + '2025-shanghai-office-1.txt', 'utf8');
+    const text = readFileSync(sharedPath('corpus/2025-shanghai-office-1.txt'), 'utf8');
     const c = await only({ kind: 'text', text }, { site: 'cms.sh.gov.cn', body: SH, year: 2026 });
     expect(c.report).toMatchObject({ body: SH, year: 2025, format: 'gov2021', source: '粘贴的文字' });
     expect(c.report.values).toMatchObject({

@@ -6,6 +6,7 @@ import { textOutsideTables } from '@/lib/read/dom';
 import { parseHtmlDocument, readHtml } from '@/lib/read/html';
 import { readText } from '@/lib/read/text';
 import { valuesOf, type Finding, type Values } from '@/lib/report';
+import { describeReal, sharedPath } from '../real-reports';
 
 /**
  * Every corpus file and seeds 000/001/003/004: the FULL list of P-TEXT findings, decided by hand
@@ -13,7 +14,6 @@ import { valuesOf, type Finding, type Values } from '@/lib/report';
  * source and once end to end through the reader.
  */
 
-const SHARED = '/work/shared';
 const COLS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'otherOrg', 'total'];
 const _ = null;
 
@@ -261,10 +261,10 @@ function assertFindings(findings: Finding[], text: string, c: Case, values: Valu
   });
 }
 
-describe('narrative check on the corpus and seeds, table values typed by hand', () => {
+describeReal('narrative check on the corpus and seeds, table values typed by hand', () => {
   for (const c of CASES) {
     it(c.file, () => {
-      const src = readFileSync(`${SHARED}/${c.file}`, 'utf8');
+      const src = readFileSync(sharedPath(c.file), 'utf8');
       const text = narrativeOf(c.file, src);
       const input = { format: c.format, year: c.year, values: c.values };
       expect(compareNarrative(text, input).filter((x) => x.table !== null).map((x) => `${x.claim.figure}=${x.table}`)).toEqual(c.compared);
@@ -273,10 +273,10 @@ describe('narrative check on the corpus and seeds, table values typed by hand', 
   }
 });
 
-describe('narrative check end to end through the reader', () => {
+describeReal('narrative check end to end through the reader', () => {
   for (const c of CASES) {
     it(c.file, () => {
-      const src = readFileSync(`${SHARED}/${c.file}`, 'utf8');
+      const src = readFileSync(sharedPath(c.file), 'utf8');
       const report = (c.file.endsWith('.html') ? readHtml(src, c.file) : readText(src, c.file))[0]!;
       const values = valuesOf(report);
       const text = report.narrative || narrativeOf(c.file, src);

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFile } from '@/lib/read';
 import { valuesOf } from '@/lib/report';
+import { describeReal, sharedPath } from '../real-reports';
 import { DOCS19, DOCS21, ITEMS19, N, appeal, apply, blank7, row, zero7 } from './expect';
 
 /** Every file of ../shared/corpus and seeds 001, 003, with values typed by hand from the source. */
-const shared = resolve(__dirname, '../../../shared');
 const read = async (path: string) => {
-  const bytes = new Uint8Array(readFileSync(resolve(shared, path)));
+  const bytes = new Uint8Array(readFileSync(sharedPath(path)));
   const [r] = await readFile(bytes, path.split('/').pop()!);
   return r!;
 };
@@ -22,7 +21,7 @@ const active21 = (reg: (number | null)[], norm: (number | null)[], license: numb
   ...(fee === undefined ? {} : { 'active.fee.amount': fee }),
 });
 
-describe('corpus: every value as published', () => {
+describeReal('corpus: every value as published', () => {
   it('2019 Shanghai office (HTML, gov2019, blank 总计 column, 251000元)', async () => {
     const r = await read('corpus/2019-shanghai-office-1.html');
     expect([r.format, r.year, r.body]).toEqual(['gov2019', 2019, '上海市人民政府办公厅']);

@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFile } from '@/lib/read';
 import { checkReport, inputOf } from '@/lib/rules';
 import type { CheckInput } from '@/lib/report';
+import { describeReal, sharedPath } from '../real-reports';
 import { errors } from './helpers';
 import { seed001 } from './seed001';
 import { shanghai2019 } from './shanghai2019';
 
-const SHARED = resolve(__dirname, '../../../shared');
 
 async function read(path: string): Promise<CheckInput> {
-  const bytes = new Uint8Array(readFileSync(resolve(SHARED, path)));
+  const bytes = new Uint8Array(readFileSync(sharedPath(path)));
   const reports = await readFile(bytes, path.split('/').pop()!);
   expect(reports).toHaveLength(1);
   const input = inputOf(reports[0]!);
@@ -19,7 +18,7 @@ async function read(path: string): Promise<CheckInput> {
   return input!;
 }
 
-describe('through the reader', () => {
+describeReal('through the reader (real reports of ../shared)', () => {
   it('seed 001: no error; its narrative mismatch (783 vs 927) is the one warning', async () => {
     const input = await read('seeds/001_564ee96d51f4a710.txt');
     expect(input.values).toEqual(seed001.values);
