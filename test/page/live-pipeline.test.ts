@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Overlay } from '@/components/overlay/overlay';
 import { check } from '@/lib/check';
 import { LiveTables } from '@/lib/page/live';
+import { PageController } from '@/lib/page/main';
 import { mapNarrative, mayHoldReport, readDom } from '@/lib/read/dom';
 
 const HTML = readFileSync(resolve(__dirname, '../fixtures/read/report-2023.html'), 'utf8');
@@ -40,5 +41,21 @@ describe('live badges from the check pipeline', () => {
     const [first] = live!.reports();
     expect(first!.suggestion?.fixes).toEqual([{ cell: 'apply.new.natural', value: 8, current: 9 }]);
     expect(tip('apply.new.natural')).toContain('改为 8');
+  });
+
+  it('answers the popup with the suggestion its badges show (改为 N names the badge\'s cell)', async () => {
+    document.body.innerHTML = `<div contenteditable="true">${HTML.replace(ROW, ROW.replace('<span>8</span>', '<span>9</span>'))}</div>`;
+    const ctl = new AbortController();
+    const page = new PageController(window, { deps, api: null });
+    page.init(ctl.signal);
+    try {
+      const r = await page.handle({ type: 'state' });
+      const state = r.ok ? r.state! : null;
+      const badge = document.querySelector('nianbao-overlay')!.shadowRoot!.querySelector('button.x')!;
+      expect(state?.suggestion?.fixes).toEqual([{ cell: 'apply.new.natural', value: 8, current: 9 }]);
+      expect([badge.closest('.t')!.previousElementSibling!.getAttribute('data-cell'), badge.textContent]).toEqual(['apply.new.natural', '改为 8']);
+    } finally {
+      ctl.abort();
+    }
   });
 });
