@@ -25,8 +25,9 @@ export class Scheduler {
   private readonly dirty = new Set<Document>();
   private docs = new Set<Document>();
   private running = false;
-  private flushQueued = false;
-  private framesQueued = false;
+  private readonly queueFlush = once(() => this.flushNow());
+  /** After the page's own code (editor init, document.write) finishes. */
+  private readonly queueFrames = once(() => this.rescan());
   private timer = 0;
 
   constructor(
@@ -113,23 +114,17 @@ export class Scheduler {
     for (const d of docs) this.dirty.add(d);
     this.queueFlush();
   }
+}
 
-  private queueFlush(): void {
-    if (this.flushQueued) return;
-    this.flushQueued = true;
+/** `fn` run once in a microtask however often the returned function is called before it. */
+function once(fn: () => void): () => void {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
     queueMicrotask(() => {
-      this.flushQueued = false;
-      this.flushNow();
+      queued = false;
+      fn();
     });
-  }
-
-  private queueFrames(): void {
-    if (this.framesQueued) return;
-    this.framesQueued = true;
-    // A microtask: the page's own code (editor init, document.write) finishes first.
-    queueMicrotask(() => {
-      this.framesQueued = false;
-      this.rescan();
-    });
-  }
+  };
 }
