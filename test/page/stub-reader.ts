@@ -1,5 +1,6 @@
 import type { CheckInput, Finding, Report, ReportCell } from '@/lib/report';
-import { bySeverity, valuesOf } from '@/lib/report';
+import { bySeverity } from '@/lib/report';
+import { inputOf } from '@/lib/rules/input';
 import type { CheckOptions, CheckResult } from '@/lib/check';
 import type { LiveDeps } from '@/lib/page/live';
 import { Overlay } from '@/components/overlay/overlay';
@@ -33,7 +34,7 @@ export function stubDeps(
     },
     check(report: Report, opts: CheckOptions): CheckResult | null {
       if (!report.format) return null;
-      const input = { format: report.format, year: report.year, values: valuesOf(report) };
+      const input = inputOf(report)!;
       const { a, b, c } = input.values as Record<string, number | null>;
       const text = report.narrative;
       const narrative = opts.narrative ? [...opts.narrative] : text && checkNarrative ? checkNarrative(text, input) : [];
