@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { findingsFor } from '@/lib/sheet/check';
+import { checkInput } from '@/lib/check';
 import { buildSheet, type SheetModel } from '@/lib/sheet/model';
 import { loadSheetData, type SheetStores } from '@/lib/sheet/source';
 import { Sheet } from './Sheet';
@@ -18,7 +18,7 @@ export function SheetPage({ api }: { api: SheetApi }) {
     void loadSheetData(api.query, api).then((r) => {
       if (!r.ok) return setState({ message: r.message });
       const { input, prior, confirmations, savedAt } = r.data;
-      const model = buildSheet({ input, findings: findingsFor(input, prior), confirmations, at: api.now(), ...(savedAt ? { savedAt } : {}) });
+      const model = buildSheet({ input, findings: checkInput(input, prior ? { prior } : {}).findings, confirmations, at: api.now(), ...(savedAt ? { savedAt } : {}) });
       document.title = `${model.body} ${model.title}`;
       setState({ model });
     });

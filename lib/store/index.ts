@@ -12,3 +12,4 @@ export * from './history';
 export * from './link';
 export * from './diff';
 export * from './confirm';
+export * from './site';

@@ -14,10 +14,8 @@ import { EXTENSION_DIR, getServiceWorker, launchWithExtension, startServer } fro
 const keys = await tsImport('../../lib/store/keys.ts', import.meta.url);
 /** `report:<site>|<body>|<year>`, exactly as lib/store saves a report. */
 export const reportKey = keys.reportKey;
-// The per-site switch's key moves into lib/store (issue 11 item 2); until then it lives in lib/page/ext.ts.
 /** `siteDisabled:<host>`, exactly as the content script and the popup read the per-site switch. */
-export const siteDisabledKey = keys.siteDisabledKey
-  ?? (await tsImport('../../lib/page/ext.ts', import.meta.url)).siteDisabledKey;
+export const { siteDisabledKey } = await tsImport('../../lib/store/site.ts', import.meta.url);
 
 /** The build the e2e files load: $NIANBAO_EXTENSION_DIR, else $EXTENSION_DIR, else .output/chrome-mv3. */
 export const EXT_DIR = process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR;

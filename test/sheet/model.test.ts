@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { CheckInput } from '@/lib/report';
-import { findingsFor } from '@/lib/sheet/check';
+import { checkInput } from '@/lib/check';
+
+const findingsFor = (input: Parameters<typeof checkInput>[0], prior?: Parameters<typeof checkInput>[0]) =>
+  checkInput(input, prior ? { prior } : {}).findings;
 import { buildSheet, chineseDateTime } from '@/lib/sheet/model';
 import { zeroTable } from '../rules/helpers';
 

@@ -4,7 +4,10 @@ import { Help } from '@/components/help/Help';
 import { Sheet } from '@/components/sheet/Sheet';
 import { SheetPage } from '@/components/sheet/SheetPage';
 import type { CheckInput } from '@/lib/report';
-import { findingsFor } from '@/lib/sheet/check';
+import { checkInput } from '@/lib/check';
+
+const findingsFor = (input: Parameters<typeof checkInput>[0], prior?: Parameters<typeof checkInput>[0]) =>
+  checkInput(input, prior ? { prior } : {}).findings;
 import { buildSheet } from '@/lib/sheet/model';
 import { memoryKV } from '@/lib/store';
 import { describeProblems, plainChineseProblems } from '../helpers/plain-chinese.mjs';

@@ -1,7 +1,10 @@
 import { render } from '@testing-library/preact';
 import { describe, expect, test } from 'vitest';
 import { Sheet } from '@/components/sheet/Sheet';
-import { findingsFor } from '@/lib/sheet/check';
+import { checkInput } from '@/lib/check';
+
+const findingsFor = (input: Parameters<typeof checkInput>[0], prior?: Parameters<typeof checkInput>[0]) =>
+  checkInput(input, prior ? { prior } : {}).findings;
 import { buildSheet } from '@/lib/sheet/model';
 import { zeroTable } from '../rules/helpers';
 
