@@ -2,9 +2,13 @@ import type { FormatId } from '../formats';
 import { labelsOf } from './compile';
 import { EPS, type Outcome } from './evaluate';
 
-/** Numbers as clerks write them: integers plain, 万元 amounts without float noise. */
+const PLAIN = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 4 });
+
+/** Numbers as clerks write them: plain digits (never 1e+21), at most 4 decimals (no float noise), never Infinity. */
 export function num(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(Number(x.toFixed(4)));
+  if (!Number.isFinite(x)) return '（超出范围）';
+  const s = PLAIN.format(x);
+  return s === '-0' ? '0' : s;
 }
 
 /** Operands listed longer than this show only their non-zero terms. */
