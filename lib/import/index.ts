@@ -11,6 +11,7 @@ import { preview, type Candidate } from './preview';
 export { ACCEPTED, fileKind } from './kind';
 export { decodeHtml, decodeText } from './decode';
 export { fetchPage, originPattern, parseAddress } from './fetch-page';
+export { fetchWithAccess, type HostPermissions } from './host-access';
 export { preview, type Candidate } from './preview';
 
 /**
