@@ -46,8 +46,9 @@ const PASTED = '粘贴的文字';
 export async function importFrom(input: ImportInput, target: ImportTarget, can: ImportAbilities = {}): Promise<ImportResult> {
   try {
     return await importUnsafe(input, target, can.pdf !== false);
-  } catch (e) {
-    return { ok: false, message: `读取失败：${(e as Error)?.message || String(e)}。没有保存任何数据。` };
+  } catch {
+    // A library's exception text (English, internals) is no help to a clerk.
+    return { ok: false, message: '读取失败：文件或网页的内容无法识别（可能已损坏或格式不对）。没有保存任何数据。' };
   }
 }
 
