@@ -21,8 +21,11 @@ export function inCatalogue(format: FormatId, id: string): boolean {
 /** Text a clerk would read: no float noise, exponent, Infinity/NaN or undefined. */
 const UGLY = /Infinity|NaN|undefined|\[object |\d\.\d{7,}|\de[+-]\d|[A-Za-z]+Error\b|\berror\b/;
 
+/** What the clerk wrote, quoted back in 「…」 or （…）, is theirs to read as it was. */
+const QUOTED = /「[^」]*」|（[^）]*）/g;
+
 export function cleanText(what: string, text: string): string[] {
-  return UGLY.test(text) ? [`${what}: unreadable number or word in 「${text.slice(0, 160)}」`] : [];
+  return UGLY.test(text.replace(QUOTED, '')) ? [`${what}: unreadable number or word in 「${text.slice(0, 160)}」`] : [];
 }
 
 /** Findings of the rule engine (with localisation): ids, messages, and every suggested value. */

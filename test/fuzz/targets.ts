@@ -8,7 +8,7 @@ import { readHtml, readText } from '@/lib/read';
 import type { CheckInput, Values } from '@/lib/report';
 import { checkReport, inputOf } from '@/lib/rules';
 import { parseCsv, parseJson, toCsv, toJson, type SavedReport } from '@/lib/store';
-import { docx, pdfOfPages } from '../import/make-files';
+import { docx, pdfOfPages } from '../make-files.mjs';
 import { consistent } from '../rules/gen';
 import { checkFindings, checkReportShape, cleanText, inCatalogue } from './invariants';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fetchPage, importFrom } from '@/lib/import';
 import { LIMITS, checkDocx } from '@/lib/import/limits';
 import { MAX_PDF_PAGES, pdfToText } from '@/lib/read/pdf';
-import { docx, pdfOfPages, zipBombDocx } from './make-files';
+import { docx, pdfOfPages, zipBombDocx } from '../make-files.mjs';
 
 const target = { site: '', body: null, year: 2024 };
 

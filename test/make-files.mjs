@@ -13,29 +13,19 @@ const crcTable = (() => {
 })();
 
 /** CRC-32 of data, continuing from `prev` (the CRC of what came before). */
-function crc32(data: Uint8Array, prev = 0): number {
+function crc32(data, prev = 0) {
   let c = (prev ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-interface Entry {
-  name: string;
-  data: Uint8Array;
-}
-
-/** Deflated data with its size and CRC, when the data itself is too big to build (the bomb). */
-interface Packed {
-  name: string;
-  packed: Uint8Array;
-  size: number;
-  crc: number;
-}
-
-/** A zip of the given entries, deflated. */
-export function zip(entries: (Entry | Packed)[]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const dir: Uint8Array[] = [];
+/**
+ * A zip of the given entries, deflated: `{ name, data }`, or `{ name, packed, size, crc }` for data
+ * deflated beforehand (the bomb, whose data is too big to build).
+ */
+export function zip(entries) {
+  const parts = [];
+  const dir = [];
   let offset = 0;
   for (const e of entries) {
     const name = new TextEncoder().encode(e.name);
@@ -74,7 +64,7 @@ export function zip(entries: (Entry | Packed)[]): Uint8Array {
   return concat([...parts, ...dir, new Uint8Array(end.buffer)]);
 }
 
-export function concat(parts: Uint8Array[]): Uint8Array {
+export function concat(parts) {
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -84,7 +74,7 @@ export function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-const enc = (s: string) => new TextEncoder().encode(s);
+const enc = (s) => new TextEncoder().encode(s);
 
 const CONTENT_TYPES =
   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -98,12 +88,12 @@ const RELS =
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
 const TAIL = '</w:body></w:document>';
 
-function docxOf(document: Entry | Packed): Uint8Array {
+function docxOf(document) {
   return zip([{ name: '[Content_Types].xml', data: enc(CONTENT_TYPES) }, { name: '_rels/.rels', data: enc(RELS) }, document]);
 }
 
 /** A .docx whose body is the given paragraphs' XML. */
-export function docx(bodyXml: string): Uint8Array {
+export function docx(bodyXml) {
   return docxOf({ name: 'word/document.xml', data: enc(HEAD + bodyXml + TAIL) });
 }
 
@@ -112,11 +102,11 @@ export function docx(bodyXml: string): Uint8Array {
  * from one deflated megabyte repeated (full flushes make the pieces independent), so that making
  * it takes no longer than the test.
  */
-export function zipBombDocx(mb = 150): Uint8Array {
+export function zipBombDocx(mb = 150) {
   const unit = enc('<w:p><w:r><w:t>0</w:t></w:r></w:p>');
   const chunk = new Uint8Array(1024 * 1024 - ((1024 * 1024) % unit.length));
   for (let at = 0; at < chunk.length; at += unit.length) chunk.set(unit, at);
-  const flushed = (d: Uint8Array) => new Uint8Array(deflateRawSync(d, { finishFlush: constants.Z_FULL_FLUSH }));
+  const flushed = (d) => new Uint8Array(deflateRawSync(d, { finishFlush: constants.Z_FULL_FLUSH }));
   const pieces = [flushed(enc(HEAD)), ...Array.from({ length: mb }, () => flushed(chunk)), new Uint8Array(deflateRawSync(enc(TAIL)))];
   let crc = zlibCrc32(enc(HEAD));
   for (let k = 0; k < mb; k++) crc = zlibCrc32(chunk, crc);
@@ -126,10 +116,10 @@ export function zipBombDocx(mb = 150): Uint8Array {
 }
 
 /** A PDF of `pages` pages, page n showing the text 「Page n」 (one content stream per page). */
-export function pdfOfPages(pages: number): Uint8Array {
-  const objs: string[] = [];
+export function pdfOfPages(pages) {
+  const objs = [];
   // 1: catalog, 2: pages, 3: font, then per page: page object and its content stream.
-  const kids: string[] = [];
+  const kids = [];
   for (let n = 0; n < pages; n++) kids.push(`${4 + 2 * n} 0 R`);
   objs.push('<< /Type /Catalog /Pages 2 0 R >>');
   objs.push(`<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`);
@@ -140,7 +130,7 @@ export function pdfOfPages(pages: number): Uint8Array {
     objs.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
   }
   let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
+  const offsets = [];
   objs.forEach((o, i) => {
     offsets.push(out.length);
     out += `${i + 1} 0 obj\n${o}\nendobj\n`;
