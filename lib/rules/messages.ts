@@ -46,6 +46,8 @@ export function ruleText(format: FormatId, o: Outcome): string {
     case 'X-STOCK': {
       const [inForce, repealed, prev, issued] = o.vals;
       const want = (prev ?? 0) + (issued ?? 0) - (repealed ?? 0);
+      if (want < 0)
+        return `${scope}：${labels[2]}(${show(prev)})+${labels[3]}(${show(issued)})−${labels[1]}(${show(repealed)})得负数，${labels[0]}不可能为负：请核对${labels[1]}和上年数据（当前${labels[0]}为${show(inForce)}）`;
       return `${scope}：${labels[0]}(${show(inForce)})应为${labels[2]}(${show(prev)})+${labels[3]}(${show(issued)})−${labels[1]}(${show(repealed)})=${num(want)}，相差${num(Math.abs((inForce ?? 0) - want))}`;
     }
   }

@@ -23,6 +23,9 @@ describe('suggested values', () => {
     expect(fs[0]).toMatchObject({ severity: 'warning', cells: expect.arrayContaining(['active.normative.inForce']) });
     expect(fs[0]!.expected).toBeUndefined();
     expect(fs[0]!.target).toBeUndefined();
+    // Nor in words: the message names the cells to check, not a negative figure to type.
+    expect(fs[0]!.message).not.toMatch(/应为|=-|-\d/);
+    expect(fs[0]!.message).toContain('不可能为负');
     // The same rule with a value the cell can hold still offers it.
     const ok = add(clone(base.prior), 'active.normative.inForce', -2);
     expect(byRule(checkReport(base.input, ok), 'X-STOCK')[0]!.expected).toBe((base.input.values['active.normative.inForce'] as number) - 2);
