@@ -21,6 +21,7 @@ describe(`fuzz (seed ${SEED}, ${PER_WEIGHT} runs per weight)`, () => {
   for (const t of TARGETS) {
     const runs = PER_WEIGHT * t.weight;
     it(`${t.name}: ${runs} inputs, no exception, none over ${t.budgetMs} ms, nothing broken`, async () => {
+      await t.warmUp?.();
       let slowest = 0;
       let count = 0;
       await fc.assert(
