@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { cellLabel } from '@/lib/formats';
 import {
-  ACCEPTED, fetchPage, importFrom, originPattern, parseAddress, refusal, saveCandidate,
+  ACCEPTED, fetchWithAccess, importFrom, parseAddress, refusal, saveCandidate,
   type Candidate, type ImportInput, type ImportTarget,
 } from '@/lib/import';
 import {
@@ -17,6 +17,7 @@ export function ImportView({ api, target }: { api: OptionsApi; target: ImportTar
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [address, setAddress] = useState('');
   const [pasted, setPasted] = useState('');
+  const [keepHost, setKeepHost] = useState(false);
 
   const run = async (what: string, input: () => Promise<ImportInput | { error: string }>) => {
     setStatus({ kind: 'busy', what });
@@ -31,10 +32,8 @@ export function ImportView({ api, target }: { api: OptionsApi; target: ImportTar
     run('正在读取网页…', async () => {
       const parsed = parseAddress(address);
       if (!parsed.ok) return { error: parsed.message };
-      const pattern = originPattern(parsed.url);
-      const granted = await api.requestHost(pattern).catch(() => false);
-      if (!granted) return { error: `没有获得访问 ${parsed.url.host} 的许可，无法读取该网页。请再点一次「读取」并在浏览器的提示中选择「允许」。` };
-      const fetched = await fetchPage(parsed.url, api.fetch);
+      const perms = { request: api.requestHost, ...(api.removeHost ? { remove: api.removeHost } : {}) };
+      const fetched = await fetchWithAccess(perms, parsed.url, api.fetch, keepHost);
       return fetched.ok ? { kind: 'page', page: fetched.page } : { error: fetched.message };
     });
 
@@ -60,7 +59,10 @@ export function ImportView({ api, target }: { api: OptionsApi; target: ImportTar
           网址 <input type="url" size={60} placeholder="https://www.example.gov.cn/…/2023年政府信息公开工作年度报告.html" value={address} onInput={(e) => setAddress(e.currentTarget.value)} />
         </label>{' '}
         <button onClick={fromAddress}>读取</button>
-        <p class="muted">点「读取」时浏览器会询问是否允许访问该网站；只用于读取这一页。</p>
+        <p class="muted">点「读取」时浏览器会询问是否允许访问该网站；只用于读取这一页，读完即收回许可。</p>
+        <label>
+          <input type="checkbox" checked={keepHost} onChange={(e) => setKeepHost(e.currentTarget.checked)} /> 保留对该网站的访问许可（以后从该网站导入时不再询问）
+        </label>
       </section>
       <section aria-label="从文件导入">
         <h2>文件</h2>

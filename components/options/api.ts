@@ -5,6 +5,8 @@ export interface OptionsApi {
   kv: KV;
   /** permissions.request for one origin pattern, at the moment the user asks to fetch it. */
   requestHost(pattern: string): Promise<boolean>;
+  /** permissions.remove for that pattern once the page is read (unless the clerk keeps the permission). */
+  removeHost?(pattern: string): Promise<boolean>;
   fetch: typeof fetch;
   download(name: string, text: string, mime: string): void;
   /** Awaited before each read (the extension page sets up pdf.js's worker there). */

@@ -23,6 +23,7 @@ render(
     api={{
       kv: browser.storage.local,
       requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
+      removeHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
       fetch: (input, init) => fetch(input, init),
       download: downloadText,
       prepare: preparePdf,

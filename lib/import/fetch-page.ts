@@ -1,3 +1,5 @@
+import { LIMITS } from './limits';
+
 /**
  * Last year's published report by its address. The caller (an extension page) has already been
  * granted the host permission; `fetchFn` is the page's fetch. Every failure is a Chinese sentence.
@@ -31,7 +33,10 @@ export function originPattern(url: URL): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-export async function fetchPage(url: URL, fetchFn: typeof fetch, timeoutMs = 20000): Promise<FetchResult> {
+/** The whole fetch (headers and body) must finish within this time, and the body stay under `maxBytes`. */
+export const FETCH_TIMEOUT_MS = 20000;
+
+export async function fetchPage(url: URL, fetchFn: typeof fetch, timeoutMs = FETCH_TIMEOUT_MS, maxBytes: number = LIMITS.fileBytes): Promise<FetchResult> {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
@@ -40,7 +45,13 @@ export async function fetchPage(url: URL, fetchFn: typeof fetch, timeoutMs = 200
       const why = res.status === 404 ? '页面不存在（404）' : res.status === 403 ? '网站拒绝访问（403）' : `网站返回错误 ${res.status}`;
       return { ok: false, message: `无法打开 ${url.href}：${why}` };
     }
-    const bytes = new Uint8Array(await res.arrayBuffer());
+    const tooBig = { ok: false as const, message: `${url.href} 的内容太大（超过 ${Math.round(maxBytes / 1048576)} MB），不像是一份年报，已停止下载。请确认网址是年报正文页面` };
+    if (Number(res.headers.get('content-length')) > maxBytes) {
+      void res.body?.cancel().catch(() => {});
+      return tooBig;
+    }
+    const bytes = await readCapped(res, maxBytes);
+    if (!bytes) return tooBig;
     if (!bytes.length) return { ok: false, message: `${url.href} 返回了空白内容` };
     return { ok: true, page: { url: res.url || url.href, bytes, contentType: res.headers.get('content-type') } };
   } catch (e) {
@@ -54,4 +65,32 @@ export async function fetchPage(url: URL, fetchFn: typeof fetch, timeoutMs = 200
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The response body, or null as soon as it passes `max` bytes (the rest is not downloaded). */
+async function readCapped(res: Response, max: number): Promise<Uint8Array | null> {
+  const reader = res.body?.getReader();
+  if (!reader) {
+    const all = new Uint8Array(await res.arrayBuffer());
+    return all.length > max ? null : all;
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      void reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

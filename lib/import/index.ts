@@ -5,11 +5,13 @@ import { normalizeBody, parseCsv, parseJson, saveReport, type KV, type NewReport
 import { decodeHtml, decodeText } from './decode';
 import type { Fetched } from './fetch-page';
 import { fileKind } from './kind';
+import { checkDocx, checkFileSize, checkTextSize } from './limits';
 import { preview, type Candidate } from './preview';
 
 export { ACCEPTED, fileKind } from './kind';
 export { decodeHtml, decodeText } from './decode';
 export { fetchPage, originPattern, parseAddress } from './fetch-page';
+export { fetchWithAccess, type HostPermissions } from './host-access';
 export { preview, type Candidate } from './preview';
 
 /**
@@ -44,8 +46,9 @@ const PASTED = '粘贴的文字';
 export async function importFrom(input: ImportInput, target: ImportTarget, can: ImportAbilities = {}): Promise<ImportResult> {
   try {
     return await importUnsafe(input, target, can.pdf !== false);
-  } catch (e) {
-    return { ok: false, message: `读取失败：${(e as Error)?.message || String(e)}。没有保存任何数据。` };
+  } catch {
+    // A library's exception text (English, internals) is no help to a clerk.
+    return { ok: false, message: '读取失败：文件或网页的内容无法识别（可能已损坏或格式不对）。没有保存任何数据。' };
   }
 }
 
@@ -55,12 +58,16 @@ async function importUnsafe(input: ImportInput, target: ImportTarget, pdf: boole
   if (input.kind === 'text') {
     const text = input.text.trim();
     if (!text) return { ok: false, message: '请先粘贴上一年年报的文字' };
+    const fits = checkTextSize(text);
+    if (!fits.ok) return fits;
     if (/^[{[]/.test(text)) return fromParsed(parseJson(text, defaults));
     if (/<table[\s>]/i.test(text)) return fromReports(toList(await readHtml(text, PASTED)), target, PASTED);
     return fromReports(toList(await readText(text, PASTED)), target, PASTED);
   }
   if (input.kind === 'page') {
     const { page } = input;
+    const fits = checkFileSize(page.url, page.bytes.length);
+    if (!fits.ok) return fits;
     const isPdf = /application\/pdf/i.test(page.contentType ?? '') || String.fromCharCode(...page.bytes.subarray(0, 5)) === '%PDF-';
     if (isPdf && !pdf) return { ok: false, message: PDF_UNSUPPORTED };
     if (isPdf) return fromReports(await readFile(page.bytes, nameOf(page.url, 'pdf')), target, page.url);
@@ -68,8 +75,14 @@ async function importUnsafe(input: ImportInput, target: ImportTarget, pdf: boole
       return { ok: false, message: `${page.url} 不是网页（类型：${page.contentType}），请填写年报正文页面的网址` };
     return fromReports(toList(await readHtml(decodeHtml(page.bytes, page.contentType), page.url)), target, page.url);
   }
+  const fits = checkFileSize(input.name, input.bytes.length);
+  if (!fits.ok) return fits;
   const kind = fileKind(input.name, input.bytes);
   if (!kind.ok) return kind;
+  if (kind.kind === 'docx') {
+    const zip = checkDocx(input.name, input.bytes);
+    if (!zip.ok) return zip;
+  }
   if (kind.kind === 'pdf' && !pdf) return { ok: false, message: PDF_UNSUPPORTED };
   if (kind.kind === 'json') return fromParsed(parseJson(decodeText(input.bytes), defaults));
   if (kind.kind === 'csv') return fromParsed(parseCsv(decodeText(input.bytes), defaults));

@@ -2,6 +2,8 @@ import { FORMATS, cellDef } from '../formats';
 import { rulesOf } from '../formats/rules';
 import type { FormatId } from '../formats/types';
 import type { CheckInput } from '../report';
+import { compiled } from '../rules/compile';
+import { acceptable } from '../rules/suggest';
 import { locateIn } from './locate';
 import { compile, type LinearSystem } from './system';
 import type { Fix, Localisation, LocateOptions } from './types';
@@ -30,7 +32,10 @@ export function systemOf(format: FormatId): LinearSystem {
  */
 export function locate(input: CheckInput, opts: LocateOptions = {}): Localisation {
   if (!input?.values || !Object.prototype.hasOwnProperty.call(FORMATS, input.format)) return { kind: 'none' };
-  return locateIn(systemOf(input.format), input.format, input.values, opts);
+  // Only values that fit the cell and every rule it is in (last year's too, when loaded) are offered.
+  const c = compiled(input.format);
+  const accept = (fixes: readonly Fix[]) => acceptable(c, input.values, opts.prior?.values, fixes) && (!opts.accept || opts.accept(fixes));
+  return locateIn(systemOf(input.format), input.format, input.values, { ...opts, accept });
 }
 
 /** Every fix the localisation suggests with confidence (unique outcomes, in every part). */

@@ -30,7 +30,8 @@ export function locateIn(sys: LinearSystem, format: FormatId, values: Values, op
 
 function locateBlock(f: Failure, format: FormatId, opts: LocateOptions): Found {
   const failing = f.failing.map((i) => f.sys.equalities[i]!);
-  const singles = singleFixes(f);
+  const fits = (fixes: Fix[]) => !opts.accept || opts.accept(fixes);
+  const singles = singleFixes(f).filter((s) => fits([s]));
   if (singles.length) return decide(singles.map((s) => [s]), f, format, opts);
   if (failing.every((r) => r.identity)) {
     const main = failing[0]!;
@@ -42,7 +43,7 @@ function locateBlock(f: Failure, format: FormatId, opts: LocateOptions): Found {
       message: identityMessage(format, failing, f.values),
     };
   }
-  const pairs = pairFixes(f);
+  const pairs = pairFixes(f)?.filter(fits);
   if (pairs?.length) return decide(pairs, f, format, opts);
   const main = failing[0]!;
   return {

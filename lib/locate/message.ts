@@ -1,6 +1,7 @@
 import { cellLabel } from '../formats';
 import type { FormatId } from '../formats/types';
 import type { Values } from '../report';
+import { num } from '../rules/messages';
 import type { LinearRule } from './system';
 import { typoKind } from './typo';
 import type { Candidate, Fix, TypoKind } from './types';
@@ -14,7 +15,7 @@ const SLIP: Record<TypoKind, string> = {
   drop: '看来是漏输了一位数字',
 };
 
-const fmt = (n: number): string => String(Math.round(n * 1e4) / 1e4);
+const fmt = num;
 
 /** Operand names without the words all operands share: 表三 自然人列 → 一、本年新收, （七）总计. */
 function operandNames(format: FormatId, cells: readonly string[]): Map<string, string> {

@@ -118,7 +118,7 @@ export function admissible(kind: CellKind, value: number): boolean {
   return kind === 'signed' || value >= 0;
 }
 
-/** Round away floating-point noise of the solved value (amounts to 1/10000 万元). */
+/** Round away floating-point noise of the solved value (amounts to 0.01 万元, the precision suggestions have). */
 export function tidy(kind: CellKind, value: number): number {
-  return kind === 'amount' ? Math.round(value * 1e4) / 1e4 : Math.round(value);
+  return kind === 'amount' ? Math.round(value * 100) / 100 : Math.round(value);
 }

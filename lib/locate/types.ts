@@ -43,4 +43,6 @@ export interface LocateOptions {
   prior?: { values: Record<string, number | null> };
   /** Values quoted in the narrative, by cell id. */
   narrativeHints?: Readonly<Record<string, number>>;
+  /** Which explanations may be offered at all (their values named); `locate` passes the rule engine's `acceptable`. */
+  accept?: (fixes: readonly Fix[]) => boolean;
 }

@@ -1,6 +1,7 @@
 import { cellLabel, type FormatId } from '../formats';
 import { APPLICANT_COL_IDS } from '../formats/apply-sections';
 import type { CheckInput, Finding, Values } from '../report';
+import { num } from '../rules/messages';
 import { extractClaims, type Claim } from './claims';
 
 export { extractClaims, type Claim } from './claims';
@@ -34,9 +35,7 @@ function resolve(values: Values, id: string): Resolved | undefined {
   return { id, value: direct, derived: false };
 }
 
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 10000) / 10000);
-}
+const fmt = num;
 
 function describe(format: FormatId, ops: Resolved[]): string {
   const shown = ops.length <= 3 ? ops : ops.filter((o) => o.value);

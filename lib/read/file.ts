@@ -58,8 +58,9 @@ export async function readFile(bytes: Uint8Array, name: string): Promise<Report[
     if (ext === 'json') return readExport(text, name);
     if (ext === 'html' || ext === 'htm' || ext === 'shtml' || /^\s*</.test(text)) return readHtml(text, name);
     return readText(text, name);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return [unreadable(name, 'read-failed', `文件无法读取（${ext || '未知格式'}）：${why}`)];
+  } catch {
+    // The library's own words (English, internals) mean nothing to a clerk: say what to do instead.
+    const redo = ext === 'pdf' ? '请用 PDF 阅读器打开确认，或复制其中的文字粘贴读取' : '请在 Word 或 WPS 中打开后另存为新文件再导入';
+    return [unreadable(name, 'read-failed', `文件无法读取（${ext || '未知格式'}），可能已损坏：${redo}`)];
   }
 }

@@ -10,6 +10,9 @@ async function loadPdfjs() {
   return import('pdfjs-dist/legacy/build/pdf.mjs');
 }
 
+/** Pages read at most: an annual report has far fewer, and a huge PDF must not keep the page busy. */
+export const MAX_PDF_PAGES = 60;
+
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
   const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({
@@ -22,7 +25,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
   const pages: string[] = [];
   const carry = { cols: null };
   try {
-    for (let p = 1; p <= doc.numPages; p++) {
+    for (let p = 1; p <= Math.min(doc.numPages, MAX_PDF_PAGES); p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
       const items: Item[] = [];

@@ -3,6 +3,7 @@ import type { CheckInput, Finding } from '../report';
 import type { Compiled } from './compile';
 import { defOf, labelOf } from './labels';
 import { num } from './messages';
+import { LIMIT } from './suggest';
 
 const SECTION_NAME: Record<string, string> = { 二: '表二', 三: '表三', 四: '表四', 表: '统计表' };
 
@@ -29,7 +30,9 @@ export function domainFindings(c: Compiled, input: CheckInput): Finding[] {
       else blanks.push(id);
       continue;
     }
-    if (local && v < 0) {
+    if (Math.abs(v) > LIMIT) {
+      out.push(domain(RULE_OF_KIND[kind], c.format, id, v, `超出合理范围，请核对是否多输了数字`));
+    } else if (local && v < 0) {
       // Local tables carry no kinds (a 万元 figure may have decimals): only the sign is certain.
       out.push(domain('DOM-INT', c.format, id, v, `不应为负数`));
     } else if (local) {

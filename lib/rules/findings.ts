@@ -3,6 +3,7 @@ import type { Compiled } from './compile';
 import { EPS, FAIL, PASS, type Outcome } from './evaluate';
 import { labelOf } from './labels';
 import { blankText, num, ruleText } from './messages';
+import { acceptable, impliedValue } from './suggest';
 
 /** Current-year operand ids of an outcome (prior-year cells are not in this report). */
 function cellsOf(o: Outcome): string[] {
@@ -11,21 +12,18 @@ function cellsOf(o: Outcome): string[] {
   return ids;
 }
 
-/** Value operand k must take for the rule to hold, the others unchanged. */
-function implied(o: Outcome, k: number): number {
-  const d = o.left - o.right;
-  const v = o.vals[k] ?? 0;
-  return o.rule.right[k] ? v + d : v - d;
-}
+/** Value operand k must take for the rule to hold, the others unchanged (exact; null when it cannot be computed exactly). */
+const implied = (o: Outcome, k: number): number | null => impliedValue(o.rule, o.vals, k);
 
 /**
  * Findings of the sum rules that did not pass: one per wrong cell where the failures agree on
  * it, one per blank cell whose value the rules determine, otherwise one per rule.
  */
-export function ruleFindings(c: Compiled, values: Values, status: Uint8Array, outcomes: Outcome[]): Finding[] {
+export function ruleFindings(c: Compiled, values: Values, prior: Values | undefined, status: Uint8Array, outcomes: Outcome[]): Finding[] {
   const out: Finding[] = [];
   const covered = new Set<number>();
-  for (const g of groupFailures(c, values, status, outcomes)) {
+  const fits = (cell: string, value: number | null): value is number => value !== null && acceptable(c, values, prior, [{ cell, value }]);
+  for (const g of groupFailures(c, values, status, outcomes, fits)) {
     for (const o of g.outcomes) covered.add(o.index);
     out.push({
       rule: g.outcomes[0]!.rule.def.rule,
@@ -47,9 +45,13 @@ export function ruleFindings(c: Compiled, values: Values, status: Uint8Array, ou
       const f: Finding = { rule: def.rule, severity: def.severity, cells, message: ruleText(c.format, o) };
       if (o.rule.cross && o.blanks.length === 0) {
         // Cross-year: last year's figures are settled, so the fix is this year's first operand.
-        f.target = cells[0]!;
-        f.actual = values[f.target] ?? undefined;
-        f.expected = implied(o, o.rule.ids.indexOf(f.target));
+        const target = cells[0]!;
+        const value = implied(o, o.rule.ids.indexOf(target));
+        if (fits(target, value)) {
+          f.target = target;
+          f.actual = values[target] ?? undefined;
+          f.expected = value;
+        }
       }
       if (o.blanks.length) f.missing = o.blanks.map((k) => o.rule.ids[k]!);
       out.push(f);
@@ -59,27 +61,27 @@ export function ruleFindings(c: Compiled, values: Values, status: Uint8Array, ou
     const missing = o.blanks.map((k) => o.rule.ids[k]!);
     if (missing.length === cells.length && !o.rule.cross) continue;
     if (def.op !== '=') continue;
-    const deduce = (cell: string, value: number, assumeZero: boolean): void => {
-      if (!validFor(c, cell, value)) return void out.push(notAssessable(c, o, missing));
+    const deduce = (cell: string, value: number | null, assumeZero: boolean): void => {
+      if (!fits(cell, value)) return void out.push(notAssessable(c, o, missing));
       const d = deduced.get(cell);
       if (!d) deduced.set(cell, { value, outcomes: [o], assumeZero });
       else {
         // Rules that disagree on a blank's value: say neither value, each rule is just unassessable.
-        if (Math.abs(d.value - value) >= EPS) d.conflict = true;
+        if (d.value !== value) d.conflict = true;
         d.outcomes.push(o);
       }
     };
     if (o.need !== undefined) {
       // Blanks on one side only: with blanks as 0 it holds — nothing more to say than DOM-BLANK.
       if (Math.abs(o.need) < EPS && !o.rule.cross) continue;
-      if (missing.length === 1) deduce(missing[0]!, o.need, false);
+      if (missing.length === 1) deduce(missing[0]!, implied(o, o.blanks[0]!), false);
       else out.push(notAssessable(c, o, missing));
       continue;
     }
     // Blanks on both sides: a blank total facing its parts is deduced from the filled parts.
     const nl = def.left.length;
-    if (nl === 1 && o.vals[0] === null) deduce(o.rule.ids[0]!, o.right, true);
-    else if (o.rule.ids.length - nl === 1 && o.vals[nl] === null) deduce(o.rule.ids[nl]!, o.left, true);
+    if (nl === 1 && o.vals[0] === null) deduce(o.rule.ids[0]!, implied(o, 0), true);
+    else if (o.rule.ids.length - nl === 1 && o.vals[nl] === null) deduce(o.rule.ids[nl]!, implied(o, nl), true);
     else out.push(notAssessable(c, o, missing));
   }
   for (const [cell, d] of deduced) {
@@ -116,13 +118,6 @@ function notAssessable(c: Compiled, o: Outcome, missing: string[]): Finding {
   };
 }
 
-function validFor(c: Compiled, id: string, v: number): boolean {
-  const kind = c.kinds.get(id) ?? 'count';
-  if (kind === 'count') return v > -EPS && Math.abs(v - Math.round(v)) < EPS;
-  if (kind === 'signed') return Math.abs(v - Math.round(v)) < EPS;
-  return v > -EPS;
-}
-
 interface Group {
   cell: string;
   value: number;
@@ -136,7 +131,13 @@ interface Group {
  * are valid for the cell. Groups with an equally good rival over the same rules are dropped
  * (the failures are then reported rule by rule).
  */
-function groupFailures(c: Compiled, values: Values, status: Uint8Array, outcomes: Outcome[]): Group[] {
+function groupFailures(
+  c: Compiled,
+  values: Values,
+  status: Uint8Array,
+  outcomes: Outcome[],
+  fits: (cell: string, value: number | null) => value is number,
+): Group[] {
   const failing = new Map<number, Outcome>();
   for (const o of outcomes) {
     const def = o.rule.def;
@@ -159,8 +160,8 @@ function groupFailures(c: Compiled, values: Values, status: Uint8Array, outcomes
       }
       if (!ok || mine.length < 2) continue;
       const value = implied(mine[0]!, mine[0]!.rule.ids.indexOf(id));
-      if (!mine.every((m) => Math.abs(implied(m, m.rule.ids.indexOf(id)) - value) < EPS)) continue;
-      if (!validFor(c, id, value) || values[id] === null) continue;
+      if (!mine.every((m) => implied(m, m.rule.ids.indexOf(id)) === value)) continue;
+      if (values[id] === null || !fits(id, value)) continue;
       candidates.push({ cell: id, value, outcomes: mine });
     }
   }

@@ -35,7 +35,7 @@ function check(input: CheckInput, prior: CheckInput | undefined): Finding[] {
   if (superseded) out.push(superseded);
   out.push(...domainFindings(c, input));
   const ev = evaluate(c, input.values, prior?.values);
-  if (ev.outcomes.length) out.push(...ruleFindings(c, input.values, ev.status, ev.outcomes));
+  if (ev.outcomes.length) out.push(...ruleFindings(c, input.values, prior?.values, ev.status, ev.outcomes));
   if (input.format === 'local') out.push(...localFindings(input));
   const reg = regulationFinding(input);
   if (reg) out.push(reg);

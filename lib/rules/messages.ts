@@ -2,9 +2,13 @@ import type { FormatId } from '../formats';
 import { labelsOf } from './compile';
 import { EPS, type Outcome } from './evaluate';
 
-/** Numbers as clerks write them: integers plain, 万元 amounts without float noise. */
+const PLAIN = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 4 });
+
+/** Numbers as clerks write them: plain digits (never 1e+21), at most 4 decimals (no float noise), never Infinity. */
 export function num(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(Number(x.toFixed(4)));
+  if (!Number.isFinite(x)) return '（超出范围）';
+  const s = PLAIN.format(x);
+  return s === '-0' ? '0' : s;
 }
 
 /** Operands listed longer than this show only their non-zero terms. */
@@ -42,6 +46,8 @@ export function ruleText(format: FormatId, o: Outcome): string {
     case 'X-STOCK': {
       const [inForce, repealed, prev, issued] = o.vals;
       const want = (prev ?? 0) + (issued ?? 0) - (repealed ?? 0);
+      if (want < 0)
+        return `${scope}：${labels[2]}(${show(prev)})+${labels[3]}(${show(issued)})−${labels[1]}(${show(repealed)})得负数，${labels[0]}不可能为负：请核对${labels[1]}和上年数据（当前${labels[0]}为${show(inForce)}）`;
       return `${scope}：${labels[0]}(${show(inForce)})应为${labels[2]}(${show(prev)})+${labels[3]}(${show(issued)})−${labels[1]}(${show(repealed)})=${num(want)}，相差${num(Math.abs((inForce ?? 0) - want))}`;
     }
   }

@@ -20,14 +20,14 @@ describe('gov2021 section 二 and format variants', () => {
     );
   });
 
-  it('gov2020 (gov2019 format) prior → gov2021 current: X-CARRY on every column', () => {
+  it('gov2020 (gov2019 format) prior → gov2021 current: X-CARRY on every column, with no value that would unbalance 表三', () => {
     const g19 = consistent('gov2019', 5);
     const prior = { format: 'gov2019' as const, year: 2020, values: { ...g19.input.values } };
     for (const c of APPLY_COL_IDS) prior.values[`apply.carryForward.${c}`] = base.input.values[`apply.carried.${c}`]!;
     expect(checkReport(base.input, prior)).toEqual([]);
     add(prior, 'apply.carryForward.nonprofit', 1);
     const fs = checkReport(base.input, prior);
-    expect(fs.map((f) => [f.rule, f.target])).toEqual([['X-CARRY', 'apply.carried.nonprofit']]);
+    expect(fs.map((f) => [f.rule, f.cells[0], f.target])).toEqual([['X-CARRY', 'apply.carried.nonprofit', undefined]]);
   });
 
   it('T3-TOT uses apply.other.<col> when （六） is one row', () => {

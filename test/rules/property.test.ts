@@ -19,7 +19,7 @@ describe.each(FORMATS)('%s, random consistent tables', (format) => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60000);
 
   it('changing any count cell by a non-zero amount gives an error listing it (when the rules can see it)', () => {
     fc.assert(
@@ -49,5 +49,5 @@ describe.each(FORMATS)('%s, random consistent tables', (format) => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60000);
 });

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { CheckInput } from '@/lib/report';
 import { checkInput } from '@/lib/check';
+import { buildSheet, chineseDateTime } from '@/lib/sheet/model';
+import { zeroTable } from '../rules/helpers';
 
 const findingsFor = (input: Parameters<typeof checkInput>[0], prior?: Parameters<typeof checkInput>[0]) =>
   checkInput(input, prior ? { prior } : {}).findings;
-import { buildSheet, chineseDateTime } from '@/lib/sheet/model';
-import { zeroTable } from '../rules/helpers';
 
 const AT = new Date(2024, 0, 15, 9, 5);
 

@@ -5,13 +5,13 @@ import { Sheet } from '@/components/sheet/Sheet';
 import { SheetPage } from '@/components/sheet/SheetPage';
 import type { CheckInput } from '@/lib/report';
 import { checkInput } from '@/lib/check';
-
-const findingsFor = (input: Parameters<typeof checkInput>[0], prior?: Parameters<typeof checkInput>[0]) =>
-  checkInput(input, prior ? { prior } : {}).findings;
 import { buildSheet } from '@/lib/sheet/model';
 import { memoryKV } from '@/lib/store';
 import { describeProblems, plainChineseProblems } from '../helpers/plain-chinese.mjs';
 import { zeroTable } from '../rules/helpers';
+
+const findingsFor = (input: Parameters<typeof checkInput>[0], prior?: Parameters<typeof checkInput>[0]) =>
+  checkInput(input, prior ? { prior } : {}).findings;
 
 function withProblems(): CheckInput {
   const t = zeroTable('gov2021', 2023);

@@ -2,11 +2,11 @@ import { render } from '@testing-library/preact';
 import { describe, expect, test } from 'vitest';
 import { Sheet } from '@/components/sheet/Sheet';
 import { checkInput } from '@/lib/check';
+import { buildSheet } from '@/lib/sheet/model';
+import { zeroTable } from '../rules/helpers';
 
 const findingsFor = (input: Parameters<typeof checkInput>[0], prior?: Parameters<typeof checkInput>[0]) =>
   checkInput(input, prior ? { prior } : {}).findings;
-import { buildSheet } from '@/lib/sheet/model';
-import { zeroTable } from '../rules/helpers';
 
 describe('the 审核单 page', () => {
   test('marks each problem cell for the eye and for screen readers, and shows unreadable cells as typed', () => {
