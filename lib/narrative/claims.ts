@@ -32,20 +32,23 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
   const c = compact(text);
   const t = c.text;
   const out: Claim[] = [];
+  // Scope words reach across ；: look back to the previous 。 (or hard boundary).
+  let fullStart = 0;
   for (const s of sentences(c)) {
     const sText = t.slice(s.start, s.end);
-    // Scope words reach across ；: look back to the previous 。 (or hard boundary).
-    const fullStart = Math.max(t.lastIndexOf('。', s.start - 1), t.lastIndexOf('|', s.start - 1)) + 1;
+    if (s.start > 0 && /[。|]/.test(t[s.start - 1]!)) fullStart = s.start;
     let lastDoc: Topic['doc'] | null = null;
+    let quoted: string | undefined;
     for (const f of findFigures(sText)) {
-      const lead = sText.slice(0, f.start);
-      const after = sText.slice(f.end);
+      // words that qualify a figure are near it: a bounded window keeps reading linear in a sentence of any length
+      const lead = sText.slice(Math.max(0, f.start - LOOK_BACK), f.start);
+      const after = sText.slice(f.end, f.end + LOOK_AHEAD);
       const found = match(topics, lead, after, f);
       const topic: Topic | null = found ?? docContinuation(topics, lead, after, f, lastDoc);
       if (!topic) continue;
       lastDoc = topic.doc ?? null;
       if (!topic.operands) continue;
-      const before = t.slice(fullStart, s.start) + lead;
+      const before = t.slice(Math.max(fullStart, s.start + f.start - LOOK_BACK), s.start) + lead;
       if (otherScope(before, clauseOf(lead)) || otherYear(before, year) !== null) continue;
       if (topic.total && /其中/.test(before)) continue;
       let cells = topic.operands(values);
@@ -63,13 +66,17 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
         topic,
         cells,
         alts,
-        sentence: { start, end: endPos, text: text.slice(start, endPos).replace(/\s+/g, '') },
+        sentence: { start, end: endPos, text: (quoted ??= text.slice(start, endPos).replace(/\s+/g, '')) },
         span: { start: c.pos[f.start + s.start]!, end: c.pos[f.end - 1 + s.start]! + 1 },
       });
     }
   }
   return out;
 }
+
+/** How far before and after a figure its scope words and qualifiers are looked for. */
+const LOOK_BACK = 400;
+const LOOK_AHEAD = 60;
 
 /** Keyword, qualifier and filler words before a number never exceed this many characters. */
 const LEAD_WINDOW = 40;

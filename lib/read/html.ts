@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import type { Report } from '../report';
+import { collapseBreaks } from './breaks';
 import { readTables } from './dom';
 import { readText } from './text';
 
@@ -24,16 +25,16 @@ function decode(s: string): string {
 
 /** Text of an HTML fragment, one line per block, cells separated by ` | `. */
 export function htmlText(html: string): string {
-  return decode(
-    html
-      .replace(/<(script|style|head|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '')
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/<\/t[dh]\s*>/gi, ' | ')
-      .replace(/<(br|\/p|\/div|\/tr|\/h[1-6]|\/li|\/table|\/title|\/section|\/article)\b[^>]*>/gi, '\n')
-      .replace(/<[^>]*>/g, ''),
-  )
-    .replace(/[ \t\u00a0]*\n[\s\u00a0]*/g, '\n')
-    .trim();
+  return collapseBreaks(
+    decode(
+      html
+        .replace(/<(script|style|head|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '')
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/<\/t[dh]\s*>/gi, ' | ')
+        .replace(/<(br|\/p|\/div|\/tr|\/h[1-6]|\/li|\/table|\/title|\/section|\/article)\b[^>]*>/gi, '\n')
+        .replace(/<[^>]*>/g, ''),
+    ),
+  ).trim();
 }
 
 /** The top-level <table> elements of a page, and the page without them. */
