@@ -50,7 +50,7 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
       if (!topic.operands) continue;
       const before = t.slice(Math.max(fullStart, s.start + f.start - LOOK_BACK), s.start) + lead;
       if (otherScope(before, clauseOf(lead)) || otherYear(before, year) !== null) continue;
-      if (topic.total && /其中/.test(before)) continue;
+      if (isWhole(topic) && (/其中/.test(before) || isPart(clauseOf(lead), sText.slice(f.end, f.end + LOOK_BACK), topic))) continue;
       let cells = topic.operands(values);
       let alts = topic.alts ?? [];
       if (topic.widen?.after.test(after)) [cells, alts] = [topic.widen.cells, []];
@@ -72,6 +72,21 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
     }
   }
   return out;
+}
+
+/** Words that make a figure a part of what its words name: 新增现行有效…, 另有…申请. */
+const PART_OF_CLAUSE = /动态更新|新增|另有|另外|此外|还有/;
+/** A clause after the figure that adds to it: 现行有效393件，动态更新本年度制发77件 (393 + 77 in force). */
+const ADDED_AFTER = /^[^。|]*?[，,；;、](?:并|同时)?(?:动态更新|新增|另有|另外|此外|还有|加上)/;
+
+/** A figure that states a whole (a total, the documents in force), which a part must not be compared with. */
+function isWhole(topic: Topic): boolean {
+  return !!topic.total || topic.doc?.col === 'inForce';
+}
+
+/** The figure is only a part of its whole: its clause says so, or (documents in force) a clause after it adds the rest. */
+function isPart(clause: string, rest: string, topic: Topic): boolean {
+  return PART_OF_CLAUSE.test(clause) || (topic.doc?.col === 'inForce' && ADDED_AFTER.test(rest));
 }
 
 /** How far before and after a figure its scope words and qualifiers are looked for. */

@@ -28,7 +28,6 @@ const HOSTILE: Record<string, string> = {
   'spaces, &nbsp; and U+3000 mixed with digits': fill('1 \u00a0\u3000 '),
   'one long Chinese sentence full of figures (no 。)': fill('予以公开12件，部分公开3件，'),
   'one long sentence, figures separated by ；': fill('予以公开12件；'),
-  'many short lines of digits': fill('1\n'),
   'long runs of spaces and &nbsp; around line breaks': fill(`${' \u00a0'.repeat(2000)}\n\u3000\u3000\n`),
   'figures inside a never-closed 《': `《${fill('予以公开12件，', N - 1)}`,
 };
@@ -69,6 +68,17 @@ describe('narrative reading is linear in its input (time relative to ordinary pr
     // ordinary prose in paragraphs, as long as the hostile page's markup
     const prose = fill(`${PROSE}</p><p>`, page.length);
     expect(ratio(read, page, `<p>${prose}</p>`)).toBeLessThan(5);
+  }, 60_000);
+
+  it('many short lines: twice the lines cost about twice the time (a line costs more than a character of prose, so its own reference)', () => {
+    const lines = (n: number) => fill('1\n', n);
+    const read = (t: string) => {
+      checkNarrative(t, input);
+      mapNarrative(parseHtmlDocument(`<p>${t}</p>`));
+    };
+    read(lines(N / 2));
+    const half = best(() => read(lines(N / 2)));
+    expect(best(() => read(lines(N))) / Math.max(half, 1)).toBeLessThan(3);
   }, 60_000);
 
   it('whitespace runs still read as one gap: figures on either side never merge', () => {
