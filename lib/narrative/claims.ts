@@ -32,22 +32,25 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
   const c = compact(text);
   const t = c.text;
   const out: Claim[] = [];
+  // Scope words reach across ；: look back to the previous 。 (or hard boundary).
+  let fullStart = 0;
   for (const s of sentences(c)) {
     const sText = t.slice(s.start, s.end);
-    // Scope words reach across ；: look back to the previous 。 (or hard boundary).
-    const fullStart = Math.max(t.lastIndexOf('。', s.start - 1), t.lastIndexOf('|', s.start - 1)) + 1;
+    if (s.start > 0 && /[。|]/.test(t[s.start - 1]!)) fullStart = s.start;
     let lastDoc: Topic['doc'] | null = null;
+    let quoted: string | undefined;
     for (const f of findFigures(sText)) {
-      const lead = sText.slice(0, f.start);
-      const after = sText.slice(f.end);
+      // words that qualify a figure are near it: a bounded window keeps reading linear in a sentence of any length
+      const lead = sText.slice(Math.max(0, f.start - LOOK_BACK), f.start);
+      const after = sText.slice(f.end, f.end + LOOK_AHEAD);
       const found = match(topics, lead, after, f);
       const topic: Topic | null = found ?? docContinuation(topics, lead, after, f, lastDoc);
       if (!topic) continue;
       lastDoc = topic.doc ?? null;
       if (!topic.operands) continue;
-      const before = t.slice(fullStart, s.start) + lead;
+      const before = t.slice(Math.max(fullStart, s.start + f.start - LOOK_BACK), s.start) + lead;
       if (otherScope(before, clauseOf(lead)) || otherYear(before, year) !== null) continue;
-      if (topic.total && /其中/.test(before)) continue;
+      if (isWhole(topic) && (/其中/.test(before) || isPart(clauseOf(lead), sText.slice(f.end, f.end + LOOK_BACK), topic))) continue;
       let cells = topic.operands(values);
       let alts = topic.alts ?? [];
       if (topic.widen?.after.test(after)) [cells, alts] = [topic.widen.cells, []];
@@ -63,13 +66,32 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
         topic,
         cells,
         alts,
-        sentence: { start, end: endPos, text: text.slice(start, endPos).replace(/\s+/g, '') },
+        sentence: { start, end: endPos, text: (quoted ??= text.slice(start, endPos).replace(/\s+/g, '')) },
         span: { start: c.pos[f.start + s.start]!, end: c.pos[f.end - 1 + s.start]! + 1 },
       });
     }
   }
   return out;
 }
+
+/** Words that make a figure a part of what its words name: 新增现行有效…, 另有…申请. */
+const PART_OF_CLAUSE = /动态更新|新增|另有|另外|此外|还有/;
+/** A clause after the figure that adds to it: 现行有效393件，动态更新本年度制发77件 (393 + 77 in force). */
+const ADDED_AFTER = /^[^。|]*?[，,；;、](?:并|同时)?(?:动态更新|新增|另有|另外|此外|还有|加上)/;
+
+/** A figure that states a whole (a total, the documents in force), which a part must not be compared with. */
+function isWhole(topic: Topic): boolean {
+  return !!topic.total || topic.doc?.col === 'inForce';
+}
+
+/** The figure is only a part of its whole: its clause says so, or (documents in force) a clause after it adds the rest. */
+function isPart(clause: string, rest: string, topic: Topic): boolean {
+  return PART_OF_CLAUSE.test(clause) || (topic.doc?.col === 'inForce' && ADDED_AFTER.test(rest));
+}
+
+/** How far before and after a figure its scope words and qualifiers are looked for. */
+const LOOK_BACK = 400;
+const LOOK_AHEAD = 60;
 
 /** Keyword, qualifier and filler words before a number never exceed this many characters. */
 const LEAD_WINDOW = 40;

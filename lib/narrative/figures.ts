@@ -30,6 +30,7 @@ const PHONE_BEFORE = /\d[-—–]$/;
  */
 export function findFigures(t: string): Figure[] {
   const out: Figure[] = [];
+  const inside = bracketScanner(t);
   for (const m of t.matchAll(NUMBER)) {
     const start = m.index;
     const raw = m[0];
@@ -56,18 +57,33 @@ export function findFigures(t: string): Figure[] {
     if (!unit) continue;
     if (APPROX_AFTER_UNIT.test(rest.slice(unit.length))) continue;
     if (raw.includes('.') && unit !== '万元' && unit !== '元' && mult === 1) continue;
-    if (insideBrackets(t, start)) continue;
+    if (inside(start)) continue;
     const end = start + raw.length + (mult === 1 ? 0 : 1) + unit.length;
     out.push({ value: value * mult, unit, start, end, text: t.slice(start, end) });
   }
   return out;
 }
 
-/** Whether index i is inside 《…》 or 〔…〕 (titles and document numbers). */
-function insideBrackets(t: string, i: number): boolean {
-  for (const [open, close] of [['《', '》'], ['〔', '〕'], ['[', ']']] as const) {
-    const o = t.lastIndexOf(open, i);
-    if (o >= 0 && t.lastIndexOf(close, i) < o && t.indexOf(close, i) >= 0) return true;
-  }
-  return false;
+const BRACKETS = [['《', '》'], ['〔', '〕'], ['[', ']']] as const;
+
+/**
+ * Whether index i is inside 《…》 or 〔…〕 (titles and document numbers): an opening mark before
+ * it not yet closed, and a closing mark somewhere after. Asked with increasing i, it reads the
+ * text once (searching back and forth for each figure is quadratic in a long sentence).
+ */
+function bracketScanner(t: string): (i: number) => boolean {
+  const lastClose = BRACKETS.map(([, close]) => t.lastIndexOf(close));
+  const open = BRACKETS.map(() => -1);
+  const closed = BRACKETS.map(() => -1);
+  let at = 0;
+  return (i) => {
+    for (; at <= i && at < t.length; at++) {
+      const ch = t[at];
+      BRACKETS.forEach(([o, c], k) => {
+        if (ch === o) open[k] = at;
+        else if (ch === c) closed[k] = at;
+      });
+    }
+    return BRACKETS.some((_, k) => open[k]! >= 0 && closed[k]! < open[k]! && lastClose[k]! >= i);
+  };
 }

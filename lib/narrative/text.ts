@@ -33,6 +33,7 @@ const HEADING = /^\s*(?:[一二三四五六七八九十]+[、.]|[（(][一二三
 const PAGE_MARK = /^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$/;
 const SPACES = new Set([' ', '\t', '\r', '\f', '\v', '\u00a0', '\u200b', '\ufeff']);
 const isSpace = (ch: string | undefined) => ch !== undefined && SPACES.has(ch);
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 
 export function compact(original: string): Compact {
   const norm = normalizeChars(original);
@@ -46,7 +47,7 @@ export function compact(original: string): Compact {
     if (PAGE_MARK.test(line)) continue;
     const tableRow = line.includes('|');
     // A line break is a boundary before a heading, around table rows and after a blank line.
-    const digitsMeet = /\d$/.test(text) && /^\s*\d/.test(line);
+    const digitsMeet = isDigit(text[text.length - 1]) && /^\s*\d/.test(line);
     if (i > 0 && (tableRow || digitsMeet || HEADING.test(line) || line.trim() === '') && text[text.length - 1] !== '|') {
       text += '|';
       pos.push(start);
@@ -60,14 +61,16 @@ export function compact(original: string): Compact {
     for (let j = 0; j < line.length; j++) {
       const ch = line[j]!;
       if (isSpace(ch)) {
+        // the whole run at once: looking ahead from each of its spaces is quadratic in its length
         const prev = text[text.length - 1];
         let k = j + 1;
         while (isSpace(line[k])) k++;
         const next = line[k];
-        if (prev && /\d/.test(prev) && next && /\d/.test(next) && prev !== '|') {
+        if (isDigit(prev) && isDigit(next)) {
           text += '|';
           pos.push(start + j);
         }
+        j = k - 1;
         continue;
       }
       text += ch;

@@ -61,6 +61,11 @@ const RECEIVED_TAIL = {
   after: /^(?:的)?(?:政府信息公开|信息公开|政府信息|依申请公开)?(?:的)?申请/,
 };
 
+/** Older wording names a result row by its answer: 同意公开答复9件, 部分公开答复0件, 不予公开答复2件. */
+const ANSWERED = '(?:答复)?(?:的)?';
+/** 答复 of all applications, not after a result word (同意公开答复). */
+const ANSWER_OF_ALL = '(?<!公开|处理|提供)答复';
+
 const reasons = (group: string, list: [RegExp, string][]) => list.map(([re, row]) => [re, `apply.${group}.${row}.total`] as const);
 /** The reasons of section 三's sub-rows as narratives put them. */
 const REASONS = {
@@ -108,24 +113,32 @@ function applyTopics(format: FormatId): Topic[] {
       widen: { after: WITH_CARRIED, cells: NEW_AND_CARRIED },
       tail: RECEIVED_TAIL,
     },
-    { name: '办结（答复）的申请', lead: end(`(?<!按时|按期|及时|延期|逾期|超期)(?:办结|答复|办理完毕|办理完结)(?:了)?${APP_NOUN}?(?:的)?`), units: APP_UNITS, operands: one('apply.total.total'), total: true },
-    { name: '上年结转的申请', lead: end(`(?:上年度?|上一年度?|去年)结转(?:的)?${APP_NOUN}?`), units: APP_UNITS, operands: one('apply.carried.total') },
+    // before 办结（答复）: 转下一年度办理答复的有1件 is carried forward
     {
       name: '结转下年度继续办理的申请',
-      lead: end(`(?:结转|转|顺延)(?:至|到)?下(?:一)?年度?(?:继续)?(?:办理|答复|处理)?(?:的)?${APP_NOUN}?`),
+      lead: end(`(?:结转|转|顺延)(?:至|到)?下(?:一)?年度?(?:继续)?(?:办理|答复|处理){0,2}(?:的)?${APP_NOUN}?`),
       units: APP_UNITS,
       operands: one('apply.carryForward.total'),
     },
+    {
+      name: '办结（答复）的申请',
+      // 同意公开答复: the answer of one result row, not all answers
+      lead: end(`(?<!按时|按期|及时|延期|逾期|超期)(?:办结|${ANSWER_OF_ALL}|办理完毕|办理完结)(?:了)?${APP_NOUN}?(?:的)?`),
+      units: APP_UNITS,
+      operands: one('apply.total.total'),
+      total: true,
+    },
+    { name: '上年结转的申请', lead: end(`(?:上年度?|上一年度?|去年)结转(?:的)?${APP_NOUN}?`), units: APP_UNITS, operands: one('apply.carried.total') },
     { name: '予以公开及部分公开', lead: end('予以公开(?:及|和|与|、|或者|或)部分公开'), units: APP_UNITS, operands: constant(['apply.granted.total', 'apply.partial.total']) },
     {
       name: '予以公开',
-      lead: end('(?<!不|主动)予以公开'),
+      lead: end(`(?<!不|主动)(?:予以公开|(?<!不)同意公开)${ANSWERED}`),
       units: APP_UNITS,
       operands: one('apply.granted.total'),
       widen: { after: /^[,，]?[（(]?(?:其中)?(?:含|包括|包含)部分公开/, cells: ['apply.granted.total', 'apply.partial.total'] },
     },
-    { name: '部分公开', lead: end('部分公开'), units: APP_UNITS, operands: one('apply.partial.total') },
-    { name: '不予公开', lead: end('不予(?:以)?公开'), units: APP_UNITS, operands: () => groupRows(format, 'withheld'), reasons: REASONS.withheld },
+    { name: '部分公开', lead: end(`部分公开${ANSWERED}`), units: APP_UNITS, operands: one('apply.partial.total') },
+    { name: '不予公开', lead: end(`(?:不予(?:以)?公开|不同意公开)${ANSWERED}`), units: APP_UNITS, operands: () => groupRows(format, 'withheld'), reasons: REASONS.withheld },
     { name: '无法提供', lead: end('无法提供'), units: APP_UNITS, operands: () => groupRows(format, 'unable'), reasons: REASONS.unable },
     { name: '不予处理', lead: end('不予(?:以)?处理'), units: APP_UNITS, operands: () => groupRows(format, 'ignored'), reasons: REASONS.ignored },
     { name: '其他处理', lead: end('其他处理'), units: APP_UNITS, operands: otherOps, reasons: REASONS.other },

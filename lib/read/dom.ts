@@ -1,4 +1,5 @@
 import type { Report } from '../report';
+import { breakRuns, collapseBreaks } from './breaks';
 import { buildGrid } from './grid';
 import { buildReport, type Source } from './report';
 import { gridTokens, type Tok } from './tokens';
@@ -43,14 +44,13 @@ function walkOutside(root: Node, keepTables: boolean, push: (s: string, node: Te
   walk(root);
 }
 
-const SPACE_AROUND_BREAK = /[ \t\u00a0]*\n[\s\u00a0]*/g;
 const BREAKS = /\n{2,}/g;
 
 /** Text outside tables, one line per block element. */
 export function textOutsideTables(root: Node, keepTables = false): string {
   const parts: string[] = [];
   walkOutside(root, keepTables, (s) => parts.push(s));
-  return parts.join('').replace(SPACE_AROUND_BREAK, '\n').replace(BREAKS, '\n').trim();
+  return collapseBreaks(parts.join('')).replace(BREAKS, '\n').trim();
 }
 
 /** A DOM position of narrative characters: [startNode:startOffset, endNode:endOffset). */
@@ -68,19 +68,18 @@ export interface NarrativeMap {
   locate(start: number, end: number): TextPlace | null;
 }
 
-/** `re` replaced by one '\n' in `text`, carrying each character's source index `pos` along. */
-function replaceMapped(text: string, pos: Int32Array, re: RegExp): [string, Int32Array] {
+/** The spans `runs` (leftmost first) each replaced by one '\n' in `text`, carrying each character's source index `pos` along. */
+function replaceMapped(text: string, pos: Int32Array, runs: Iterable<[number, number]>): [string, Int32Array] {
   const out: string[] = [];
   const outPos = new Int32Array(text.length);
   let n = 0;
   let last = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push(text.slice(last, m.index), '\n');
-    outPos.set(pos.subarray(last, m.index), n);
-    n += m.index - last;
-    outPos[n++] = pos[m.index]!;
-    last = m.index + m[0].length;
+  for (const [index, end] of runs) {
+    out.push(text.slice(last, index), '\n');
+    outPos.set(pos.subarray(last, index), n);
+    n += index - last;
+    outPos[n++] = pos[index]!;
+    last = end;
   }
   if (!out.length) return [text, pos];
   out.push(text.slice(last));
@@ -109,8 +108,8 @@ export function mapNarrative(root: Document | Element, keepTables = false): Narr
   let text = chunks.join('');
   let pos: Int32Array = new Int32Array(size);
   for (let i = 0; i < size; i++) pos[i] = i;
-  [text, pos] = replaceMapped(text, pos, SPACE_AROUND_BREAK);
-  [text, pos] = replaceMapped(text, pos, BREAKS);
+  [text, pos] = replaceMapped(text, pos, breakRuns(text));
+  [text, pos] = replaceMapped(text, pos, [...text.matchAll(BREAKS)].map((m): [number, number] => [m.index, m.index + m[0].length]));
   const lead = text.length - text.trimStart().length;
   const trimmed = text.trim();
   pos = pos.subarray(lead, lead + trimmed.length);

@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import type { Report } from '../report';
+import { collapseBreaks } from './breaks';
 import { readTables } from './dom';
 import { readText } from './text';
 
@@ -24,16 +25,16 @@ function decode(s: string): string {
 
 /** Text of an HTML fragment, one line per block, cells separated by ` | `. */
 export function htmlText(html: string): string {
-  return decode(
-    html
-      .replace(/<(script|style|head|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '')
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/<\/t[dh]\s*>/gi, ' | ')
-      .replace(/<(br|\/p|\/div|\/tr|\/h[1-6]|\/li|\/table|\/title|\/section|\/article)\b[^>]*>/gi, '\n')
-      .replace(/<[^>]*>/g, ''),
-  )
-    .replace(/[ \t\u00a0]*\n[\s\u00a0]*/g, '\n')
-    .trim();
+  return collapseBreaks(
+    decode(
+      html
+        .replace(/<(script|style|head|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '')
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/<\/t[dh]\s*>/gi, ' | ')
+        .replace(/<(br|\/p|\/div|\/tr|\/h[1-6]|\/li|\/table|\/title|\/section|\/article)\b[^>]*>/gi, '\n')
+        .replace(/<[^>]*>/g, ''),
+    ),
+  ).trim();
 }
 
 /** The top-level <table> elements of a page, and the page without them. */
@@ -83,7 +84,7 @@ export function readHtml(html: string, source = 'html'): Report[] {
   const text = htmlText(html);
   const fromText = readText(text, source);
   const r = fromText[0]!;
-  if (r.format) return fromText;
+  if (r.format || r.problems.some((p) => p.code === 'several-years')) return fromText;
   if (tables.length) r.problems = [{ code: 'no-report-table', message: '页面中的表格不是政府信息公开年度报告的统计表' }];
   else if (!/\S/.test(text)) r.problems = [{ code: 'empty', message: '页面是空的，没有任何文字' }];
   else r.problems = [{ code: 'no-table', message: '页面中没有统计表格（也没有找到以文字形式排列的年报统计表）' }];

@@ -128,7 +128,9 @@ function cellText(items: Item[]): string {
  * span rows (dropped); empty cells after it are blank values, kept when the row has numbers or
  * ends in two or more of them (a row left entirely blank), not after a header row's last word.
  */
-function rowLine(cells: string[]): string | null {
+function rowLine(all: string[], labelArea: boolean[] = []): string | null {
+  // an empty piece of the label columns (a label spanning both, with the border between them drawn through)
+  const cells = all.filter((c, i) => c !== '' || !labelArea[i]);
   if (cells.every((c) => c === '')) return null;
   const hasNumber = cells.some((c) => NUMERIC.test(c));
   let lastLabel = -1;
@@ -177,6 +179,7 @@ export function pageText(items: Item[], rules: Rule[] = [], carry?: Carry): stri
     else byTable.set(t, [it]);
   }
   for (const [t, its] of byTable) {
+    const rows: { y: number; cells: string[]; xs: number[] }[] = [];
     for (let k = t.ys.length - 1; k > 0; k--) {
       const lo = t.ys[k - 1]!;
       const hi = t.ys[k]!;
@@ -194,8 +197,14 @@ export function pageText(items: Item[], rules: Rule[] = [], carry?: Carry): stri
         if (c > 0) cells[c - 1]!.push(it);
         else free.push(it);
       }
-      const line = rowLine(cells.map(cellText));
-      if (line) out.push({ y: hi, text: line });
+      rows.push({ y: hi, cells: cells.map(cellText), xs });
+    }
+    // numbers go by the columns' x ranges: whatever lies left of every column that holds a number is label
+    let valueLeft = Infinity;
+    for (const r of rows) r.cells.forEach((c, i) => NUMERIC.test(c) && (valueLeft = Math.min(valueLeft, r.xs[i]!)));
+    for (const r of rows) {
+      const line = rowLine(r.cells, r.cells.map((_, i) => r.xs[i + 1]! <= valueLeft + TOL));
+      if (line) out.push({ y: r.y, text: line });
     }
   }
   const lines = groupLines(free);

@@ -5,6 +5,7 @@ import { detectFormat, detectHeading, formatYearProblem } from './detect';
 import { recogniseLocal } from './local';
 import { recognise } from './recognise';
 import type { Tok } from './tokens';
+import { severalYears } from './years';
 
 export interface Source {
   source: string;
@@ -28,6 +29,8 @@ const SECTION_TITLE: Record<string, string> = {
 /** Turns tokens into a Report: heading, format, cells, and what could not be read. */
 export function buildReport(src: Source): Report {
   const heading = detectHeading(src.headingText);
+  const several = severalYears(src.tokens, src.strict);
+  if (several) return { source: src.source, format: null, year: heading.year, cells: {}, problems: [several], narrative: '' };
   const format: FormatId | null = detectFormat(src.tokens, heading.year);
   const problems: ReadProblem[] = [];
   const report: Report = { source: src.source, format, year: heading.year, cells: {}, problems };

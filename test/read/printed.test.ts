@@ -101,3 +101,26 @@ describeReal('2019 Shanghai report printed by Chromium (blank cells, 总计 blan
     });
   });
 });
+
+describe('labels spanning both label columns of 表三, with the inner label border drawn through them', () => {
+  const truth = htmlTruth(resolve(fixtures, 'spanning-gov2021-2023.html'));
+
+  it('the drawn border through the label leaves no empty piece before the numbers', async () => {
+    const text = await pdfToText(bytes('spanning-gov2021-2023.pdf'));
+    expect(text).toContain('| （六）其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |');
+    expect(text).toContain('| （七）总计 | 7 | 2 | 0 | 0 | 1 | 0 | 10 |');
+  });
+
+  it('numbers are placed by their columns: 7 under 自然人, 10 under 总计, nothing dropped', async () => {
+    const r = await readPdf('spanning-gov2021-2023.pdf');
+    expect([r.format, r.year]).toEqual(['gov2021', 2023]);
+    expect(valuesOf(r)).toMatchObject({
+      ...apply('other', [1, 0, 0, 0, 0, 0, 1]),
+      ...apply('total', [7, 2, 0, 0, 1, 0, 10]),
+      ...apply('new', [8, 2, 0, 0, 1, 0, 11]),
+      ...apply('carryForward', [2, 0, 0, 0, 0, 0, 2]),
+    });
+    expect(valuesOf(r)).toEqual(truth);
+    expect(r.problems).toEqual([]);
+  });
+});
