@@ -29,3 +29,16 @@ export function toSimplified(text: string): string {
   for (const ch of text) out += MAP.get(ch) ?? ch;
   return out;
 }
+
+const VARIANTS = new Map<string, string[]>();
+for (const [t, s] of MAP) VARIANTS.set(s, [...(VARIANTS.get(s) ?? []), t]);
+
+/** A regular expression source matching `word` (simplified) in simplified or traditional characters. */
+export function toTraditionalPattern(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    const t = VARIANTS.get(ch);
+    out += t ? `[${ch}${t.join('')}]` : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return out;
+}

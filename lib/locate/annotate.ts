@@ -1,3 +1,5 @@
+import type { FormatId } from '../formats';
+import { LOCATABLE_KINDS, ruleKinds } from '../formats/rules';
 import type { CheckInput, Finding } from '../report';
 import { locate } from './index';
 import type { Found, LocateOptions } from './types';
@@ -13,18 +15,18 @@ export function annotate(findings: Finding[], input: CheckInput, opts: LocateOpt
   const loc = locate(input, opts);
   if (loc.kind === 'none') return findings;
   let out = findings;
-  for (const part of loc.kind === 'several' ? loc.parts : [loc]) out = apply(out, part);
+  for (const part of loc.kind === 'several' ? loc.parts : [loc]) out = apply(out, part, input.format);
   return out;
 }
 
 const explains = (f: Finding, cells: ReadonlySet<string>) =>
   f.severity === 'error' && f.missing === undefined && f.cells.some((c) => cells.has(c));
 
-function apply(findings: Finding[], part: Found): Finding[] {
+function apply(findings: Finding[], part: Found, format: FormatId): Finding[] {
   switch (part.kind) {
     case 'unique': {
       const fixed = new Set(part.fixes.map((f) => f.cell));
-      const covered = findings.filter((f) => explains(f, fixed) && isSum(f));
+      const covered = findings.filter((f) => explains(f, fixed) && isSum(f, format));
       if (!covered.length) return findings;
       const rules = [...new Set(covered.flatMap((f) => f.rules ?? [f.rule]))];
       const fixes: Finding[] = part.fixes.map((fix) => ({
@@ -41,17 +43,20 @@ function apply(findings: Finding[], part: Found): Finding[] {
     }
     case 'ranked': {
       const cells = new Set(part.candidates.map((c) => c.cell));
-      return findings.map((f) => (explains(f, cells) && isSum(f) ? withWords(f, part.message) : f));
+      return findings.map((f) => (explains(f, cells) && isSum(f, format) ? withWords(f, part.message) : f));
     }
     case 'identity':
       return findings.map((f) => ((f.rules ?? [f.rule]).includes(part.rule) && f.cells.some((c) => part.cells.includes(c)) ? withWords(f, part.message) : f));
     case 'several':
-      return part.parts.reduce(apply, findings);
+      return part.parts.reduce((out, p) => apply(out, p, format), findings);
   }
 }
 
-/** Sum and identity rules (not domains, not plausibility): the ones localisation reasons about. */
-const isSum = (f: Finding) => /^(T3-|T4-|C-H)/.test(f.rule) || (f.rules ?? []).some((r) => /^(T3-|T4-|C-H)/.test(r));
+/** Sum and identity rules (not domains, not plausibility): the ones localisation reasons about, by their declared kind. */
+const isSum = (f: Finding, format: FormatId) => {
+  const kinds = ruleKinds(format);
+  return [f.rule, ...(f.rules ?? [])].some((r) => LOCATABLE_KINDS.has(kinds.get(r)!));
+};
 
 /** Localisation's words (which state the rule too) in place of the engine's, and no value to apply. */
 function withWords(f: Finding, words: string): Finding {

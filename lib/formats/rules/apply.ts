@@ -18,6 +18,7 @@ function columnRules(col: { id: string; label: string }, otherSplit: boolean): S
   const scope = `表三 ${col.label}列`;
   const total = (rows: string[]): SumRule => ({
     rule: 'T3-TOT',
+    kind: 'total',
     severity: 'error',
     scope,
     left: [cell('total', col.id)],
@@ -27,6 +28,7 @@ function columnRules(col: { id: string; label: string }, otherSplit: boolean): S
   const out: SumRule[] = [
     {
       rule: 'T3-BAL',
+      kind: 'balance',
       severity: 'error',
       scope,
       left: [cell('new', col.id), cell('carried', col.id)],
@@ -43,6 +45,7 @@ function columnRules(col: { id: string; label: string }, otherSplit: boolean): S
     if (g.id === 'other' && !otherSplit) continue;
     out.push({
       rule: 'T3-TOT',
+      kind: 'total',
       severity: 'error',
       scope: `${scope} ${GROUP_LABEL[g.id]}`,
       left: [cell(g.id, col.id)],
@@ -74,6 +77,7 @@ export const SHORT_ROW: Record<string, string> = {
 function rowRule(row: { id: string; label: string }): SumRule {
   return {
     rule: 'T3-ROWSUM',
+    kind: 'total',
     severity: 'error',
     scope: `表三 ${SHORT_ROW[row.id] ?? row.label}行`,
     left: [cell(row.id, 'total')],
@@ -91,6 +95,7 @@ export function applyRules(otherSplit: boolean): SumRule[] {
     const ids = APPEAL_RESULTS.map((r) => `appeal.${g.id}.${r.id}`);
     out.push({
       rule: 'T4-SUM',
+      kind: 'total',
       severity: 'error',
       scope: `表四 ${g.label}`,
       left: [ids[4]!],
@@ -101,6 +106,7 @@ export function applyRules(otherSplit: boolean): SumRule[] {
   for (const col of APPLY_COLS) {
     out.push({
       rule: 'X-CARRY',
+      kind: 'carry',
       severity: 'warning',
       scope: `表三 ${col.label}列`,
       left: [cell('carried', col.id)],
@@ -111,6 +117,7 @@ export function applyRules(otherSplit: boolean): SumRule[] {
   // carryForward.total > 0.5 × (new.total + carried.total) is unusual: 2·cf ≤ new + carried.
   out.push({
     rule: 'P-CARRYSIZE',
+    kind: 'plausible',
     severity: 'info',
     scope: '表三 总计列',
     left: [cell('carryForward', 'total'), cell('carryForward', 'total')],
