@@ -159,6 +159,11 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     }
     const kind = cellDef(format.id, id)?.kind ?? 'count';
     const parsed = parseCached(tok.text, kind);
+    // a blank repeat (a trailing row of empty cells) never overrides a value already read
+    if (parsed.value === null && !parsed.unreadable && cells[id] && cells[id].value !== null) {
+      used.add(tok);
+      return;
+    }
     const cell: ReportCell = { id, value: parsed.value, raw: tok.text.trim(), loc: tok.loc };
     if (parsed.unreadable) cell.unreadable = true;
     cells[id] = cell;
