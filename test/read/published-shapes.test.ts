@@ -25,3 +25,16 @@ describe('HTML: a trailing row of blank cells', () => {
     expect(found.filter((f) => f[1] === 'error').map((f) => f[0])).toEqual(['T4-SUM']);
   });
 });
+
+describe('text: one cell per line with the `|` separators on lines of their own', () => {
+  it('reads the separator lines as nothing, not as blank cells', () => {
+    const [r] = readText(fixture('separator-lines.txt'));
+    expect(r!.format).toBe('gov2021');
+    expect(values(r!, 'active.')).toEqual({
+      'active.regulation.issued': 0, 'active.regulation.repealed': 0, 'active.regulation.inForce': 6,
+      'active.normative.issued': 3, 'active.normative.repealed': 1, 'active.normative.inForce': 27,
+      'active.license.decisions': 125, 'active.penalty.decisions': 8, 'active.coercion.decisions': 0,
+      'active.fee.amount': 0,
+    });
+  });
+});
