@@ -38,3 +38,37 @@ describe('text: one cell per line with the `|` separators on lines of their own'
     });
   });
 });
+
+describe('rules and format: a province’s own 本年度/历年累计 table of 2017', () => {
+  const read = () => readText(fixture('local-2017-cumulative.txt'))[0]!;
+  it('reads both columns, the 历年累计 one as `.cumulative` ids', () => {
+    const r = read();
+    expect([r.format, r.year]).toEqual(['local', 2017]);
+    expect(values(r, 'local.')).toEqual({
+      'local.1': 120, 'local.1.cumulative': 3560,
+      'local.2': 8, 'local.2.cumulative': 95,
+      'local.2.1': 2, 'local.2.1.cumulative': 30,
+      'local.2.2': 6, 'local.2.2.cumulative': 65,
+      'local.3': 8, 'local.3.cumulative': 95,
+      'local.3.1': 7, 'local.3.1.cumulative': 80,
+      'local.3.2': 1, 'local.3.2.cumulative': 15,
+      'local.4': 0, 'local.4.cumulative': 2,
+      'local.5': 0, 'local.5.cumulative': 1,
+    });
+  });
+  it('is a 核实性 matter that names the national table of that year, never a 强制性 error', () => {
+    const r = read();
+    const found = checkReport(inputOf(r)!);
+    expect(found.map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ['P-FORMAT', 'warning', '2017年度报告使用的是地方统计表（无全国统一表式），当年全国统一格式为2014年版统计表（国办发〔2014〕32号），请核实是否经上级同意沿用本地表格'],
+    ]);
+    expect(r.problems.find((p) => p.code === 'P-FORMAT')?.message).toBe(found[0]!.message);
+  });
+  it('checks every 历年累计 against this year’s figure (C-CUM)', () => {
+    const input = inputOf(read())!;
+    input.values['local.2.1.cumulative'] = 1;
+    expect(checkReport(input).filter((f) => f.severity === 'error').map((f) => [f.rule, f.cells])).toEqual([
+      ['C-CUM', ['local.2.1.cumulative', 'local.2.1']],
+    ]);
+  });
+});
