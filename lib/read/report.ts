@@ -51,7 +51,7 @@ export function buildReport(src: Source): Report {
         problems.push({ code: 'missing-section', message: `没有读到${sec.key === '表' ? sec.name : sectionTitle(sec)}的数据` });
         continue;
       }
-      if (sec.key !== '三') continue;
+      if (sec.key === '表') continue;
       const missing = sec.rows.filter((row) => !sec.cols.some((c) => r.cells[sec.cellId(row.id, c.id)]));
       // a gov2021 table may collapse （六） into one row (apply.other.*)
       const collapsed = sec.cols.some((c) => r.cells[sec.cellId('other', c.id)]);

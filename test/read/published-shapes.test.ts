@@ -72,3 +72,19 @@ describe('rules and format: a province’s own 本年度/历年累计 table of 2
     ]);
   });
 });
+
+describe('labels: typos, ASCII commas, pinyin glosses and missing rows', () => {
+  const read = () => readText(fixture('label-variants.txt'))[0]!;
+  it('reads rows whose labels carry glosses, an ASCII comma or a missing character', () => {
+    const r = read();
+    expect(r.format).toBe('gov2021');
+    expect(values(r, 'active.regulation')).toEqual({ 'active.regulation.issued': 0, 'active.regulation.repealed': 0, 'active.regulation.inForce': 2 });
+    expect(values(r, 'active.license')).toEqual({ 'active.license.decisions': 17 });
+    expect(values(r, 'apply.withheld.lawForbidden.')).toMatchObject({ 'apply.withheld.lawForbidden.natural': 1, 'apply.withheld.lawForbidden.total': 1 });
+    expect(values(r, 'apply.other.overdueSupplement.')).toMatchObject({ 'apply.other.overdueSupplement.natural': 1, 'apply.other.overdueSupplement.commercial': 1, 'apply.other.overdueSupplement.total': 2 });
+    expect(checkReport(inputOf(r)!).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+  it('says which required row it could not find, instead of silently skipping its rules', () => {
+    expect(read().problems.map((p) => p.message)).toEqual(['表二（主动公开政府信息情况）缺少1行：行政处罚']);
+  });
+});
