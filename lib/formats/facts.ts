@@ -1,5 +1,5 @@
 import type { FormatDef, FormatId, SectionDef } from './types';
-import { toTraditionalPattern } from './traditional';
+import { traditionalSpellings } from './traditional';
 
 /** The format by name and basis, for people: 2021年版统计表（国办公开办函〔2021〕30号）. */
 export function formatTitle(f: FormatDef): string {
@@ -36,6 +36,7 @@ export function supersession(formats: Record<FormatId, FormatDef>, format: Forma
 
 /** The live page's pre-filter: any word any format declares, in simplified or traditional characters. */
 export function prefilterPattern(formats: Record<FormatId, FormatDef>): RegExp {
-  const words = new Set(Object.values(formats).flatMap((f) => f.prefilter));
-  return new RegExp([...words].map(toTraditionalPattern).join('|'));
+  // literal alternatives only (the simplified and the traditional spelling): the fastest search
+  const words = new Set(Object.values(formats).flatMap((f) => f.prefilter.flatMap((w) => [w, ...traditionalSpellings(w)])));
+  return new RegExp([...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 }

@@ -6,7 +6,7 @@ import { parseHtmlDocument } from '@/lib/read/html';
 import { mayHoldReport, readHtml } from '@/lib/read';
 import { checkReport, groupBySection, inputOf } from '@/lib/rules';
 import { labelOf } from '@/lib/rules/labels';
-import { toSimplified } from '@/lib/formats/traditional';
+import { toSimplified, traditionalSpellings } from '@/lib/formats/traditional';
 import { sampleHtml } from './sample';
 
 /**
@@ -35,7 +35,9 @@ describe.each(FORMAT_IDS.map((id) => [id]))('format %s through every consumer', 
   it('passes the live pre-filter, in simplified and in traditional characters', () => {
     expect(mayHoldReport(parseHtmlDocument(html))).toBe(true);
     for (const w of f.prefilter) expect(PREFILTER.test(w)).toBe(true);
-    const traditional = html.replace(/申请/g, '申請').replace(/数量/g, '數量').replace(/复议/g, '複議');
+    let traditional = html;
+    for (const w of f.prefilter) traditional = traditional.replaceAll(w, traditionalSpellings(w).at(-1)!);
+    expect(traditional).not.toBe(html);
     expect(toSimplified(traditional)).toBe(toSimplified(html));
     expect(mayHoldReport(parseHtmlDocument(traditional))).toBe(true);
   });
