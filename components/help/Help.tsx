@@ -1,4 +1,4 @@
-import { FORMAT_NAME } from '@/lib/rules/labels';
+import { FORMATS, formatTitle } from '@/lib/formats';
 import { OTHER_CHECKS, declaredFamilies, type RuleFamily } from '@/lib/help/families';
 import type { Severity } from '@/lib/report';
 import { ConfirmPicture, PrefillPicture, SeverityPicture, SumPicture } from './pictures';
@@ -38,7 +38,7 @@ export function Help() {
             ))}
           </tbody>
         </table>
-        <p class="muted">表式：{(['gov2021', 'gov2019', 'gov2014'] as const).map((f) => FORMAT_NAME[f]).join('；')}；更早的地方统计表按其中的合计关系宽松检查。</p>
+        <p class="muted">表式：{(['gov2021', 'gov2019', 'gov2014'] as const).map((f) => formatTitle(FORMATS[f])).join('；')}；更早的地方统计表按其中的合计关系宽松检查。</p>
       </section>
 
       <section aria-labelledby="prefill">

@@ -4,10 +4,10 @@ import {
   type Listing, type Quarantined, type StoredReport, type UndoToken, type Version,
 } from '@/lib/store';
 import { sheetPath } from '@/lib/sheet/source';
+import { FORMATS } from '@/lib/formats';
 import { OfficialTable } from '../shared/OfficialTable';
 import type { OptionsApi } from './api';
 
-const FORMAT_SHORT = { gov2021: '2021年版', gov2019: '2019年版', gov2014: '2014年版', local: '地方表' } as const;
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
@@ -107,7 +107,7 @@ export function SavedList({ api }: { api: OptionsApi }) {
               {items.map(({ key, report: r }) => (
                 <tr key={key} data-key={key}>
                   <td>{r.year}</td>
-                  <td>{FORMAT_SHORT[r.format]}</td>
+                  <td>{FORMATS[r.format].name}</td>
                   <td>{Object.values(r.values).filter((v) => v !== null).length} 格</td>
                   <td class="source" title={r.source}>{r.source}{!r.site && <LinkedSites key={`${key}-${loads}`} api={api} storeKey={key} />}</td>
                   <td>{when(r.savedAt)}</td>

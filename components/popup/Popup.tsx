@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { cellLabel } from '@/lib/formats';
+import { FORMATS, cellLabel, formatTitle } from '@/lib/formats';
 import type { FormatId } from '@/lib/formats/types';
 import { emptyPageState, type PageState, type PrefillItem } from '@/lib/messages';
 import { STORE_VERSION, isSiteEnabled, reportKey, saveReport, setSiteEnabled, toCsv, toJson, type SavedReport } from '@/lib/store';
@@ -11,13 +11,6 @@ type View =
   | { kind: 'loading' }
   | { kind: 'unreachable'; reason: string }
   | { kind: 'ready'; state: PageState };
-
-const FORMAT_NAME: Record<FormatId, string> = {
-  gov2021: '2021年版（国办公开办函〔2021〕30号）',
-  gov2019: '2019年试行版（国办公开办函〔2019〕60号）',
-  gov2014: '2014年版统计表（国办发〔2014〕32号）',
-  local: '地方统计表',
-};
 
 export function Popup({ api }: { api: PopupApi }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
@@ -211,7 +204,7 @@ function Found({ api, state, table, refresh, say, siteButton }: ReadyProps & { t
         <ul class="tables">
           {state.tables.filter((t) => t.format).map((t, i) => (
             <li key={i}>
-              {FORMAT_NAME[t.format!]} · {t.year ? `${t.year} 年度` : '年度未知'} · {t.body ?? '单位名称未知'}
+              {formatTitle(FORMATS[t.format!])} · {t.year ? `${t.year} 年度` : '年度未知'} · {t.body ?? '单位名称未知'}
               <span class="muted">（{t.where}，{t.cellCount} 格）</span>
             </li>
           ))}

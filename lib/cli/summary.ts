@@ -1,14 +1,8 @@
-import { FORMATS, cellLabel } from '../formats/index';
+import { FORMATS, cellLabel, formatTitle } from '../formats/index';
 import type { FormatId } from '../formats/types';
 import { groupBySection } from '../rules/index';
 import type { Finding, Report } from '../report';
 
-const FORMAT_NAME: Record<FormatId, string> = {
-  gov2021: '2021年版',
-  gov2019: '2019年版',
-  gov2014: '2014年版统计表',
-  local: '地方统计表（2008–2013）',
-};
 const SEVERITY = { error: '强制性', warning: '核实性', info: '提示' } as const;
 
 const show = (v: number | null | undefined) => (v === undefined ? '' : v === null ? '空' : String(v));
@@ -35,7 +29,7 @@ function valueLines(r: Report): string[] {
       if (parts.length) lines.push(`  ${((group ?? '') + row.label).padEnd(10, '　')} ${parts.join(sec.key === '二' ? '，' : '  ')}`);
     }
     if (!lines.length) continue;
-    out.push(sec.key === '表' ? `${sec.title}` : `表${sec.key} ${sec.title.replace(/^[一二三四]、/, '')}`);
+    out.push(sec.key === '表' ? `${sec.title}` : `${sec.name} ${sec.title.replace(/^[一二三四]、/, '')}`);
     if (sec.key === '三') out.push(`  （列：${sec.cols.map((c) => c.label).join(' / ')}）`);
     if (sec.key === '四') out.push(`  （列：${sec.cols.map((c) => c.label).join(' / ')}）`);
     out.push(...lines);
@@ -59,7 +53,7 @@ function findingLines(format: FormatId | null, findings: readonly Finding[]): st
 export function summarise(r: Report, findings: readonly Finding[]): string {
   const head = [
     `== ${r.source}`,
-    `格式：${r.format ? `${FORMAT_NAME[r.format]}（${FORMATS[r.format].basis}）` : '未识别'}　年度：${r.year ?? '未知'}${r.body ? `　单位：${r.body}` : ''}`,
+    `格式：${r.format ? formatTitle(FORMATS[r.format]) : '未识别'}　年度：${r.year ?? '未知'}${r.body ? `　单位：${r.body}` : ''}`,
     `读到 ${Object.keys(r.cells).length} 个单元格`,
   ];
   const problems = r.problems.length ? ['读取提示：', ...r.problems.map((p) => `  - ${p.message}`)] : [];

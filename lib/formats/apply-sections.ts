@@ -74,6 +74,8 @@ export function resultRowIds(otherSplit: boolean): string[] {
 export function applySection(otherSplit: boolean): SectionDef {
   return {
     key: '三',
+    name: '表三',
+    topic: '依申请公开',
     title: '三、收到和处理政府信息公开申请情况',
     titleMatch: /收到和处理政府信息公开申请/,
     groups: APPLY_GROUPS,
@@ -100,6 +102,8 @@ export const APPEAL_RESULTS = [
 /** Section 四 is one row of 15 values: three groups × five results. Rows here are the groups. */
 export const appealSection: SectionDef = {
   key: '四',
+  name: '表四',
+  topic: '复议诉讼',
   title: '四、政府信息公开行政复议、行政诉讼情况',
   titleMatch: /行政复议.{0,2}行政诉讼情况/,
   rows: APPEAL_GROUPS.map((g) => ({ id: g.id, label: g.label, match: g.match })),

@@ -96,6 +96,8 @@ const ROWS: RowDef[] = [
 
 export const statSection2014: SectionDef = {
   key: '表',
+  name: '统计表',
+  topic: '政府信息公开情况',
   title: '政府信息公开情况统计表',
   titleMatch: /政府信息公开情况统计表|统计指标/,
   groups: GROUPS,
@@ -111,9 +113,12 @@ const sections = [statSection2014];
 
 export const gov2014: FormatDef = {
   id: 'gov2014',
+  name: '2014年版统计表',
   basis: '国办发〔2014〕32号',
   years: { from: 2014, to: 2019 },
+  superseded: { by: 'gov2019', severity: 'error' },
   fingerprints: [/统计指标/, /回应解读情况/, /收到申请数/, /申请办结数/, /申请答复数/, /举报投诉数量/],
+  prefilter: ['统计指标', '收到申请数', '行政复议'],
   sections,
   // The 历年累计 column is optional; only the 统计数 column is part of the catalogue.
   cells: cellsOf([{ ...statSection2014, cols: statSection2014.cols.slice(0, 1) }]),

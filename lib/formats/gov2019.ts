@@ -7,6 +7,8 @@ const ITEMS = ['prevItems', 'delta', 'decisions'] as const;
 
 export const activeSection2019: SectionDef = {
   key: '二',
+  name: '表二',
+  topic: '主动公开',
   title: '二、主动公开政府信息情况',
   titleMatch: /主动公开政府信息情况/,
   rows: [
@@ -36,9 +38,12 @@ const sections = [activeSection2019, applySection(false), appealSection];
 
 export const gov2019: FormatDef = {
   id: 'gov2019',
+  name: '2019年版统计表',
   basis: '国办公开办函〔2019〕60号',
   years: { from: 2019, to: 2020 },
+  superseded: { by: 'gov2021', severity: 'error' },
   fingerprints: [/本年新制作数量/, /本年新公开数量/, /对外公开总数量/, /上一年项目数量/, /本年增.?减/, /政府集中采购/],
+  prefilter: ['本年新制作', '处理决定数量', '本年新收', '申请人情况', '结果维持', '行政复议'],
   sections,
   cells: cellsOf(sections),
 };

@@ -7,6 +7,8 @@ const DECISIONS = ['decisions'] as const;
 
 export const activeSection2021: SectionDef = {
   key: '二',
+  name: '表二',
+  topic: '主动公开',
   title: '二、主动公开政府信息情况',
   titleMatch: /主动公开政府信息情况/,
   rows: [
@@ -31,9 +33,12 @@ const sections = [activeSection2021, applySection(true), appealSection];
 
 export const gov2021: FormatDef = {
   id: 'gov2021',
+  name: '2021年版统计表',
   basis: '国办公开办函〔2021〕30号',
   years: { from: 2021, to: 9999 },
+  superseded: null,
   fingerprints: [/本年制发件数/, /本年废止件数/, /现行有效件数/, /本年收费金额/, /本年处理决定数量/],
+  prefilter: ['本年制发件数', '现行有效件数', '处理决定数量', '本年新收', '申请人情况', '结果维持', '行政复议'],
   sections,
   cells: cellsOf(sections),
 };

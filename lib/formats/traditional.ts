@@ -18,7 +18,7 @@ const PAIRS =
   '為为於于與与並并從从將将應应這这還还來来時时間间說说產产實实際际現现進进歷历齡龄親亲傳传' +
   '廣广東东華华陽阳漢汉鄂鄂義义寧宁遼辽雲云貴贵閩闽臺台灣湾圖图書书誌志記记錄录稱称項项' +
   '絡络級级導导種种訂订頒颁佈布總总範范圍围覽览庫库點点擊击覆覆蓋盖層层衛卫環环態态廠厂' +
-  '兩两場场億亿餘余約约較较備备轄辖屆届週周';
+  '兩两場场億亿餘余約约較较備备轄辖屆届週周統统標标';
 
 const MAP = new Map<string, string>();
 const chars = [...PAIRS];
@@ -27,5 +27,15 @@ for (let i = 0; i + 1 < chars.length; i += 2) if (chars[i] !== chars[i + 1]) MAP
 export function toSimplified(text: string): string {
   let out = '';
   for (const ch of text) out += MAP.get(ch) ?? ch;
+  return out;
+}
+
+const VARIANTS = new Map<string, string[]>();
+for (const [t, s] of MAP) VARIANTS.set(s, [...(VARIANTS.get(s) ?? []), t]);
+
+/** Every traditional spelling of `word` (simplified) that the table of pairs knows (复: 復 and 複). */
+export function traditionalSpellings(word: string): string[] {
+  let out = [''];
+  for (const ch of word) out = out.flatMap((w) => (VARIANTS.get(ch) ?? [ch]).map((t) => w + t));
   return out;
 }

@@ -40,6 +40,11 @@ export interface ColDef {
 
 export interface SectionDef {
   key: string;
+  /** Short name in messages: '表二', '统计表'. */
+  name: string;
+  /** What the table is about, as a few words: '主动公开'. */
+  topic: string;
+  /** Title as printed: '二、主动公开政府信息情况'. */
   title: string;
   titleMatch: RegExp;
   /** Group rows: labels that only give context to the numbered rows below them. */
@@ -52,12 +57,24 @@ export interface SectionDef {
 
 export interface FormatDef {
   id: FormatId;
+  /** Display name for people: '2021年版统计表'. */
+  name: string;
   /** Official basis, for messages: '国办公开办函〔2021〕30号'. */
   basis: string;
   /** Report years the format is current for. */
   years: { from: number; to: number };
-  /** Labels found only in this format's tables (normalised text). */
+  /**
+   * What using this format after `years.to` means (P-FORMAT): an error when a national format
+   * replaced it, a warning where provinces were allowed to keep their own table.
+   */
+  superseded: { by: FormatId; severity: 'error' | 'warning' } | null;
+  /** Labels found only in this format's tables (normalised text): they decide the format. */
   fingerprints: readonly RegExp[];
+  /**
+   * Words (simplified) of which at least one is in any table of this format: the live page's cheap
+   * pre-filter (traditional variants are derived).
+   */
+  prefilter: readonly string[];
   sections: readonly SectionDef[];
   cells: readonly CellDef[];
 }

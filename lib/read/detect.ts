@@ -1,4 +1,4 @@
-import { FORMATS } from '../formats/index';
+import { FORMATS, supersession } from '../formats/index';
 import { toSimplified } from '../formats/traditional';
 import type { FormatDef, FormatId } from '../formats/types';
 import type { ReadProblem } from '../report';
@@ -107,28 +107,23 @@ export function detectFormat(labels: readonly Tok[], year: number | null): Forma
   let n = 0;
   for (const [id, s] of score) if (s > n) [best, n] = [id, s];
   if (best) return best;
-  if (apply >= 1) return year !== null && year <= 2020 ? 'gov2019' : 'gov2021';
+  if (apply >= 1) return applyFormatOf(year);
   return null;
 }
 
-const YEAR_NAMES: Record<FormatId, string> = {
-  gov2021: '2021年版表格',
-  gov2019: '2019年版表格',
-  gov2014: '2014年版统计表',
-  local: '地方统计表',
-};
+/** Without section 二, the formats that share section 三 are told apart by the report year (the latest when unknown). */
+function applyFormatOf(year: number | null): FormatId {
+  const shared = (Object.values(FORMATS) as FormatDef[]).filter((f) => f.sections.some((s) => s.key === '三')).sort((a, b) => a.years.from - b.years.from);
+  if (year === null) return shared.at(-1)!.id;
+  return (shared.find((f) => f.years.from <= year && year <= f.years.to) ?? (year < shared.at(-1)!.years.from ? shared[0]! : shared.at(-1)!)).id;
+}
 
-/** P-FORMAT as the reader sees it: a report year for which the format was already superseded. */
+/** P-FORMAT as the reader sees it (decided by the format's own facts), or a year before the format existed. */
 export function formatYearProblem(format: FormatId | null, year: number | null): ReadProblem | null {
   if (!format || year === null) return null;
+  const superseded = supersession(format, year);
+  if (superseded) return { code: 'P-FORMAT', message: superseded.message };
   const f = FORMATS[format];
-  const superseded = (format === 'gov2019' && year >= 2021) || (format === 'gov2014' && year >= 2020) || (format === 'local' && year >= 2014);
-  if (superseded)
-    return {
-      code: 'P-FORMAT',
-      message: `${year}年度报告使用的是已废止的${YEAR_NAMES[format]}（${f.basis}），应使用${year >= 2021 ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号'}规定的格式`,
-    };
-  if (year < f.years.from)
-    return { code: 'format-year', message: `${year}年度报告使用了${YEAR_NAMES[format]}，该格式从${f.years.from}年度起才使用，请核对年度` };
+  if (year < f.years.from) return { code: 'format-year', message: `${year}年度报告使用了${f.name}，该格式从${f.years.from}年度起才使用，请核对年度` };
   return null;
 }

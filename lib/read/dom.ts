@@ -1,11 +1,12 @@
+import { PREFILTER } from '../formats/index';
 import type { Report } from '../report';
 import { breakRuns, collapseBreaks } from './breaks';
 import { buildGrid } from './grid';
 import { buildReport, type Source } from './report';
 import { gridTokens, type Tok } from './tokens';
 
-/** Words found only in report statistics tables (simplified and traditional). */
-const FINGERPRINT = /本年新收|处理决定数量|處理決定數量|现行有效件数|結果維持|结果维持|申请人情况|申請人情況|本年制发件数|本年製發件數|本年新制作|统计指标|統計指標|收到申请数|收到申請數|申请总数|申請總數|行政复议|行政複議/;
+/** Words found only in report statistics tables, as every format declares them. */
+const FINGERPRINT = PREFILTER;
 
 function tablesOf(root: Document | Element): Element[] {
   return Array.from(root.getElementsByTagName('table'));

@@ -1,5 +1,5 @@
 import { APPEAL_GROUPS, APPEAL_RESULTS, APPLY_COL_IDS } from '../formats/apply-sections';
-import { cellDef } from '../formats/index';
+import { cellDef, normalizeLabel } from '../formats/index';
 import type { CellKind, FormatDef, RowDef, SectionDef } from '../formats/types';
 import type { ReadProblem, ReportCell } from '../report';
 import { isSentence, labelShaped, numbering, numberingOfNorm } from './labels';
@@ -90,18 +90,43 @@ function labelInfo(format: FormatDef, cat: Catalogue, norm: string): LabelInfo {
   sections.forEach((sec, si) => {
     for (const g of sec.groups ?? []) if (g.match.test(norm)) groups.push({ si, id: g.id });
   });
+  const rows = cat.rows.filter((r) => r.def.match.test(norm));
   info = {
-    rows: cat.rows.filter((r) => r.def.match.test(norm)),
+    rows,
     num,
     header,
     groups,
     titles: norm.length <= 40 ? sections.flatMap((sec, si) => (sec.titleMatch.test(norm) ? [si] : [])) : [],
-    shaped: labelShaped(norm),
+    // a numbered catalogue row stays a label with an ASCII comma in it (「1.…逾期不补正, 行政机关…」)
+    shaped: labelShaped(norm) || (!!num && rows.some((r) => r.num === num) && norm.length <= 60 && !/[。;!?]/.test(norm)),
     sentence: isSentence(norm),
   };
   if (cat.labels.size > 5000) cat.labels.clear();
   cat.labels.set(norm, info);
   return info;
+}
+
+/** Characters pairs of a label, for a near match. */
+function pairs(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * A label no stem matches (「2.其他法律行政止公开」, a character missing) is taken for the catalogue
+ * row at the same position of the official order — same group, same item number, not yet read —
+ * when most of its character pairs agree with that row's label.
+ */
+function nearMatch(cat: Catalogue, info: LabelInfo, norm: string, secIdx: number, group: string | undefined, filled: ReadonlySet<string>): RowRef[] {
+  if (!info.num || !group) return [];
+  const row = cat.rows.find((r) => r.si === secIdx && r.def.group === group && r.num === info.num && !filled.has(r.def.id + '@' + r.si));
+  if (!row) return [];
+  const want = pairs(normalizeLabel(row.def.label).slice(info.num.length));
+  const have = pairs(norm.slice(info.num.length));
+  let common = 0;
+  for (const p of have) if (want.has(p)) common++;
+  return common >= 2 && common / Math.max(want.size, have.size) >= 0.5 ? [row] : [];
 }
 
 const valueCache = new Map<string, ReturnType<typeof parseValue>>();
@@ -159,6 +184,11 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     }
     const kind = cellDef(format.id, id)?.kind ?? 'count';
     const parsed = parseCached(tok.text, kind);
+    // a blank repeat (a trailing row of empty cells) never overrides a value already read
+    if (parsed.value === null && !parsed.unreadable && cells[id] && cells[id].value !== null) {
+      used.add(tok);
+      return;
+    }
     const cell: ReportCell = { id, value: parsed.value, raw: tok.text.trim(), loc: tok.loc };
     if (parsed.unreadable) cell.unreadable = true;
     cells[id] = cell;
@@ -351,7 +381,8 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       continue;
     }
     for (const g of info(t).groups) if (g.si >= secIdx) recency = [g.id, ...recency.filter((x) => x !== g.id)];
-    const list = candidates(t);
+    let list = candidates(t);
+    if (!list.length && !t.copy) list = nearMatch(cat, info(t), norm, secIdx, recency[0], filled);
     if (list.length) {
       const ref = pick(t, list);
       if (t.copy) continue;

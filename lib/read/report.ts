@@ -1,4 +1,4 @@
-import { FORMATS, cellLabel } from '../formats/index';
+import { FORMATS, cellLabel, sectionTitle } from '../formats/index';
 import type { FormatId } from '../formats/types';
 import type { ReadProblem, Report } from '../report';
 import { detectFormat, detectHeading, formatYearProblem } from './detect';
@@ -19,12 +19,6 @@ export interface Source {
   /** Set by buildReport: where a second report begins (HTML table index). */
   restartAt?: number;
 }
-
-const SECTION_TITLE: Record<string, string> = {
-  二: '表二（主动公开政府信息情况）',
-  三: '表三（收到和处理政府信息公开申请情况）',
-  四: '表四（政府信息公开行政复议、行政诉讼情况）',
-};
 
 /** Turns tokens into a Report: heading, format, cells, and what could not be read. */
 export function buildReport(src: Source): Report {
@@ -57,10 +51,10 @@ export function buildReport(src: Source): Report {
       const prefix = sec.cellId(sec.rows[0]!.id, sec.cols[0]!.id).split('.')[0]!;
       const any = Object.keys(r.cells).some((id) => (format === 'gov2014' ? true : id.startsWith(prefix + '.')));
       if (!any) {
-        problems.push({ code: 'missing-section', message: `没有读到${SECTION_TITLE[sec.key] ?? '统计表'}的数据` });
+        problems.push({ code: 'missing-section', message: `没有读到${sec.key === '表' ? sec.name : sectionTitle(sec)}的数据` });
         continue;
       }
-      if (sec.key !== '三') continue;
+      if (sec.key === '表') continue;
       const missing = sec.rows.filter((row) => !sec.cols.some((c) => r.cells[sec.cellId(row.id, c.id)]));
       // a gov2021 table may collapse （六） into one row (apply.other.*)
       const collapsed = sec.cols.some((c) => r.cells[sec.cellId('other', c.id)]);
@@ -68,7 +62,7 @@ export function buildReport(src: Source): Report {
       if (gone.length)
         problems.push({
           code: 'missing-rows',
-          message: `${SECTION_TITLE[sec.key]}缺少${gone.length}行：${gone.slice(0, 3).map((row) => row.label).join('、')}${gone.length > 3 ? '等' : ''}`,
+          message: `${sectionTitle(sec)}缺少${gone.length}行：${gone.slice(0, 3).map((row) => row.label).join('、')}${gone.length > 3 ? '等' : ''}`,
         });
     }
   }

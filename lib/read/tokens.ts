@@ -99,12 +99,15 @@ export function textTokens(text: string): Tok[] {
   const out: Tok[] = [];
   let pos = 0;
   let line = 0;
+  let last = '';
   for (const raw of text.split('\n')) {
     const start = pos;
     pos += raw.length + 1;
     line++;
     const body = raw.replace(/\r$/, '');
     if (body.trim() === '') continue;
+    const previous = last;
+    last = body;
     const push = (piece: string, offset: number) => {
       const lead = piece.length - piece.trimStart().length;
       const t = piece.trim();
@@ -118,6 +121,9 @@ export function textTokens(text: string): Tok[] {
       );
     };
     if (body.includes('|')) {
+      // a separator on a line of its own between cells written without one: no cell at all
+      // (where every cell line ends with `|`, a lone `|` is a blank cell)
+      if (/^[|\s]+$/.test(body) && !previous.includes('|')) continue;
       const pieces: { s: string; at: number }[] = [];
       let at = 0;
       for (const s of body.split('|')) {

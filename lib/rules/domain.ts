@@ -1,11 +1,9 @@
-import type { FormatId } from '../formats';
+import { sectionName, type FormatId } from '../formats';
 import type { CheckInput, Finding } from '../report';
 import type { Compiled } from './compile';
 import { defOf, labelOf } from './labels';
 import { num } from './messages';
 import { LIMIT } from './suggest';
-
-const SECTION_NAME: Record<string, string> = { 二: '表二', 三: '表三', 四: '表四', 表: '统计表' };
 
 /** Text meaning "not filled" (spec: blank, /, -, —, 无, 不适用): a blank, not an unreadable cell. */
 const PLACEHOLDER = /^[\s/／\\\-－—–_]*$|^(无|不适用)$/;
@@ -88,7 +86,7 @@ function blankFindings(c: Compiled, input: CheckInput, blanks: string[]): Findin
   const places = blanks.map((id) => placeOf(c.format, id));
   const sections = [...new Set(places.map((p) => p.section))];
   for (const s of sections) {
-    const name = SECTION_NAME[s] ?? (c.format === 'local' ? '统计表' : s);
+    const name = sectionName(c.format, s);
     const mine = places.filter((p) => p.section === s);
     const all = present.filter((p) => p.section === s);
     const warn = (cells: string[], message: string): void => {

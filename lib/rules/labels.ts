@@ -1,6 +1,6 @@
 import { APPLY_COLS, APPLY_GROUPS, applySection } from '../formats/apply-sections';
 import { SHORT_ROW as SHORT_BY_ID } from '../formats/rules/apply';
-import { FORMATS, cellDef, cellLabel, type CellDef, type FormatId } from '../formats';
+import { FORMATS, cellDef, cellLabel, sectionName, type CellDef, type FormatId } from '../formats';
 
 /**
  * Words for cells beyond the catalogue of their own format: gov2021 reports that keep the
@@ -24,7 +24,7 @@ export function labelOf(format: FormatId, id: string): string {
   if (base !== id) return base;
   const d = defOf(format, id);
   if (!d) return id.startsWith('local.') ? `第${id.slice(6)}项` : id;
-  return ['表三', d.row, d.col].filter(Boolean).join('·');
+  return [sectionName(format, d.section), d.row, d.col].filter(Boolean).join('·');
 }
 
 /** Row labels of section 三 shortened where the form's own wording is long (as clerks say them). */
@@ -59,12 +59,5 @@ export function operandLabels(format: FormatId, refs: readonly string[]): string
     return refs[i]!.startsWith('prior:') ? `上年报告·${cum}` : cum;
   });
 }
-
-export const FORMAT_NAME: Record<FormatId, string> = {
-  gov2021: '2021年版表式（国办公开办函〔2021〕30号）',
-  gov2019: '2019年版表式（国办公开办函〔2019〕60号）',
-  gov2014: '2014年版统计表（国办发〔2014〕32号）',
-  local: '地方统计表',
-};
 
 export { FORMATS };

@@ -21,6 +21,20 @@ export function localFindings(input: CheckInput): Finding[] {
     else children.set(parent, [id]);
   }
   const out: Finding[] = [];
+  // C-CUM: a 历年累计 figure is never below this year's
+  for (const id in input.values) {
+    if (!id.endsWith('.cumulative')) continue;
+    const base = id.slice(0, -'.cumulative'.length);
+    const cum = input.values[id];
+    const now = input.values[base];
+    if (typeof cum !== 'number' || typeof now !== 'number' || cum >= now) continue;
+    out.push({
+      rule: 'C-CUM',
+      severity: 'error',
+      cells: [id, base],
+      message: `${labelOf('local', base)}的历年累计(${num(cum)})小于本年度数(${num(now)})，历年累计应包含本年度`,
+    });
+  }
   for (const [parent, kids] of children) {
     const pv = input.values[parent];
     if (typeof pv !== 'number' || kids.length < 2) continue;

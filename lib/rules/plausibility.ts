@@ -1,19 +1,11 @@
-import { FORMATS, type FormatId } from '../formats';
+import { supersession, type FormatId } from '../formats';
 import type { CheckInput, Finding } from '../report';
-import { FORMAT_NAME } from './labels';
 import { num } from './messages';
 
-/** P-FORMAT: a format superseded for the report year (gov2019 from 2021, gov2014 from 2020 …). */
+/** P-FORMAT: a format superseded for the report year, as the format declares it. */
 export function formatFinding(input: CheckInput): Finding | undefined {
-  const { year, format } = input;
-  if (year === null || year <= FORMATS[format].years.to) return undefined;
-  const current = (Object.keys(FORMATS) as FormatId[]).find((f) => year >= FORMATS[f].years.from && year <= FORMATS[f].years.to);
-  return {
-    rule: 'P-FORMAT',
-    severity: 'error',
-    cells: [],
-    message: `${year}年度报告使用了已停用的${FORMAT_NAME[format]}${current ? `，应使用${FORMAT_NAME[current]}` : ''}`,
-  };
+  const s = supersession(input.format, input.year);
+  return s ? { rule: 'P-FORMAT', severity: s.severity, cells: [], message: s.message } : undefined;
 }
 
 const REGULATION_CELLS: Partial<Record<FormatId, readonly string[]>> = {

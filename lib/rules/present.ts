@@ -1,19 +1,24 @@
-import type { FormatId } from '../formats';
+import { FORMATS, sectionOf, type FormatId } from '../formats';
 import type { Finding } from '../report';
 import { defOf } from './labels';
 
-const SECTION_NAME: Record<string, string> = { 二: '表二 主动公开', 三: '表三 依申请公开', 四: '表四 复议诉讼', 表: '统计表' };
+const WHOLE = '全表';
+const TABLE = '统计表';
+const heading = (format: FormatId, key: string) => {
+  const s = sectionOf(format, key);
+  return s && s.key !== '表' ? `${s.name} ${s.topic}` : TABLE;
+};
 
 /** Findings grouped by the table they concern, in form order ('全表' for report-wide ones). */
 export function groupBySection(format: FormatId, findings: readonly Finding[]): { section: string; findings: Finding[] }[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const d = f.cells[0] ? defOf(format, f.cells[0]) : undefined;
-    const name = d ? (SECTION_NAME[d.section] ?? d.section) : f.cells.length ? '统计表' : '全表';
+    const name = d ? heading(format, d.section) : f.cells.length ? TABLE : WHOLE;
     const list = groups.get(name);
     if (list) list.push(f);
     else groups.set(name, [f]);
   }
-  const order = ['全表', ...Object.values(SECTION_NAME)];
+  const order = [WHOLE, ...FORMATS[format].sections.map((s) => heading(format, s.key)), TABLE];
   return [...groups].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([section, list]) => ({ section, findings: list }));
 }

@@ -1,4 +1,5 @@
-import { FORMAT_NAME, labelOf } from '../rules/labels';
+import { FORMATS, formatTitle } from '../formats';
+import { labelOf } from '../rules/labels';
 import type { FormatId } from '../formats/types';
 import type { CheckInput, Finding, Severity, Values } from '../report';
 import { confirmationOf, type Confirmation } from './confirmation';
@@ -89,7 +90,7 @@ export function buildSheet({ input, findings, confirmations = [], at, savedAt }:
     body,
     year,
     format: input.format,
-    formatName: FORMAT_NAME[input.format],
+    formatName: formatTitle(FORMATS[input.format]),
     values: input.values,
     madeAt: chineseDateTime(at),
     ...(savedAt && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: chineseDateTime(new Date(savedAt)) } : {}),

@@ -1,6 +1,6 @@
 import { cellLabel } from '../formats';
 import { isCatalogued } from '../formats/catalogue';
-import { FORMAT_NAME } from '../rules/labels';
+import { FORMATS } from '../formats';
 import { FORMAT_IDS, type FormatId } from '../formats/types';
 import type { Values } from '../report';
 import { upgrade } from './migrate';
@@ -119,7 +119,7 @@ export function splitCatalogued(format: FormatId, all: Readonly<Record<string, n
 function unreadNote(format: FormatId, unread: readonly Unread[]): string[] {
   if (!unread.length) return [];
   const names = unread.slice(0, 5).map((u) => `「${u.cell.slice(0, 40)}」`).join('、');
-  return [`有 ${unread.length} 个单元格编号不属于${FORMAT_NAME[format]}（${names}${unread.length > 5 ? ' 等' : ''}），这些数值没有导入，只记在「未读取」中`];
+  return [`有 ${unread.length} 个单元格编号不属于${FORMATS[format].name}（${names}${unread.length > 5 ? ' 等' : ''}），这些数值没有导入，只记在「未读取」中`];
 }
 
 

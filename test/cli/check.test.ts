@@ -87,7 +87,7 @@ describe('check command line', { timeout: 60_000 }, () => {
   it('a directory: every readable file in it; readable Chinese summary by default', async () => {
     const r = await check(resolve(root, 'test/fixtures/read'));
     expect(r.out.match(/^== /gm)).toHaveLength(4);
-    expect(r.out).toContain('格式：2021年版（国办公开办函〔2021〕30号）　年度：2023　单位：示例县人民政府办公室');
+    expect(r.out).toContain('格式：2021年版统计表（国办公开办函〔2021〕30号）　年度：2023　单位：示例县人民政府办公室');
     expect(r.out).toContain('表三 收到和处理政府信息公开申请情况');
     expect(r.out).toContain('检查结果');
   });

@@ -7,6 +7,7 @@ import type { Values } from '@/lib/report';
 /** The search on small hand-made rule sets (cells named by their ids, as no format knows them). */
 const sum = (rule: string, left: string[], right: string[], extra: Partial<SumRule> = {}): SumRule => ({
   rule,
+  kind: 'total',
   severity: 'error',
   scope: rule,
   left,

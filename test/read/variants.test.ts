@@ -113,7 +113,7 @@ describe('text variants and detection', () => {
   it('a gov2019 report of 2021 is flagged (P-FORMAT)', () => {
     const r = readText('2021年某镇政府信息公开工作年度报告\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量\n规章 | 0 | 0 | 0\n')[0]!;
     expect(r.format).toBe('gov2019');
-    expect(r.problems.find((p) => p.code === 'P-FORMAT')?.message).toContain('已废止');
+    expect(r.problems.find((p) => p.code === 'P-FORMAT')?.message).toBe('2021年度报告使用了已停用的2019年版统计表（国办公开办函〔2019〕60号），应使用2021年版统计表（国办公开办函〔2021〕30号）');
   });
 });
 

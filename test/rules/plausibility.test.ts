@@ -10,19 +10,26 @@ describe('P-FORMAT', () => {
   it('gov2019 tables in a report for 2021 or later are an error', () => {
     const fs = checkReport({ ...g19, year: 2021 });
     expect(fs.map((f) => [f.rule, f.severity])).toEqual([['P-FORMAT', 'error']]);
-    expect(fs[0]!.message).toBe('2021年度报告使用了已停用的2019年版表式（国办公开办函〔2019〕60号），应使用2021年版表式（国办公开办函〔2021〕30号）');
+    expect(fs[0]!.message).toBe('2021年度报告使用了已停用的2019年版统计表（国办公开办函〔2019〕60号），应使用2021年版统计表（国办公开办函〔2021〕30号）');
     expect(checkReport({ ...g19, year: 2020 })).toEqual([]);
   });
-  it('gov2014 tables from 2020 are an error', () => {
+  it('gov2014 tables from 2020 are an error that names the format due that year', () => {
     expect(byRule(checkReport({ ...seed001, year: 2020 }), 'P-FORMAT')).toHaveLength(1);
+    expect(byRule(checkReport({ ...seed001, year: 2023 }), 'P-FORMAT')[0]!.message).toBe(
+      '2023年度报告使用了已停用的2014年版统计表（国办发〔2014〕32号），应使用2021年版统计表（国办公开办函〔2021〕30号）',
+    );
     expect(byRule(checkReport({ ...seed001, year: 2019 }), 'P-FORMAT')).toEqual([]);
   });
   it('gov2021 is current; an unknown year is not judged', () => {
     expect(checkReport({ ...g21, year: 2025 })).toEqual([]);
     expect(checkReport({ ...g19, year: null })).toEqual([]);
   });
-  it('local tables after 2013 are an error', () => {
-    expect(byRule(checkReport({ format: 'local', year: 2016, values: { 'local.1': 1 } }), 'P-FORMAT')).toHaveLength(1);
+  it('a province\'s own table after 2013 is a warning at most, naming the national table of that year', () => {
+    const [f] = byRule(checkReport({ format: 'local', year: 2017, values: { 'local.1': 1 } }), 'P-FORMAT');
+    expect([f!.severity, f!.message]).toEqual([
+      'warning',
+      '2017年度报告使用的是地方统计表（无全国统一表式），当年全国统一格式为2014年版统计表（国办发〔2014〕32号），请核实是否经上级同意沿用本地表格',
+    ]);
     expect(checkReport({ format: 'local', year: 2012, values: { 'local.1': 1 } })).toEqual([]);
   });
 });

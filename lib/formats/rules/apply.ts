@@ -19,6 +19,7 @@ function columnRules(col: { id: string; label: string }, otherSplit: boolean): S
   const scope = `表三 ${col.label}列`;
   const total = (rows: string[]): SumRule => ({
     rule: 'T3-TOT',
+    kind: 'total',
     severity: 'error',
     scope,
     left: [cell('total', col.id)],
@@ -28,6 +29,7 @@ function columnRules(col: { id: string; label: string }, otherSplit: boolean): S
   const out: SumRule[] = [
     {
       rule: 'T3-BAL',
+      kind: 'balance',
       severity: 'error',
       scope,
       left: [cell('new', col.id), cell('carried', col.id)],
@@ -44,6 +46,7 @@ function columnRules(col: { id: string; label: string }, otherSplit: boolean): S
     if (g.id === 'other' && !otherSplit) continue;
     out.push({
       rule: 'T3-TOT',
+      kind: 'total',
       severity: 'error',
       scope: `${scope} ${GROUP_LABEL[g.id]}`,
       left: [cell(g.id, col.id)],
@@ -75,6 +78,7 @@ export const SHORT_ROW: Record<string, string> = {
 function rowRule(row: { id: string; label: string }): SumRule {
   return {
     rule: 'T3-ROWSUM',
+    kind: 'total',
     severity: 'error',
     scope: `表三 ${SHORT_ROW[row.id] ?? row.label}行`,
     left: [cell(row.id, 'total')],
@@ -92,6 +96,7 @@ export function applyRules(otherSplit: boolean): SumRule[] {
     const ids = APPEAL_RESULTS.map((r) => `appeal.${g.id}.${r.id}`);
     out.push({
       rule: 'T4-SUM',
+      kind: 'total',
       severity: 'error',
       scope: `表四 ${g.label}`,
       left: [ids[4]!],
@@ -102,6 +107,7 @@ export function applyRules(otherSplit: boolean): SumRule[] {
   CARRY_OVER.forEach(({ cell: carried, from }, i) => {
     out.push({
       rule: 'X-CARRY',
+      kind: 'carry',
       severity: 'warning',
       scope: `表三 ${APPLY_COLS[i]!.label}列`,
       left: [carried],
@@ -112,6 +118,7 @@ export function applyRules(otherSplit: boolean): SumRule[] {
   // carryForward.total > 0.5 × (new.total + carried.total) is unusual: 2·cf ≤ new + carried.
   out.push({
     rule: 'P-CARRYSIZE',
+    kind: 'plausible',
     severity: 'info',
     scope: '表三 总计列',
     left: [cell('carryForward', 'total'), cell('carryForward', 'total')],

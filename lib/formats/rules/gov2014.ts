@@ -36,17 +36,17 @@ const SOFT: readonly [string, string, SumRule['op'], string][] = [
 export function gov2014Rules(): SumRule[] {
   const out: SumRule[] = [];
   for (const [rule, parent, kids] of SUMS) {
-    out.push({ rule, severity: 'error', scope: '统计表', left: [c(parent)], op: '=', right: kids.map(c) });
+    out.push({ rule, kind: 'total', severity: 'error', scope: '统计表', left: [c(parent)], op: '=', right: kids.map(c) });
   }
   for (const [kid, parent] of WITHIN) {
-    out.push({ rule: 'C-H13', severity: 'error', scope: '统计表', left: [c(kid)], op: '<=', right: [c(parent)] });
+    out.push({ rule: 'C-H13', kind: 'part', severity: 'error', scope: '统计表', left: [c(kid)], op: '<=', right: [c(parent)] });
   }
   for (const [rule, left, op, right] of SOFT) {
-    out.push({ rule, severity: 'warning', scope: '统计表', left: [c(left)], op, right: [c(right)] });
+    out.push({ rule, kind: 'plausible', severity: 'warning', scope: '统计表', left: [c(left)], op, right: [c(right)] });
   }
   // 历年累计 (optional second value column) can never be below this year's figure.
   for (const cell of FORMATS.gov2014.cells) {
-    out.push({ rule: 'C-CUM', severity: 'error', scope: '统计表 历年累计', left: [`${cell.id}.cumulative`], op: '>=', right: [cell.id] });
+    out.push({ rule: 'C-CUM', kind: 'cumulative', severity: 'error', scope: '统计表 历年累计', left: [`${cell.id}.cumulative`], op: '>=', right: [cell.id] });
   }
   return out;
 }

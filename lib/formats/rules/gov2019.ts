@@ -8,6 +8,7 @@ export function gov2019Rules(): SumRule[] {
     .filter((r) => r.cols?.includes('prevItems') && r.cols.includes('delta'))
     .map((r) => ({
       rule: 'X-ITEMS',
+      kind: 'carry',
       severity: 'warning',
       scope: `表二 ${r.label}`,
       left: [`active.${r.id}.prevItems`],

@@ -4,6 +4,7 @@ import { applyRules } from './apply';
 /** X-STOCK: inForce(N) = inForce(N−1) + issued(N) − repealed(N), written without subtraction. */
 const stock = (row: string, label: string): SumRule => ({
   rule: 'X-STOCK',
+  kind: 'carry',
   severity: 'warning',
   scope: `表二 ${label}`,
   left: [`active.${row}.inForce`, `active.${row}.repealed`],

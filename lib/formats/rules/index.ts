@@ -1,11 +1,11 @@
 import type { FormatId } from '../types';
-import type { SumRule } from '../rule-types';
+import type { RuleKind, SumRule } from '../rule-types';
 import { gov2014Rules } from './gov2014';
 import { gov2019Rules } from './gov2019';
 import { gov2021Rules } from './gov2021';
 
-export type { SumRule, Ref } from '../rule-types';
-export { PRIOR } from '../rule-types';
+export type { SumRule, Ref, RuleKind } from '../rule-types';
+export { PRIOR, LOCATABLE_KINDS } from '../rule-types';
 
 const BUILD: Record<FormatId, () => SumRule[]> = {
   gov2021: gov2021Rules,
@@ -30,6 +30,17 @@ export function rulesOf(format: FormatId): readonly SumRule[] {
   }
   return rules;
 }
+
+/** The kind each rule id of a format declares (every rule of one id has one kind). */
+export function ruleKinds(format: FormatId): ReadonlyMap<string, RuleKind> {
+  let kinds = kindCache.get(format);
+  if (!kinds) {
+    kinds = new Map(rulesOf(format).map((r) => [r.rule, r.kind]));
+    kindCache.set(format, kinds);
+  }
+  return kinds;
+}
+const kindCache = new Map<FormatId, ReadonlyMap<string, RuleKind>>();
 
 /** Whether every current-year operand of the rule is present (blank counts as present). */
 export function applicable(rule: SumRule, values: Record<string, unknown>): boolean {

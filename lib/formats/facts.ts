@@ -1,0 +1,42 @@
+import type { FormatDef, FormatId, SectionDef } from './types';
+import { traditionalSpellings } from './traditional';
+
+/** The format by name and basis, for people: 2021年版统计表（国办公开办函〔2021〕30号）. */
+export function formatTitle(f: FormatDef): string {
+  return `${f.name}（${f.basis}）`;
+}
+
+/** A section by name and topic, for reading problems: 表三（收到和处理政府信息公开申请情况）. */
+export function sectionTitle(s: SectionDef): string {
+  return `${s.name}（${s.title.replace(/^[一二三四五六七八九十]+、/, '')}）`;
+}
+
+export interface Supersession {
+  severity: 'error' | 'warning';
+  /** The format due in the report year. */
+  current: FormatDef;
+  message: string;
+}
+
+/**
+ * P-FORMAT, decided once: a report year after the format's years, followed along `superseded.by`
+ * to the format due that year. Null when the format is not superseded in that year.
+ */
+export function supersession(formats: Record<FormatId, FormatDef>, format: FormatId, year: number | null): Supersession | null {
+  const f = formats[format];
+  if (year === null || !f.superseded || year <= f.years.to) return null;
+  let current = formats[f.superseded.by];
+  for (let n = 0; year > current.years.to && current.superseded && n < 8; n++) current = formats[current.superseded.by];
+  const message =
+    f.superseded.severity === 'error'
+      ? `${year}年度报告使用了已停用的${formatTitle(f)}，应使用${formatTitle(current)}`
+      : `${year}年度报告使用的是${formatTitle(f)}，当年全国统一格式为${formatTitle(current)}，请核实是否经上级同意沿用本地表格`;
+  return { severity: f.superseded.severity, current, message };
+}
+
+/** The live page's pre-filter: any word any format declares, in simplified or traditional characters. */
+export function prefilterPattern(formats: Record<FormatId, FormatDef>): RegExp {
+  // literal alternatives only (the simplified and the traditional spelling): the fastest search
+  const words = new Set(Object.values(formats).flatMap((f) => f.prefilter.flatMap((w) => [w, ...traditionalSpellings(w)])));
+  return new RegExp([...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+}

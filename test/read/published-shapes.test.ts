@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readHtml, readText } from '@/lib/read';
+import { checkReport, inputOf } from '@/lib/rules';
+import type { Report } from '@/lib/report';
+
+/** Shapes of real published reports (issue 14), each rebuilt by hand as a fixture of our own. */
+const fixture = (name: string) => readFileSync(resolve(__dirname, '../fixtures/read/shapes', name), 'utf8');
+const values = (r: Report, prefix: string) =>
+  Object.fromEntries(Object.values(r.cells).filter((c) => c.id.startsWith(prefix)).map((c) => [c.id, c.value]));
+const rules = (r: Report) => checkReport(inputOf(r)!).map((f) => [f.rule, f.severity, f.cells[0]]);
+
+describe('HTML: a trailing row of blank cells', () => {
+  it('never overrides the filled 表四 row above it, so its sums are checked', () => {
+    const [r] = readHtml(fixture('appeal-trailing-blank-row.html'));
+    expect(values(r!, 'appeal.review')).toEqual({
+      'appeal.review.upheld': 2, 'appeal.review.corrected': 1, 'appeal.review.other': 0, 'appeal.review.pending': 0, 'appeal.review.total': 4,
+    });
+    expect(values(r!, 'appeal.suitDirect')).toEqual({
+      'appeal.suitDirect.upheld': 1, 'appeal.suitDirect.corrected': 0, 'appeal.suitDirect.other': 0, 'appeal.suitDirect.pending': 1, 'appeal.suitDirect.total': 2,
+    });
+    const found = rules(r!);
+    expect(found.filter((f) => f[0] === 'DOM-BLANK')).toEqual([]);
+    expect(found.filter((f) => f[1] === 'error').map((f) => f[0])).toEqual(['T4-SUM']);
+  });
+});
+
+describe('text: one cell per line with the `|` separators on lines of their own', () => {
+  it('reads the separator lines as nothing, not as blank cells', () => {
+    const [r] = readText(fixture('separator-lines.txt'));
+    expect(r!.format).toBe('gov2021');
+    expect(values(r!, 'active.')).toEqual({
+      'active.regulation.issued': 0, 'active.regulation.repealed': 0, 'active.regulation.inForce': 6,
+      'active.normative.issued': 3, 'active.normative.repealed': 1, 'active.normative.inForce': 27,
+      'active.license.decisions': 125, 'active.penalty.decisions': 8, 'active.coercion.decisions': 0,
+      'active.fee.amount': 0,
+    });
+  });
+});
+
+describe('rules and format: a province’s own 本年度/历年累计 table of 2017', () => {
+  const read = () => readText(fixture('local-2017-cumulative.txt'))[0]!;
+  it('reads both columns, the 历年累计 one as `.cumulative` ids', () => {
+    const r = read();
+    expect([r.format, r.year]).toEqual(['local', 2017]);
+    expect(values(r, 'local.')).toEqual({
+      'local.1': 120, 'local.1.cumulative': 3560,
+      'local.2': 8, 'local.2.cumulative': 95,
+      'local.2.1': 2, 'local.2.1.cumulative': 30,
+      'local.2.2': 6, 'local.2.2.cumulative': 65,
+      'local.3': 8, 'local.3.cumulative': 95,
+      'local.3.1': 7, 'local.3.1.cumulative': 80,
+      'local.3.2': 1, 'local.3.2.cumulative': 15,
+      'local.4': 0, 'local.4.cumulative': 2,
+      'local.5': 0, 'local.5.cumulative': 1,
+    });
+  });
+  it('is a 核实性 matter that names the national table of that year, never a 强制性 error', () => {
+    const r = read();
+    const found = checkReport(inputOf(r)!);
+    expect(found.map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ['P-FORMAT', 'warning', '2017年度报告使用的是地方统计表（无全国统一表式），当年全国统一格式为2014年版统计表（国办发〔2014〕32号），请核实是否经上级同意沿用本地表格'],
+    ]);
+    expect(r.problems.find((p) => p.code === 'P-FORMAT')?.message).toBe(found[0]!.message);
+  });
+  it('checks every 历年累计 against this year’s figure (C-CUM)', () => {
+    const input = inputOf(read())!;
+    input.values['local.2.1.cumulative'] = 1;
+    expect(checkReport(input).filter((f) => f.severity === 'error').map((f) => [f.rule, f.cells])).toEqual([
+      ['C-CUM', ['local.2.1.cumulative', 'local.2.1']],
+    ]);
+  });
+});
+
+describe('labels: typos, ASCII commas, pinyin glosses and missing rows', () => {
+  const read = () => readText(fixture('label-variants.txt'))[0]!;
+  it('reads rows whose labels carry glosses, an ASCII comma or a missing character', () => {
+    const r = read();
+    expect(r.format).toBe('gov2021');
+    expect(values(r, 'active.regulation')).toEqual({ 'active.regulation.issued': 0, 'active.regulation.repealed': 0, 'active.regulation.inForce': 2 });
+    expect(values(r, 'active.license')).toEqual({ 'active.license.decisions': 17 });
+    expect(values(r, 'apply.withheld.lawForbidden.')).toMatchObject({ 'apply.withheld.lawForbidden.natural': 1, 'apply.withheld.lawForbidden.total': 1 });
+    expect(values(r, 'apply.other.overdueSupplement.')).toMatchObject({ 'apply.other.overdueSupplement.natural': 1, 'apply.other.overdueSupplement.commercial': 1, 'apply.other.overdueSupplement.total': 2 });
+    expect(checkReport(inputOf(r)!).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+  it('says which required row it could not find, instead of silently skipping its rules', () => {
+    expect(read().problems.map((p) => p.message)).toEqual(['表二（主动公开政府信息情况）缺少1行：行政处罚']);
+  });
+});
