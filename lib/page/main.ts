@@ -10,6 +10,8 @@ import {
 import { isRequest } from './request';
 import { LiveTables, elementOf, type LiveDeps } from './live';
 import { cellText, editAsOneStep, innermostBlock, writeCell } from './write';
+import { unwrittenMessage } from './write-message';
+import { cellLabel } from '../formats';
 
 /**
  * The content script of the top frame, as features that each start with `init(signal)` and stop
@@ -28,6 +30,8 @@ interface UndoEntry {
   cell: string;
   /** Text of the cell's innermost block before the fill ('' or &nbsp;). */
   before: string;
+  /** The cell's markup before the fill (its blank shape, given back exactly), or a field's value. */
+  markup: string;
   after: string;
 }
 
@@ -237,8 +241,9 @@ export class PageController {
       case 'apply-fix': {
         const c = live.cell(req.cell);
         if (!c) return { ok: false, message: '找不到这个单元格：表格可能已被修改或移除。' };
-        const ok = await writeCell(c.el, String(req.value));
-        return ok ? { ok: true, written: [req.cell] } : { ok: false, message: '无法在编辑器中写入这个单元格。' };
+        const r = await writeCell(c.el, String(req.value));
+        if (r.status === 'written') return { ok: true, written: [req.cell] };
+        return { ok: false, message: unwrittenMessage(this.labelOf(c.report, req.cell), String(req.value), r) };
       }
       case 'prefill-plan': {
         const plan = await this.plan();
@@ -293,8 +298,13 @@ export class PageController {
     return { items: items.map(({ cell, value }) => ({ cell, value })) };
   }
 
+  private labelOf(r: Report, cell: string): string {
+    return r.format ? cellLabel(r.format, cell) : cell;
+  }
+
   private async prefill(live: LiveTables, items: PrefillItem[]): Promise<Response> {
     const written: string[] = [];
+    const unwritten: { cell: string; message: string }[] = [];
     const undo: UndoEntry[] = [];
     const anchor = items.map((it) => live.cell(it.cell)).find((c) => c)?.el;
     if (anchor) {
@@ -304,18 +314,24 @@ export class PageController {
           const c = live.cell(it.cell);
           // A value typed since the plan was made is never overwritten.
           if (!c || c.report.cells[it.cell]?.value !== null) continue;
-          const before = c.el.tagName === 'INPUT' ? (c.el as HTMLInputElement).value : (innermostBlock(c.el).textContent ?? '');
+          const field = c.el.tagName === 'INPUT';
+          const before = field ? (c.el as HTMLInputElement).value : (innermostBlock(c.el).textContent ?? '');
+          const markup = field ? before : c.el.innerHTML;
           const after = String(it.value);
-          if (await write(c.el, after)) {
+          const r = await write(c.el, after);
+          if (r.status === 'written') {
             written.push(it.cell);
-            undo.push({ cell: it.cell, before, after });
-          }
+            undo.push({ cell: it.cell, before, markup, after });
+          } else unwritten.push({ cell: it.cell, message: unwrittenMessage(this.labelOf(c.report, it.cell), after, r) });
         }
       });
     }
     if (undo.length) this.undo = undo;
-    if (written.length < items.length && !written.length) return { ok: false, message: '没有写入任何单元格：目标单元格已有数值或无法编辑。' };
-    return { ok: true, written };
+    if (!written.length) {
+      const why = unwritten.map((u) => u.message).join('\n');
+      return { ok: false, message: why || '没有写入任何单元格：目标单元格已有数值或无法编辑。' };
+    }
+    return unwritten.length ? { ok: true, written, unwritten } : { ok: true, written };
   }
 
   private async undoPrefill(live: LiveTables): Promise<Response> {
@@ -328,7 +344,8 @@ export class PageController {
           const c = live.cell(u.cell);
           // A cell the user changed after the fill keeps the user's value.
           if (!c || cellText(c.el) !== u.after) continue;
-          if (await write(c.el, u.before)) written.push(u.cell);
+          const field = c.el.tagName === 'INPUT';
+          if ((await write(c.el, u.before, field ? undefined : u.markup)).status === 'written') written.push(u.cell);
         }
       });
     }
