@@ -209,7 +209,9 @@ function Found({ api, state, table, refresh, say, siteButton }: ReadyProps & { t
   const undo = async () => {
     const res = await api.send({ type: 'prefill-undo' }).catch((e: Error) => ({ ok: false as const, message: e.message }));
     if (!res.ok) return say(res.message, true);
-    say('已撤销预填，表格恢复原样');
+    const missed = res.unwritten ?? [];
+    if (missed.length) say(`已撤销预填，但有 ${missed.length} 个单元格未能还原：${missed.map((u) => u.message).join(' ')}`, true);
+    else say('已撤销预填，表格恢复原样');
     await refresh();
   };
 

@@ -558,6 +558,11 @@ export class LiveTables {
     return true;
   }
 
+  /** Tell the clerk something they must act on (shown in the overlay, also read out). */
+  notice(text: string): void {
+    this.overlay?.notice(text);
+  }
+
   get overlayHost(): HTMLElement | null {
     return this.overlay?.host ?? null;
   }

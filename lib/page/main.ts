@@ -9,7 +9,7 @@ import {
 } from './ext';
 import { isRequest } from './request';
 import { LiveTables, elementOf, type LiveDeps } from './live';
-import { cellText, editAsOneStep, innermostBlock, writeCell } from './write';
+import { blockText, cellText, editAsOneStep, writeCell } from './write';
 import { unwrittenMessage } from './write-message';
 import { cellLabel } from '../formats';
 
@@ -110,7 +110,10 @@ export class PageController {
       pauseMs: this.opts.pauseMs,
       prior: (r) => this.priorFor(r),
       references: (r) => this.referencesFor(r),
-      fix: (c, value) => void writeCell(c.el, String(value)),
+      fix: (c, value) =>
+        void writeCell(c.el, String(value)).then((r) => {
+          if (r.status !== 'written') live.notice(unwrittenMessage(this.labelOf(c.report, c.id), String(value), r));
+        }),
       changed: () => this.sendCounts(),
     });
     this.live = live;
@@ -315,7 +318,7 @@ export class PageController {
           // A value typed since the plan was made is never overwritten.
           if (!c || c.report.cells[it.cell]?.value !== null) continue;
           const field = c.el.tagName === 'INPUT';
-          const before = field ? (c.el as HTMLInputElement).value : (innermostBlock(c.el).textContent ?? '');
+          const before = field ? (c.el as HTMLInputElement).value : blockText(c.el);
           const markup = field ? before : c.el.innerHTML;
           const after = String(it.value);
           const r = await write(c.el, after);
@@ -337,6 +340,7 @@ export class PageController {
   private async undoPrefill(live: LiveTables): Promise<Response> {
     if (!this.undo.length) return { ok: false, message: '没有可撤销的预填。' };
     const written: string[] = [];
+    const unwritten: { cell: string; message: string }[] = [];
     const anchor = this.undo.map((u) => live.cell(u.cell)).find((c) => c)?.el;
     if (anchor) {
       await editAsOneStep(anchor, async (write) => {
@@ -345,12 +349,14 @@ export class PageController {
           // A cell the user changed after the fill keeps the user's value.
           if (!c || cellText(c.el) !== u.after) continue;
           const field = c.el.tagName === 'INPUT';
-          if ((await write(c.el, u.before, field ? undefined : u.markup)).status === 'written') written.push(u.cell);
+          const r = await write(c.el, u.before, field ? undefined : u.markup);
+          if (r.status === 'written') written.push(u.cell);
+          else unwritten.push({ cell: u.cell, message: unwrittenMessage(this.labelOf(c.report, u.cell), u.before.trim(), r) });
         }
       });
     }
     this.undo = [];
-    return { ok: true, written };
+    return unwritten.length ? { ok: true, written, unwritten } : { ok: true, written };
   }
 }
 

@@ -20,6 +20,11 @@ export function innermostBlock(cell: Element): Element {
   }
 }
 
+/** What a cell's innermost block holds as text (&nbsp; kept, the editors' caret fillers dropped): what to write back. */
+export function blockText(cell: Element): string {
+  return (innermostBlock(cell).textContent ?? '').replace(/[\u200b\ufeff]/g, '');
+}
+
 /** The text of a cell as a writer compares it (without the &nbsp; placeholder). */
 export function cellText(el: Element): string {
   if (isField(el)) return el.value.trim();
@@ -145,10 +150,18 @@ export function writeCell(el: Element, text: string, markup?: string): Promise<W
   return editAsOneStep(el, (write) => write(el, text, markup));
 }
 
-/** Where a write is checked: the editing host of a table cell, the form (or page) of a field. */
+/**
+ * Where a write is checked: the whole editable document of a table cell — across the non-editable
+ * islands of widget editors (CKEditor 5's table is contenteditable=false around editable cells) —
+ * or the form (else the page) of a field.
+ */
 function scopeOf(el: Element): Element | null {
   if (isField(el)) return el.closest('form') ?? el.ownerDocument.body;
-  return editingHost(el);
+  const host = editingHost(el);
+  if (!host || host === el.ownerDocument.body) return host;
+  let top: Element = host;
+  for (let p = host.parentElement; p; p = p.parentElement) if ((p as HTMLElement).isContentEditable) top = p;
+  return top;
 }
 
 /**
@@ -164,6 +177,8 @@ async function writeVerified(el: Element, text: string, markup?: string): Promis
   const target = before.cells.indexOf(fields ? el : (el.closest('td, th') ?? el));
   if (target < 0) return { status: 'not-written', reason: 'gone' };
   const step = await insert(el, text);
+  // A model editor renders its change into the DOM after handling the event.
+  if ('by' in step && step.by === 'model') await nextFrame(scope.ownerDocument.defaultView!);
   const after = readScene(scope, fields);
   const landed = landing(before, after, target, text);
   if (landed.ok) {
@@ -191,8 +206,9 @@ async function takeBack(scope: Element, fields: boolean, before: Scene, step: St
   for (let i = 0; i < before.cells.length; i++) {
     const cell = now.cells[i]!;
     if (normalText(now.texts[i]!) === normalText(before.texts[i]!)) continue;
-    const s = await insert(fields ? cell : cell, normalText(before.texts[i]!));
+    const s = await insert(cell, normalText(before.texts[i]!));
     if ('by' in s && s.by === 'native') restoreMarkup(cell, before.markup[i]!);
+    if ('by' in s && s.by === 'model') await nextFrame(doc.defaultView!);
   }
   now = readScene(scope, fields);
   return sameText(before, now);
@@ -271,9 +287,9 @@ async function insert(el: Element, text: string): Promise<Step> {
   host.focus({ preventScroll: true });
   const block = innermostBlock(el);
   const modelRange = doc.createRange();
-  if (normalText(block.textContent ?? '') || /\u00a0/.test(block.textContent ?? '')) modelRange.selectNodeContents(block);
+  if ((block.textContent ?? '').length) modelRange.selectNodeContents(block);
   else {
-    modelRange.setStart(deepestOf(block), 0);
+    modelRange.setStart(block, 0);
     modelRange.collapse(true);
   }
   const sel = doc.getSelection();
@@ -285,9 +301,12 @@ async function insert(el: Element, text: string): Promise<Step> {
   if (!block.isConnected) return { refused: 'gone' };
   if (text === '' && modelRange.collapsed) return { by: 'native' };
   if (offerToModel(host, sel.rangeCount ? sel.getRangeAt(0) : modelRange, text)) return { by: 'model' };
-  // The editor's model did not take it: the DOM is the content. A blank cell gets a caret it can hold.
+  // The editor's model did not take it: the DOM is the content. A blank cell gets a caret it can hold
+  // (unless the page moved the selection meanwhile: then the write is read back and taken back).
   let placeholder: Text | undefined;
-  if (modelRange.collapsed && sel.rangeCount && sel.getRangeAt(0).collapsed && sameRange(sel.getRangeAt(0), modelRange)) {
+  const blank = !normalText(block.textContent ?? '') && !/\u00a0/.test(block.textContent ?? '');
+  if (blank && text === '') return { by: 'native' };
+  if (blank && sel.rangeCount && sameRange(sel.getRangeAt(0), modelRange)) {
     const t = targetRange(el);
     placeholder = t.placeholder;
     sel.removeAllRanges();

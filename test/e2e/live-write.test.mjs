@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import {
   CELLS, getServiceWorker, launchWithExtension, openCmsPage, PAGES, savedOutput, startServer, tableGrid, VALUES,
-  waitForTables,
+  waitForTables, withoutTypingStyles,
 } from './harness.mjs';
 
 const EXT = process.env.NIANBAO_EXTENSION_DIR;
@@ -132,7 +132,7 @@ describe('one-click correction 改为 N in the badge', () => {
       assert.equal(await fix.textContent(), `改为 ${VALUES[id]}`);
       await fix.click();
       await page.locator(badgeSel).waitFor({ state: 'detached', timeout: 3000 });
-      assert.equal(await savedOutput(page), original, 'the correction restores the table exactly');
+      assert.equal(withoutTypingStyles(await savedOutput(page)), withoutTypingStyles(original), 'the correction restores the table exactly (typing in UEditor adds word-break to the cell)');
       if (undo) {
         await page.keyboard.press('Control+Z');
         await page.locator(badgeSel).waitFor({ timeout: 4000 });

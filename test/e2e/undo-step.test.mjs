@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import {
   CELLS, getServiceWorker, launchWithExtension, openCmsPage, PRIOR_2022, reportHtml, savedOutput, setContent,
-  startServer, tableGrid, typeInCell, VALUES, waitForTables,
+  startServer, tableGrid, typeInCell, VALUES, waitForTables, withoutTypingStyles,
 } from './harness.mjs';
 
 let server, browser, worker;
@@ -94,7 +94,7 @@ describe('改为 N is one step of the editor’s own undo (Ctrl+Z)', () => {
     test(name, async () => {
       const page = await openCmsPage(browser.context, server, name);
       const { original, typo, fixed, undone } = await fixThenUndo(page);
-      assert.equal(fixed, original, 'the correction restores the table exactly');
+      assert.equal(withoutTypingStyles(fixed), withoutTypingStyles(original), 'the correction restores the table exactly (the typing left UEditor\'s word-break style)');
       assert.equal(undone, typo, 'one Ctrl+Z gives back exactly the output before the fix');
       await page.close();
     });
@@ -105,7 +105,7 @@ describe('改为 N is one step of the editor’s own undo (Ctrl+Z)', () => {
     const { original, typo, fixed, undone } = await fixThenUndo(page);
     assert.equal(await hookAnswers(page), false, 'nothing loaded into the top page, which holds no editor');
     assert.equal(await page.frame({ name: 'main' }).evaluate(() => !window.dispatchEvent(new CustomEvent('nianbao-undo-ping', { cancelable: true }))), true);
-    assert.equal(fixed, original);
+    assert.equal(withoutTypingStyles(fixed), withoutTypingStyles(original));
     assert.equal(undone, typo);
     await page.close();
   });
@@ -124,7 +124,7 @@ describe('改为 N is one step of the editor’s own undo (Ctrl+Z)', () => {
     assert.equal(enforced, true, 'the page\'s policy is in force');
     const { original, typo, fixed, undone } = await fixThenUndo(page);
     assert.equal(await hookAnswers(page), true);
-    assert.equal(fixed, original);
+    assert.equal(withoutTypingStyles(fixed), withoutTypingStyles(original));
     assert.equal(undone, typo);
     await page.close();
   });
