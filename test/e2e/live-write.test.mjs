@@ -127,6 +127,9 @@ describe('one-click correction 改为 N in the badge', () => {
       const badgeSel = `nianbao-overlay button[data-cell="${id}"]`;
       await page.locator(badgeSel).waitFor({ timeout: 4000 });
       const typo = await savedOutput(page);
+      // mid-window, so the tooltip fits below the cell (UEditor's autoHeight scrolls the page, not the frame)
+      await (await (await import('./harness.mjs')).cellAt(page, id)).handle.evaluate((td) => td.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(100);
       await page.locator(badgeSel).hover();
       const fix = page.locator(`${badgeSel} + [role=tooltip] button`);
       assert.equal(await fix.textContent(), `改为 ${VALUES[id]}`);
