@@ -39,6 +39,12 @@ export interface PrefillItem {
   value: number;
 }
 
+/** A cell a write could not fill (read back and taken back), with the sentence telling the clerk. */
+export interface Unwritten {
+  cell: string;
+  message: string;
+}
+
 export type Request =
   | { type: 'state' }
   | { type: 'reveal'; cell: string }
@@ -50,7 +56,7 @@ export type Request =
   | { type: 'site-enabled'; enabled: boolean };
 
 export type Response =
-  | { ok: true; state?: PageState; plan?: PrefillItem[]; written?: string[] }
+  | { ok: true; state?: PageState; plan?: PrefillItem[]; written?: string[]; unwritten?: Unwritten[] }
   | { ok: false; message: string };
 
 /**

@@ -30,6 +30,7 @@ const CSS = `
 .r[hidden]{display:none}
 .m{position:fixed;box-sizing:border-box;border-bottom:2px solid #b06000;background:rgba(176,96,0,.13);pointer-events:none}
 .m[hidden]{display:none}
+.n{position:fixed;right:12px;bottom:12px;max-width:360px;padding:8px 10px;border-radius:4px;background:#c5221f;color:#fff;font:13px/1.5 system-ui,"Microsoft YaHei",sans-serif;box-shadow:0 2px 6px rgba(0,0,0,.3);pointer-events:auto}
 .sr{position:fixed;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
@@ -263,6 +264,17 @@ export class Overlay implements OverlayView {
   announce(text: string): void {
     // Re-setting identical text is not announced by screen readers; alternate a trailing space.
     this.live.textContent = this.live.textContent === text ? `${text} ` : text;
+  }
+
+  /** A message the clerk must read (a cell the extension could not fill), shown until clicked or for `ms`. */
+  notice(text: string, ms = 12000): void {
+    const n = this.doc.createElement('div');
+    n.className = 'n';
+    n.setAttribute('role', 'alert');
+    n.textContent = text;
+    n.addEventListener('click', () => n.remove());
+    this.root.append(n);
+    this.doc.defaultView?.setTimeout(() => n.remove(), ms);
   }
 
   /** A brief highlight around a cell (used by 'reveal'). */

@@ -178,14 +178,19 @@ function Found({ api, state, table, refresh, say, siteButton }: ReadyProps & { t
     const res = await api.send({ type: 'prefill-apply', items: plan }).catch((e: Error) => ({ ok: false as const, message: e.message }));
     setPlan(null);
     if (!res.ok) return say(res.message, true);
-    say(`已预填 ${res.written?.length ?? 0} 个单元格。如需还原，请点「撤销预填」。`);
+    const missed = res.unwritten ?? [];
+    const done = `已预填 ${res.written?.length ?? 0} 个单元格（均已核对）。如需还原，请点「撤销预填」。`;
+    if (missed.length) say(`${done} 另有 ${missed.length} 个单元格未能填入：${missed.map((u) => u.message).join(' ')}`, true);
+    else say(done);
     await refresh();
   };
 
   const undo = async () => {
     const res = await api.send({ type: 'prefill-undo' }).catch((e: Error) => ({ ok: false as const, message: e.message }));
     if (!res.ok) return say(res.message, true);
-    say('已撤销预填，表格恢复原样');
+    const missed = res.unwritten ?? [];
+    if (missed.length) say(`已撤销预填，但有 ${missed.length} 个单元格未能还原：${missed.map((u) => u.message).join(' ')}`, true);
+    else say('已撤销预填，表格恢复原样');
     await refresh();
   };
 

@@ -120,6 +120,11 @@ export class LiveTables {
     return this.tracker.cell(id);
   }
 
+  /** Tell the clerk something they must act on (shown in the overlay, also read out). */
+  notice(text: string): void {
+    this.overlay?.notice(text);
+  }
+
   /** Scroll a cell into view and highlight it briefly in the overlay. */
   reveal(id: string): boolean {
     const c = this.cell(id);

@@ -60,6 +60,8 @@ export interface OverlayView {
   /** `rects`: the sentence's visible line boxes; `badge`: where its badge goes. */
   placeMark(key: string, rects: Rect[], badge: Pos): void;
   announce(text: string): void;
+  /** A message the clerk must read and act on (a cell the extension could not fill). */
+  notice(text: string): void;
   /** A brief highlight around a cell (reveal). */
   flash(box: Rect): void;
   destroy(): void;

@@ -17,7 +17,9 @@ import { tableGrid } from './grid.mjs';
 import { CELLS } from './report.mjs';
 
 export { startServer } from './server.mjs';
-export { CELLS, VALUES, PRIOR_2022, REPORT_PATH, REPORT_TITLE, REPORT_YEAR, reportHtml } from './report.mjs';
+export {
+  BLANK_SHAPES, CELLS, VALUES, PRIOR_2022, REPORT_PATH, REPORT_TITLE, REPORT_YEAR, blankCellsHtml, reportHtml, reportWithBlanks,
+} from './report.mjs';
 export { tableGrid } from './grid.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -220,4 +222,12 @@ export async function waitForTables(page, count = 1, { timeout = 10_000 } = {}) 
     { timeout },
   );
   return handle.jsonValue();
+}
+
+/**
+ * A saved output without the styles the UEditor-style page's keypress adds to the cell typed in
+ * (`word-break: break-all`, as real UEditor's table plugin does): for comparing tables a person typed in.
+ */
+export function withoutTypingStyles(html) {
+  return html.replace(/ style="word-break: break-all;"/g, '');
 }

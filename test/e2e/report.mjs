@@ -97,3 +97,38 @@ export const CELLS = (() => {
   });
   return out;
 })();
+
+/**
+ * The blank cells of tables pasted from Word, as their <td> holds them: the inner inline element has no
+ * height, so a bare caret put there is moved by the browser to the next cell that can hold one.
+ * Every editor page shows them all (pages/report/blank-cells.html, after the report).
+ */
+export const BLANK_SHAPES = {
+  emptySpan: '<p align="center"><span></span></p>',
+  nbsp: '<p>&nbsp;</p>',
+  officeP: '<p><o:p></o:p></p>',
+  officePNbsp: '<p><span lang="EN-US"><o:p>&nbsp;</o:p></span></p>',
+  nestedSpans: '<p align="center"><span style="font-size:14px"><span></span></span></p>',
+  loneBr: '<br>',
+  nothing: '',
+  paragraphBr: '<p><br></p>',
+};
+
+/** The blank-shapes table every editor page shows after the report. */
+export function blankCellsHtml() {
+  return readFileSync(new URL('./pages/report/blank-cells.html', import.meta.url), 'utf8');
+}
+
+/**
+ * The report with the given cells blanked, each in the Word shape named (a key of BLANK_SHAPES): the
+ * cell's <td> keeps its attributes, its content becomes the shape.
+ */
+export function reportWithBlanks(shapes) {
+  const { document } = parseHTML(`<!doctype html><html><body>${reportHtml()}</body></html>`);
+  const tables = document.querySelectorAll('table');
+  for (const [id, shape] of Object.entries(shapes)) {
+    const { table, row, col } = CELLS[id];
+    tableGrid(tables[table])[row][col].innerHTML = BLANK_SHAPES[shape];
+  }
+  return document.body.innerHTML;
+}

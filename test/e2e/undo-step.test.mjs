@@ -7,8 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import {
-  CELLS, launchWithExtension, openCmsPage, PRIOR_2022, reportHtml, savedOutput, setContent, tableGrid, typeInCell,
-  VALUES, waitForTables,
+  CELLS, cellAt, launchWithExtension, openCmsPage, PRIOR_2022, reportHtml, savedOutput, setContent, tableGrid,
+  typeInCell, VALUES, waitForTables, withoutTypingStyles,
 } from './harness.mjs';
 import { EXT_DIR, savedReport, startSession } from './fixture.mjs';
 
@@ -28,6 +28,10 @@ const focusInEditor = (page) =>
 
 /** Click 改为 N in the badge of cell `id`; resolves when the badge is gone. */
 async function clickFix(page, id) {
+  // The cell mid-window, so its tooltip fits below it (a page that scrolls, like UEditor's autoHeight, may leave
+  // the typed cell at the window's bottom edge; the tooltip's own flipping is issue 12 item 5).
+  await (await cellAt(page, id)).handle.evaluate((td) => td.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(100);
   await page.locator(badgeSel(id)).hover();
   const fix = page.locator(`${badgeSel(id)} + [role=tooltip] button`);
   assert.equal(await fix.textContent(), `改为 ${VALUES[id]}`);
@@ -88,7 +92,7 @@ describe('改为 N is one step of the editor’s own undo (Ctrl+Z)', () => {
     test(name, async () => {
       const page = await openCmsPage(browser.context, server, name);
       const { original, typo, fixed, undone } = await fixThenUndo(page);
-      assert.equal(fixed, original, 'the correction restores the table exactly');
+      assert.equal(withoutTypingStyles(fixed), withoutTypingStyles(original), 'the correction restores the table exactly (the typing left UEditor\'s word-break style)');
       assert.equal(undone, typo, 'one Ctrl+Z gives back exactly the output before the fix');
       await page.close();
     });
@@ -99,7 +103,7 @@ describe('改为 N is one step of the editor’s own undo (Ctrl+Z)', () => {
     const { original, typo, fixed, undone } = await fixThenUndo(page);
     assert.equal(await hookAnswers(page), false, 'nothing loaded into the top page, which holds no editor');
     assert.equal(await page.frame({ name: 'main' }).evaluate(() => !window.dispatchEvent(new CustomEvent('nianbao-undo-ping', { cancelable: true }))), true);
-    assert.equal(fixed, original);
+    assert.equal(withoutTypingStyles(fixed), withoutTypingStyles(original));
     assert.equal(undone, typo);
     await page.close();
   });
@@ -118,7 +122,7 @@ describe('改为 N is one step of the editor’s own undo (Ctrl+Z)', () => {
     assert.equal(enforced, true, 'the page\'s policy is in force');
     const { original, typo, fixed, undone } = await fixThenUndo(page);
     assert.equal(await hookAnswers(page), true);
-    assert.equal(fixed, original);
+    assert.equal(withoutTypingStyles(fixed), withoutTypingStyles(original));
     assert.equal(undone, typo);
     await page.close();
   });

@@ -41,7 +41,7 @@ describe('writeCell on <input> grids', () => {
         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(this, v);
       },
     });
-    expect(await writeCell(input, '42')).toBe(true);
+    expect(await writeCell(input, '42')).toEqual({ status: 'written' });
     expect(input.value).toBe('42');
     expect(tracked).toBe('1'); // the page's tracker still holds the old value, so it sees a change
     expect(seen).toEqual(['input:42', 'change:42']);
@@ -50,15 +50,40 @@ describe('writeCell on <input> grids', () => {
 
   it('refuses read-only and disabled fields', async () => {
     document.body.innerHTML = '<input id="r" readonly value="1"><input id="d" disabled value="1">';
-    expect(await writeCell(document.getElementById('r')!, '2')).toBe(false);
-    expect(await writeCell(document.getElementById('d')!, '2')).toBe(false);
+    expect(await writeCell(document.getElementById('r')!, '2')).toEqual({ status: 'not-written', reason: 'not-editable' });
+    expect(await writeCell(document.getElementById('d')!, '2')).toEqual({ status: 'not-written', reason: 'not-editable' });
   });
 });
 
 describe('writeCell on table cells', () => {
   it('never writes into a cell that is not editable', async () => {
     const td = cell('<p>5</p>');
-    expect(await writeCell(td, '6')).toBe(false);
+    expect(await writeCell(td, '6')).toEqual({ status: 'not-written', reason: 'not-editable' });
     expect(td.innerHTML).toBe('<p>5</p>');
+  });
+});
+
+describe('writeCell reads every write back', () => {
+  it('takes back a field write a page script moved into another field, and says the page reads as before', async () => {
+    document.body.innerHTML = '<form><input id="a" value=""><input id="b" value="7"></form>';
+    const a = document.getElementById('a') as HTMLInputElement;
+    const b = document.getElementById('b') as HTMLInputElement;
+    // A hostile page: whatever lands in a goes to b instead.
+    a.addEventListener('input', () => {
+      b.value = a.value;
+      a.value = '';
+    });
+    const r = await writeCell(a, '3');
+    expect(r).toMatchObject({ status: 'reverted', reason: 'elsewhere' });
+    expect(b.value).toBe('7');
+    expect(a.value).toBe('');
+    expect(r).toEqual({ status: 'reverted', reason: 'elsewhere', restored: true });
+  });
+
+  it('reports a field that would not keep the value as not written as intended', async () => {
+    document.body.innerHTML = '<form><input id="a" value="1"></form>';
+    const a = document.getElementById('a') as HTMLInputElement;
+    a.addEventListener('input', () => (a.value = a.value.replace(/\d/g, 'x')));
+    expect(await writeCell(a, '3')).toMatchObject({ status: 'reverted', reason: 'not-as-written' });
   });
 });

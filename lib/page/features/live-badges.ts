@@ -1,6 +1,7 @@
 import { pageReferences } from '../../store/prefill-plan';
 import { LiveTables } from '../live';
 import { writeCell } from '../write';
+import { unwrittenCell } from '../write-message';
 import { GONE, handle, type PageContext } from './context';
 
 /** Live badges: the tables checked as they are typed, problems drawn beside their cells; 'reveal' shows a cell. */
@@ -15,8 +16,11 @@ export function initLiveBadges(ctx: PageContext, signal: AbortSignal): void {
       const prior = ctx.priors.for(r);
       return prior ? pageReferences(Object.keys(r.cells), prior) : [];
     },
-    // One-click fix on a badge: 改为 N, written like any other edit (verified by write.ts).
-    fix: (c, value) => void writeCell(c.el, String(value)),
+    // One-click fix on a badge: 改为 N, written like any other edit, read back; the clerk is told when it did not land.
+    fix: (c, value) =>
+      void writeCell(c.el, String(value)).then((r) => {
+        if (r.status !== 'written') live.notice(unwrittenCell(c.report, c.id, String(value), r));
+      }),
     changed: () => ctx.checked.forEach((f) => f()),
   });
   ctx.live = live;

@@ -1,4 +1,5 @@
 import { writeCell } from '../write';
+import { unwrittenCell } from '../write-message';
 import { GONE, handle, type PageContext } from './context';
 
 /** 改为 N from the popup: the suggested value written into its cell (the badge's own button writes the same way). */
@@ -7,7 +8,8 @@ export function initOneClickFix(ctx: PageContext, signal: AbortSignal): void {
     if (req.type !== 'apply-fix') return { ok: false, message: GONE };
     const c = ctx.live?.cell(req.cell);
     if (!c) return { ok: false, message: GONE };
-    const ok = await writeCell(c.el, String(req.value));
-    return ok ? { ok: true, written: [req.cell] } : { ok: false, message: '无法在编辑器中写入这个单元格。' };
+    const r = await writeCell(c.el, String(req.value));
+    if (r.status === 'written') return { ok: true, written: [req.cell] };
+    return { ok: false, message: unwrittenCell(c.report, req.cell, String(req.value), r) };
   });
 }

@@ -1,8 +1,9 @@
-import type { PrefillItem, Response } from '../../messages';
+import type { PrefillItem, Response, Unwritten } from '../../messages';
 import { valuesOf } from '../../report';
 import { planPrefill } from '../../store/prefill-plan';
 import type { LiveTables } from '../live';
-import { cellText, editAsOneStep, innermostBlock } from '../write';
+import { blockText, cellText, editAsOneStep } from '../write';
+import { unwrittenCell } from '../write-message';
 import { handle, type PageContext } from './context';
 
 /**
@@ -14,6 +15,8 @@ interface UndoEntry {
   cell: string;
   /** Text of the cell's innermost block before the fill ('' or &nbsp;). */
   before: string;
+  /** The cell's markup before the fill (its blank shape, given back exactly), or a field's value. */
+  markup: string;
   after: string;
 }
 
@@ -39,54 +42,71 @@ export function initPrefill(ctx: PageContext, signal: AbortSignal): { canUndo():
     if (req.type !== 'prefill-apply' || !ctx.live) return off();
     const out = await fill(ctx.live, req.items);
     if (out.undo.length) undo = out.undo;
-    if (!out.written.length && req.items.length) return { ok: false, message: '没有写入任何单元格：目标单元格已有数值或无法编辑。' };
-    return { ok: true, written: out.written };
+    if (!out.written.length && req.items.length) {
+      const why = out.unwritten.map((u) => u.message).join('\n');
+      return { ok: false, message: why || '没有写入任何单元格：目标单元格已有数值或无法编辑。' };
+    }
+    return out.unwritten.length ? { ok: true, written: out.written, unwritten: out.unwritten } : { ok: true, written: out.written };
   });
 
   handle(ctx, signal, 'prefill-undo', async () => {
     if (!ctx.live) return off();
     if (!undo.length) return { ok: false, message: '没有可撤销的预填。' };
-    const written = await unfill(ctx.live, undo);
+    const { written, unwritten } = await unfill(ctx.live, undo);
     undo = [];
-    return { ok: true, written };
+    return unwritten.length ? { ok: true, written, unwritten } : { ok: true, written };
   });
 
   return { canUndo: () => undo.length > 0 };
 }
 
-async function fill(live: LiveTables, items: PrefillItem[]): Promise<{ written: string[]; undo: UndoEntry[] }> {
+interface Filled {
+  written: string[];
+  /** Cells whose write did not read back right (taken back), each with what to tell the clerk. */
+  unwritten: Unwritten[];
+}
+
+async function fill(live: LiveTables, items: PrefillItem[]): Promise<Filled & { undo: UndoEntry[] }> {
   const written: string[] = [];
+  const unwritten: Unwritten[] = [];
   const undo: UndoEntry[] = [];
   const anchor = items.map((it) => live.cell(it.cell)).find((c) => c)?.el;
-  if (!anchor) return { written, undo };
+  if (!anchor) return { written, unwritten, undo };
   // The whole fill is one step of the editor's own undo, where the editor allows it.
   await editAsOneStep(anchor, async (write) => {
     for (const it of items) {
       const c = live.cell(it.cell);
       // A value typed since the plan was made is never overwritten.
       if (!c || c.report.cells[it.cell]?.value !== null) continue;
-      const before = c.el.tagName === 'INPUT' ? (c.el as HTMLInputElement).value : (innermostBlock(c.el).textContent ?? '');
+      const field = c.el.tagName === 'INPUT';
+      const before = field ? (c.el as HTMLInputElement).value : blockText(c.el);
+      const markup = field ? before : c.el.innerHTML;
       const after = String(it.value);
-      if (await write(c.el, after)) {
+      const r = await write(c.el, after);
+      if (r.status === 'written') {
         written.push(it.cell);
-        undo.push({ cell: it.cell, before, after });
-      }
+        undo.push({ cell: it.cell, before, markup, after });
+      } else unwritten.push({ cell: it.cell, message: unwrittenCell(c.report, it.cell, after, r) });
     }
   });
-  return { written, undo };
+  return { written, unwritten, undo };
 }
 
-async function unfill(live: LiveTables, undo: UndoEntry[]): Promise<string[]> {
+async function unfill(live: LiveTables, undo: UndoEntry[]): Promise<Filled> {
   const written: string[] = [];
+  const unwritten: Unwritten[] = [];
   const anchor = undo.map((u) => live.cell(u.cell)).find((c) => c)?.el;
-  if (!anchor) return written;
+  if (!anchor) return { written, unwritten };
   await editAsOneStep(anchor, async (write) => {
     for (const u of [...undo].reverse()) {
       const c = live.cell(u.cell);
       // A cell the user changed after the fill keeps the user's value.
       if (!c || cellText(c.el) !== u.after) continue;
-      if (await write(c.el, u.before)) written.push(u.cell);
+      const field = c.el.tagName === 'INPUT';
+      const r = await write(c.el, u.before, field ? undefined : u.markup);
+      if (r.status === 'written') written.push(u.cell);
+      else unwritten.push({ cell: u.cell, message: unwrittenCell(c.report, u.cell, u.before.trim(), r) });
     }
   });
-  return written;
+  return { written, unwritten };
 }

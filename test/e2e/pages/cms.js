@@ -6,9 +6,11 @@
 (function () {
   'use strict';
   window.cmsPage = function (kind, editor) {
-    fetch('/report/gov2021-2023.html')
-      .then(function (r) { return r.text(); })
-      .then(function (html) { return editor.init(html); })
+    // The report, then (editor pages) a table whose blank cells hold every blank shape Word exports
+    // (report/blank-cells.html; report.mjs BLANK_SHAPES).
+    var parts = ['/report/gov2021-2023.html'].concat(kind === 'form' ? [] : ['/report/blank-cells.html']);
+    Promise.all(parts.map(function (u) { return fetch(u).then(function (r) { return r.text(); }); }))
+      .then(function (texts) { return editor.init(texts.join('')); })
       .then(function () {
         window.__cms = {
           kind: kind,

@@ -1,0 +1,102 @@
+// Every write is read back (lib/page/write.ts, lib/page/verify.ts). Here a page script moves the caret into
+// another cell right after the extension placed it (as an editor's selectionchange handler may), so the write
+// would land in the wrong cell: it is detected, taken back, reported in plain words, and the editor's saved
+// output is unchanged — for 改为 N (apply-fix) and for 从上年数据预填.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  cellAt, editorFrame, getServiceWorker, launchWithExtension, openCmsPage, PRIOR_2022, reportWithBlanks, savedOutput,
+  setContent, startServer, waitForTables,
+} from './harness.mjs';
+
+let server, browser, worker;
+before(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+  worker = await getServiceWorker(browser.context);
+});
+after(async () => {
+  await worker?.evaluate(() => chrome.storage.local.clear());
+  await browser?.close();
+  await server?.close();
+});
+
+async function ask(page, msg) {
+  await page.bringToFront();
+  return worker.evaluate(async (m) => {
+    const tabId = Math.max(...(await chrome.tabs.query({})).map((t) => t.id));
+    return chrome.tabs.sendMessage(tabId, m, { frameId: 0 });
+  }, msg);
+}
+
+/**
+ * Arm a page script in the editor's document: the next `times` selection changes move the caret to the end
+ * of the text of the cell `to` (a <td> handle), as a misbehaving editor script would.
+ */
+async function moveCaretOnSelect(page, to, times = 1) {
+  const frame = await editorFrame(page);
+  const { handle } = await cellAt(page, to);
+  await frame.evaluate(([td, n]) => {
+    let left = n;
+    document.addEventListener('selectionchange', () => {
+      if (left <= 0) return;
+      left--;
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      let last = null;
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) last = t;
+      const sel = document.getSelection();
+      if (last) sel.collapse(last, last.length);
+      else sel.collapse(td, 0);
+    });
+  }, [handle, times]);
+}
+
+const PAGES = ['kindeditor', 'ueditor-style', 'tinymce', 'nested'];
+
+describe('a write that would land in another cell is taken back and reported', () => {
+  for (const name of PAGES) {
+    test(`${name}: 改为 N`, async () => {
+      const page = await openCmsPage(browser.context, server, name);
+      await waitForTables(page, 1);
+      const saved = await savedOutput(page);
+      await moveCaretOnSelect(page, 'apply.granted.natural');
+      const r = await ask(page, { type: 'apply-fix', cell: 'apply.granted.commercial', value: 4 });
+      assert.equal(r.ok, false, 'not reported as written');
+      assert.match(r.message, /「表三·.*商业企业」未能填入：写入会落到别的单元格，已撤回，表格保持原样。请在该格手动输入 4。/);
+      await page.waitForTimeout(200);
+      assert.equal(await savedOutput(page), saved, 'the editor\'s saved output is unchanged');
+      assert.deepEqual(page.pageErrors.map(String), []);
+      await page.close();
+    });
+  }
+
+  test('ueditor-style: 从上年数据预填 reports the cells it could not fill and counts only verified ones', async () => {
+    const page = await openCmsPage(browser.context, server, 'ueditor-style');
+    await waitForTables(page, 1);
+    const carried = ['natural', 'commercial', 'research'].map((c) => `apply.carried.${c}`);
+    await setContent(page, reportWithBlanks(Object.fromEntries(carried.map((id) => [id, 'emptySpan']))));
+    const { body } = (await ask(page, { type: 'state' })).state.tables[0];
+    await worker.evaluate((rec) => chrome.storage.local.set(rec), {
+      [`report:127.0.0.1|${encodeURIComponent(body)}|2022`]: { version: 2, site: '127.0.0.1', body, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' },
+    });
+    let plan;
+    for (let i = 0; i < 100 && !(plan?.plan?.length === 3); i++) {
+      plan = await ask(page, { type: 'prefill-plan' });
+      await page.waitForTimeout(50);
+    }
+    assert.deepEqual(plan.plan.map((i) => i.cell), carried);
+    const saved = await savedOutput(page);
+    // only the first write is pushed elsewhere (into 一、本年新收·自然人)
+    await moveCaretOnSelect(page, 'apply.new.natural', 1);
+    const r = await ask(page, { type: 'prefill-apply', items: plan.plan });
+    assert.equal(r.ok, true);
+    assert.deepEqual(r.written, carried.slice(1), 'only the verified cells are counted');
+    assert.equal(r.unwritten.length, 1);
+    assert.equal(r.unwritten[0].cell, carried[0]);
+    assert.match(r.unwritten[0].message, /自然人」未能填入：写入会落到别的单元格，已撤回/);
+    const u = await ask(page, { type: 'prefill-undo' });
+    assert.equal(u.ok, true);
+    assert.equal(await savedOutput(page), saved, 'after 撤销预填 the output is what it was');
+    await page.close();
+  });
+});
