@@ -43,7 +43,7 @@ describe('JSON export', () => {
     const r = parseJson(JSON.stringify(file));
     expect(r.reports[0]!.values).toEqual({ 'apply.new.total': 8 });
     expect(r.reports[0]!.unread).toEqual([{ cell: '=HYPERLINK("http://x","y")', value: '1' }, { cell: 'made.up', value: '3' }]);
-    expect(r.problems).toEqual([expect.stringMatching(/有 2 个单元格编号不属于2021年版表式.*没有导入/)]);
+    expect(r.problems).toEqual([expect.stringMatching(/有 2 个单元格编号不属于2021年版统计表.*没有导入/)]);
     const exported = JSON.parse(toJson([{ ...a, values: { ...a.values, 'evil.cell': 1 } }]));
     expect(parseJson(JSON.stringify(exported)).reports[0]!.values).toEqual(a.values);
   });
