@@ -32,7 +32,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'activeTab'],
+    // unlimitedStorage: Chromium 86 gives storage.local 5 MB, and each year keeps its history versions; no install warning.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab'],
     // The editors' undo hook, loaded by the content script into the page owning an editor (lib/page/undo-step.ts),
     // and the checker, imported by the content script once a page may hold a report (entrypoints/content.ts).
     web_accessible_resources:

@@ -13,7 +13,7 @@ export interface FoundTable {
   year: number | null;
   /** Body (单位名称) taken from the report or the page title. */
   body: string | null;
-  /** Where it was found, in words: '编辑器（iframe）', '本页', '输入表格'. */
+  /** Where it was found, in plain words: '网页编辑器中', '本页正文中', '输入表格中'. */
   where: string;
   cellCount: number;
 }

@@ -39,6 +39,9 @@ export function geckoKeyProblems(m) {
     .map(([key, since]) => `gecko.${key} needs Firefox ${since}, but strict_min_version is ${gecko.strict_min_version}`);
 }
 
+/** The install-time permissions of every build, each with its reason in the README's 权限 table. */
+export const PERMISSIONS = ['storage', 'unlimitedStorage', 'activeTab'];
+
 export function manifestProblems(build) {
   const problems = [];
   const bad = (msg) => problems.push(`${build.dir}: ${msg}`);
@@ -57,6 +60,9 @@ export function manifestProblems(build) {
   for (const size of ['16', '32', '48', '128']) {
     if (!m.icons?.[size] || !file(m.icons[size])) bad(`icon ${size} missing`);
   }
+  // Exactly the permissions the README's table explains (a new one needs its sentence there).
+  const asked = [...(m.permissions ?? [])].sort().join(' ');
+  if (asked !== [...PERMISSIONS].sort().join(' ')) bad(`permissions ${asked}, expected ${PERMISSIONS.join(' ')} (README 权限表)`);
   const popup = build.mv === 3 ? m.action?.default_popup : m.browser_action?.default_popup;
   if (!popup || !file(popup)) bad('popup page missing');
   if (!m.options_ui?.page || !file(m.options_ui.page)) bad('options page missing');

@@ -8,9 +8,13 @@ export interface PopupApi {
   /** Send to the tab's top frame; rejects when no content script answers. */
   send(req: Request): Promise<Response>;
   kv: KV;
+  /** storage.session where the browser has it (MV3), else null: the 审核单 handoff then goes to `kv`. */
+  session: KV | null;
   /** Open the options page in a tab, at a route ('#import?…'). */
   openOptions(route: string): void;
   download(name: string, text: string, mime: string): void;
+  /** Open one of the extension's own pages in a new tab ('help.html', 'sheet.html?session=…'). */
+  openPage(path: string): void;
 }
 
 /** Pages no extension may script: browser pages, extension pages, web stores. */

@@ -16,6 +16,11 @@ async function targetTab(): Promise<PopupApi['tab']> {
   return { id: tab.id, url: tab.url ?? '', title: tab.title ?? '' };
 }
 
+function openPage(path: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/popup.html') });
+  if (!new URLSearchParams(location.search).has('tabId')) window.close();
+}
+
 async function main() {
   const tab = await targetTab();
   const api: PopupApi = {
@@ -27,10 +32,10 @@ async function main() {
       return res;
     },
     kv: browser.storage.local,
-    openOptions: (route) => {
-      void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${route}`) });
-      if (!new URLSearchParams(location.search).has('tabId')) window.close();
-    },
+    // storage.session: MV3 only; the MV2 Chromium build hands the 审核单 over through storage.local.
+    session: (browser.storage as { session?: typeof browser.storage.local }).session ?? null,
+    openOptions: (route) => openPage(`options.html${route}`),
+    openPage,
     download: downloadText,
   };
   render(<Popup api={api} />, document.getElementById('app')!);

@@ -2,7 +2,7 @@ import type { BackgroundRequest } from '../messages';
 import { inputOf } from '../rules/input';
 import type { CheckInput, Report } from '../report';
 import { FORMAT_IDS } from '../formats/types';
-import { REPORT_PREFIX } from '../store/keys';
+import { LINK_PREFIX, REPORT_PREFIX } from '../store/keys';
 import { sendMessage, type ExtApi, type StorageChange } from './ext';
 
 /**
@@ -24,7 +24,8 @@ export class PriorCache {
     const api = this.api;
     if (!api) return;
     const onChanged = (changes: Record<string, StorageChange>, area: string) => {
-      if (area !== 'local' || !Object.keys(changes).some((k) => k.startsWith(REPORT_PREFIX))) return;
+      // A site-less year linked to this site (the popup's 「在此网站使用…」) counts as a change of saved reports.
+      if (area !== 'local' || !Object.keys(changes).some((k) => k.startsWith(REPORT_PREFIX) || k.startsWith(LINK_PREFIX))) return;
       this.known.clear();
       this.arrived();
     };

@@ -4,14 +4,16 @@ import { Popup } from '@/components/popup/Popup';
 import type { PopupApi } from '@/components/popup/api';
 import type { PageState, Request, Response } from '@/lib/messages';
 import { FORMATS } from '@/lib/formats';
-import { getPrior, memoryKV, reportKey, saveReport } from '@/lib/store';
+import { getPrior, linkKey, memoryKV, reportKey, saveReport, type KV } from '@/lib/store';
+import { sheetHandoffKey } from '@/lib/sheet/source';
+import { plainChineseProblems, describeProblems } from '../helpers/plain-chinese.mjs';
 
 afterEach(cleanup);
 
 const state = (over: Partial<PageState> = {}): PageState => ({
   siteEnabled: true,
   site: 'cms.example.gov.cn',
-  tables: [{ format: 'gov2021', year: 2023, body: '某区统计局', where: '编辑器（iframe）', cellCount: 204 }],
+  tables: [{ format: 'gov2021', year: 2023, body: '某区统计局', where: '网页编辑器中', cellCount: 204 }],
   findings: [
     { rule: 'T3-ROWSUM', severity: 'error', cells: ['apply.new.total', 'apply.new.natural'], message: '表三 一、本年新收：各列之和(8)与总计(9)相差1', target: 'apply.new.total', expected: 8, actual: 9 },
     { rule: 'T3-BAL', severity: 'error', cells: ['apply.new.total'], message: '表三 总计列：8+0≠7+0', target: 'apply.new.total' },
@@ -24,22 +26,27 @@ const state = (over: Partial<PageState> = {}): PageState => ({
   ...over,
 });
 
-function setup(answer: (req: Request) => Response | Promise<Response>, url = 'http://cms.example.gov.cn/admin/edit?id=3') {
+function setup(answer: (req: Request) => Response | Promise<Response>, url = 'http://cms.example.gov.cn/admin/edit?id=3', kv: KV = memoryKV()) {
   const sent: Request[] = [];
-  const api: PopupApi & { opened: string[]; downloads: [string, string][] } = {
+  const api: PopupApi & { opened: string[]; pages: string[]; downloads: [string, string][] } = {
     tab: { id: 7, url, title: '编辑文章' },
     send: vi.fn(async (req: Request) => {
       sent.push(req);
       return answer(req);
     }),
-    kv: memoryKV(),
+    kv,
+    session: memoryKV(),
     opened: [],
+    pages: [],
     downloads: [],
     openOptions(route) {
       this.opened.push(route);
     },
     download(name, text) {
       this.downloads.push([name, text]);
+    },
+    openPage(path) {
+      this.pages.push(path);
     },
   };
   render(<Popup api={api} />);
@@ -96,23 +103,92 @@ describe('popup: a report found', () => {
     await waitFor(() => expect(sent).toContainEqual({ type: 'reveal', cell: 'apply.carried.natural' }));
   });
 
-  it('switching the site off is a command to the page, which stores it', async () => {
+  it('switching the site off is a command to the page, which stores it; it sits in the secondary menu and says it acts at once', async () => {
     const { api, sent } = setup((req) => (req.type === 'state' ? { ok: true, state: state() } : { ok: true }));
-    fireEvent.click(await screen.findByText('在此网站停用'));
+    const menu = (await screen.findByText('更多操作')).closest('details')!;
+    expect(menu.open).toBe(false);
+    expect(menu.textContent).toContain('在此网站停用');
+    expect(menu.textContent).toContain('导出');
+    expect(document.querySelector('.main-actions')!.textContent).not.toMatch(/停用|导出/);
+    expect(menu.textContent).toMatch(/停用立即生效/);
+    fireEvent.click(screen.getByText('在此网站停用'));
     await waitFor(() => expect(sent).toContainEqual({ type: 'site-enabled', enabled: false }));
+    expect(await screen.findByText(/已在 cms\.example\.gov\.cn 停用年报助手：此页面上的提示已移除/)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('刷新页面后不再检查');
     expect(await api.kv.get('siteDisabled:cms.example.gov.cn')).toEqual({});
   });
 
-  it('保存本年数据 saves under body+year and asks before replacing', async () => {
-    const { api } = setup(() => ({ ok: true, state: state() }));
+  it('保存本年数据 with no 强制性 problem saves without asking, under body+year, and offers 撤销', async () => {
+    const clean = state({ findings: [state().findings[2]!] });
+    const { api } = setup(() => ({ ok: true, state: clean }));
     fireEvent.click(await screen.findByText('保存本年数据'));
     fireEvent.click(screen.getByText('确认保存'));
-    expect(await screen.findByText('已保存「某区统计局」2023 年数据（3 格）')).toBeTruthy();
+    expect(await screen.findByText(/已保存「某区统计局」2023 年数据（2 个已填单元格）/)).toBeTruthy();
+    expect(screen.queryByLabelText('保存前确认')).toBeNull();
     const key = reportKey('cms.example.gov.cn', '某区统计局', 2023);
     expect((await api.kv.get(key))[key]).toMatchObject({ year: 2023, values: { 'apply.new.total': 9 } });
+    fireEvent.click(screen.getByText('撤销'));
+    expect(await screen.findByText(/已撤销/)).toBeTruthy();
+    expect(await api.kv.get(key)).toEqual({});
+  });
+
+  it('保存本年数据 with 强制性 problems asks first, listing them and what carrying them into next year means; 先不保存 saves nothing', async () => {
+    const kv = memoryKV();
+    setup(() => ({ ok: true, state: state() }), undefined, kv);
+    fireEvent.click(await screen.findByText('保存本年数据'));
+    fireEvent.click(screen.getByText('确认保存'));
+    const ask = await screen.findByLabelText('保存前确认');
+    expect(ask.textContent).toContain('本表还有 2 个强制性问题');
+    expect(ask.textContent).toContain('表三 一、本年新收：各列之和(8)与总计(9)相差1');
+    expect(ask.textContent).toContain('表三 总计列：8+0≠7+0');
+    expect(ask.textContent).not.toContain('上年结转(0)与上年结转下年度(2)不同');
+    expect(ask.textContent).toMatch(/带进 2024 年的年报/);
+    fireEvent.click(screen.getByText('先不保存，回去改正'));
+    expect(screen.queryByLabelText('保存前确认')).toBeNull();
+    expect(kv.data.size).toBe(0);
     fireEvent.click(screen.getByText('保存本年数据'));
     fireEvent.click(screen.getByText('确认保存'));
-    expect(await screen.findByText('替换已保存的数据')).toBeTruthy();
+    fireEvent.click(await screen.findByText('仍然保存'));
+    expect(await screen.findByText(/已保存「某区统计局」2023 年数据/)).toBeTruthy();
+    expect(kv.data.has(reportKey('cms.example.gov.cn', '某区统计局', 2023))).toBe(true);
+  });
+
+  it('saving over a saved year shows the store\'s diff, asks twice when it blanks filled cells, and 撤销 restores the previous version exactly', async () => {
+    const kv = memoryKV() as KV & { data: Map<string, unknown> };
+    const before: Record<string, number | null> = { 'apply.new.natural': 8, 'apply.new.total': 8, 'apply.new.commercial': 1, 'apply.new.research': 2, 'apply.new.nonprofit': 3, 'apply.new.legal': 4, 'apply.new.otherOrg': 5 };
+    await saveReport(kv, { site: 'cms.example.gov.cn', body: '某区统计局', year: 2023, format: 'gov2021', values: before, source: 'page' });
+    const key = reportKey('cms.example.gov.cn', '某区统计局', 2023);
+    const stored = structuredClone(kv.data.get(key));
+    setup(() => ({ ok: true, state: state({ findings: [] }) }), undefined, kv);
+    fireEvent.click(await screen.findByText('保存本年数据'));
+    fireEvent.click(screen.getByText('确认保存'));
+    const panel = await screen.findByLabelText('替换已保存的数据');
+    expect(panel.textContent).toContain('替换后：1 个单元格的数值改变，5 个已填的单元格将变为空白。');
+    expect(panel.textContent).toContain('表三·一、本年新收政府信息公开申请数量·总计：8 → 9');
+    expect(panel.textContent).toContain('表三·一、本年新收政府信息公开申请数量·商业企业：1 → 空白');
+    expect(panel.textContent).not.toMatch(/apply\./);
+    fireEvent.click(screen.getByText('替换已保存的数据'));
+    expect((await screen.findByText(/注意：替换会让.*5 个已填的单元格变为空白/)).textContent).toBeTruthy();
+    expect((kv.data.get(key) as { values: unknown }).values).toEqual(before);
+    fireEvent.click(screen.getByText('确认替换'));
+    expect(await screen.findByText(/已替换「某区统计局」2023 年数据/)).toBeTruthy();
+    expect((kv.data.get(key) as { values: unknown }).values).toEqual(state().values);
+    fireEvent.click(screen.getByText('撤销'));
+    expect(await screen.findByText(/已撤销/)).toBeTruthy();
+    expect(kv.data.get(key)).toEqual(stored);
+  });
+
+  it('a full storage gives the store\'s plain message and changes nothing', async () => {
+    const kv = memoryKV() as KV & { data: Map<string, unknown> };
+    kv.set = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    setup(() => ({ ok: true, state: state({ findings: [] }) }), undefined, kv);
+    fireEvent.click(await screen.findByText('保存本年数据'));
+    fireEvent.click(screen.getByText('确认保存'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/存储空间已满，「某区统计局」2023 年的数据没有保存/);
+    expect(kv.data.size).toBe(0);
   });
 
   it('从上年数据预填 lists the plan, applies it, and 撤销预填 undoes', async () => {
@@ -150,7 +226,7 @@ describe('popup: a report found', () => {
   it('a page that does not say its year: the year the user types goes with the request, the page plans', async () => {
     const { sent } = setup((req) =>
       req.type === 'state'
-        ? { ok: true, state: state({ tables: [{ format: 'gov2021', year: null, body: null, where: '输入表格', cellCount: 204 }] }) }
+        ? { ok: true, state: state({ tables: [{ format: 'gov2021', year: null, body: null, where: '输入表格中', cellCount: 204 }] }) }
         : req.type === 'prefill-plan'
           ? req.year === 2023 && req.body === '某区统计局'
             ? { ok: true, plan: [{ cell: 'apply.carried.commercial', value: 1 }, { cell: 'apply.carried.total', value: 3 }] }
@@ -192,15 +268,79 @@ describe('popup: a report found', () => {
     expect(api.opened).toEqual(['#import?site=cms.example.gov.cn&body=%E6%9F%90%E5%8C%BA%E7%BB%9F%E8%AE%A1%E5%B1%80&year=2023']);
   });
 
-  it('导出 writes this page\'s values as JSON that imports back', async () => {
+  it('导出 (in the secondary menu) writes this page\'s values as JSON that imports back', async () => {
     const { api } = setup(() => ({ ok: true, state: state() }));
-    fireEvent.click(await screen.findByText('导出'));
-    fireEvent.click(screen.getByText('导出 JSON'));
+    fireEvent.click(await screen.findByText('导出本年数据文件（JSON，供再次导入）'));
     const [name, text] = api.downloads[0]!;
-    expect(name).toBe('某区统计局-2023年报数据.json');
+    expect(name).toBe('某区统计局-2023年报数据（供导入）.json');
     const kv = memoryKV();
     const { parseJson } = await import('@/lib/store');
     await saveReport(kv, parseJson(text).reports[0]!);
     expect((await getPrior(kv, 'cms.example.gov.cn', '某区统计局', 2024))?.values).toEqual(state().values);
+  });
+
+  it('the counts equal what is listed: one entry per distinct problem, hints counted apart', async () => {
+    const f = state().findings;
+    const hint = { rule: 'X-BLANK', severity: 'info' as const, cells: ['apply.carried.total'], message: '表三·二、上年结转·总计未填写，本格应为2', target: 'apply.carried.total' };
+    const warn = (m: string) => ({ rule: 'X-CARRY', severity: 'warning' as const, cells: ['apply.carried.natural'], message: m });
+    setup(() => ({ ok: true, state: state({ findings: [...f, f[2]!, warn('上年结转(0)与上年数据不同'), hint, hint] }) }));
+    await screen.findByText('更多操作');
+    const listed = (sev: string) => document.querySelectorAll(`.problems li[data-severity="${sev}"]`).length;
+    expect(document.querySelector('[data-count="error"]')!.textContent).toBe(String(listed('error')));
+    expect(document.querySelector('[data-count="warning"]')!.textContent).toBe(String(listed('warning')));
+    expect(document.querySelector('[data-count="info"]')!.textContent).toBe(String(listed('info')));
+    expect([listed('error'), listed('warning'), listed('info')]).toEqual([2, 2, 1]);
+  });
+
+  it('an empty pre-fill plan never says the carried cells are filled while one is blank', async () => {
+    setup((req) => (req.type === 'state' ? { ok: true, state: state() } : { ok: true, plan: [] }));
+    fireEvent.click(await screen.findByText('从上年数据预填'));
+    const note = await screen.findByRole('status');
+    expect(note.textContent).not.toMatch(/都已填写/);
+    expect(note.textContent).toContain('表三·二、上年结转政府信息公开申请数量·自然人');
+  });
+
+  it('a site-less saved year is offered on this site only after the clerk links it; nothing of other sites is offered', async () => {
+    const kv = memoryKV();
+    const values = { 'apply.carryForward.natural': 2 };
+    await saveReport(kv, { site: '', body: '某区统计局', year: 2022, format: 'gov2021', values, source: 'import' });
+    await saveReport(kv, { site: 'other.example.cn', body: '某区统计局', year: 2022, format: 'gov2021', values, source: 'page' });
+    setup(() => ({ ok: true, state: state({ priorYear: null }) }), undefined, kv);
+    const prompt = await screen.findByLabelText('使用上年数据');
+    expect(prompt.textContent).toContain('在此网站使用「某区统计局」2022 年数据？');
+    expect(prompt.querySelectorAll('button.primary')).toHaveLength(1);
+    fireEvent.click(screen.getByText('使用'));
+    await waitFor(async () => expect((await kv.get(linkKey('cms.example.gov.cn')))[linkKey('cms.example.gov.cn')]).toEqual([reportKey('', '某区统计局', 2022)]));
+    expect(await getPrior(kv, 'cms.example.gov.cn', '某区统计局', 2023)).not.toBeNull();
+    expect(screen.queryByLabelText('使用上年数据')).toBeNull();
+  });
+
+  it('a year already loaded for this site asks nothing', async () => {
+    const kv = memoryKV();
+    await saveReport(kv, { site: '', body: '某区统计局', year: 2022, format: 'gov2021', values: {}, source: 'import' });
+    setup(() => ({ ok: true, state: state() }), undefined, kv);
+    await screen.findByText('更多操作');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByLabelText('使用上年数据')).toBeNull();
+  });
+
+  it('打印审核单 hands the page\'s figures to the sheet by the documented handoff; 说明 opens the help page', async () => {
+    const { api } = setup(() => ({ ok: true, state: state() }));
+    fireEvent.click(await screen.findByText('打印审核单'));
+    await waitFor(() => expect(api.pages).toHaveLength(1));
+    const id = new URLSearchParams(api.pages[0]!.split('?')[1]).get('session')!;
+    expect(api.pages[0]).toBe(`sheet.html?session=${id}`);
+    const k = sheetHandoffKey(id);
+    expect((await api.session!.get(k))[k]).toMatchObject({ input: { format: 'gov2021', year: 2023, body: '某区统计局', values: state().values } });
+    fireEvent.click(screen.getByText('说明'));
+    expect(api.pages[1]).toBe('help.html');
+  });
+
+  it('speaks plain Chinese: no Latin words, ids or format ids on screen', async () => {
+    setup(() => ({ ok: true, state: state({ site: '127.0.0.1' }) }), 'http://127.0.0.1/edit');
+    await screen.findByText('更多操作');
+    const problems = plainChineseProblems(document.body);
+    expect(problems, describeProblems(problems)).toEqual([]);
+    expect(document.body.textContent).not.toMatch(/gov2021|iframe/);
   });
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium86Problems } from '../../scripts/syntax-floor.mjs';
-import { BUILDS, geckoKeyProblems, manifestProblems, syntaxFloorProblems } from '../../scripts/verify-build.mjs';
+import { BUILDS, PERMISSIONS, geckoKeyProblems, manifestProblems, syntaxFloorProblems } from '../../scripts/verify-build.mjs';
 
 test('the Chromium 86 check rejects newer syntax and built-ins', () => {
   const newer = {
@@ -49,4 +49,12 @@ test('a Firefox manifest key newer than strict_min_version is refused (data_coll
   assert.equal(geckoKeyProblems(gecko({ data_collection_permissions: { required: ['none'] } })).length, 1);
   assert.deepEqual(geckoKeyProblems(gecko({})), []);
   assert.deepEqual(geckoKeyProblems(gecko({ strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } })), []);
+});
+
+test('the README explains every permission of every build in its 权限 table', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  const table = readme.slice(readme.indexOf('### 权限'));
+  for (const p of [...PERMISSIONS, 'web_accessible_resources', 'optional_host_permissions', 'optional_permissions'])
+    assert.match(table, new RegExp(`\\| \`${p}\`|\`${p}\``), `README 权限 table names ${p}`);
 });

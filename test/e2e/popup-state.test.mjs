@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cellText, editorFrame, openCmsPage, PRIOR_2022, typeInCell, waitForTables } from './harness.mjs';
 import { reportKey, savedReport, siteDisabledKey, startSession } from './fixture.mjs';
+import { describeProblems, plainChineseInPage } from '../helpers/plain-chinese.mjs';
 
 const BODY = '滨江区人民政府办公室';
 let server, browser, worker, session;
@@ -123,8 +124,10 @@ describe('popup on a CMS page', () => {
     await waitForTables(page, 1);
     const tabId = await lastTab();
     let popup = await popupFor(tabId);
+    await popup.getByText('更多操作').click();
     await popup.getByRole('button', { name: '在此网站停用' }).click();
     await popup.getByText('年报助手已在此网站（127.0.0.1）停用。').waitFor();
+    await popup.getByText(/此页面上的提示已移除/).waitFor();
     const off = siteDisabledKey('127.0.0.1');
     assert.equal((await session.storage.get(off))[off], true);
     await popup.close();
@@ -133,6 +136,59 @@ describe('popup on a CMS page', () => {
     await popup.getByRole('button', { name: '在此网站启用' }).click();
     await popup.getByText(/已在 127\.0\.0\.1 启用年报助手/).waitFor();
     assert.deepEqual(await session.storage.get(off), {});
+    await popup.close();
+    await page.close();
+  });
+
+  test('fits in 600 px with a typical page (3 tables, a few problems): counts equal the list, actions in view, plain Chinese', async () => {
+    await worker.evaluate(() => chrome.storage.local.clear());
+    await worker.evaluate((rec) => chrome.storage.local.set(rec), savedReport({ body: BODY, year: 2022, values: PRIOR_2022 }));
+    const page = await openCmsPage(browser.context, server, 'kindeditor');
+    await waitForTables(page, 3);
+    await typeInCell(page, 'apply.new.natural', '42');
+    await typeInCell(page, 'apply.carried.natural', '7');
+    await page.waitForTimeout(1500);
+    const popup = await popupFor(await lastTab());
+    await popup.locator('button.problem').first().waitFor();
+    // A Chrome popup is as tall as its content, up to 600 px: measured with a viewport shorter than the content.
+    await popup.setViewportSize({ width: 420, height: 200 });
+    const height = await popup.evaluate(() => document.documentElement.scrollHeight);
+    const listed = await popup.locator('.problems li[data-severity]').count();
+    console.log(`popup height ${height} px with ${listed} listed problems`);
+    assert.ok(height <= 600, `popup is ${height} px tall`);
+    for (const sev of ['error', 'warning']) {
+      const shown = Number(await popup.locator(`[data-count="${sev}"]`).textContent());
+      assert.equal(shown, await popup.locator(`.problems li[data-severity="${sev}"]`).count(), `${sev} count equals the list`);
+    }
+    assert.ok(Number(await popup.locator('[data-count="error"]').textContent()) >= 1);
+    const problems = await plainChineseInPage(popup);
+    assert.deepEqual(problems, [], describeProblems(problems));
+    // With the save question open, the everyday actions stay in view at Chrome's 600 px.
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.getByRole('button', { name: '保存本年数据' }).click();
+    await popup.getByRole('button', { name: '确认保存' }).click();
+    await popup.locator('section[aria-label="保存前确认"]').waitFor();
+    const bar = await popup.locator('.main-actions').boundingBox();
+    assert.ok(bar && bar.y >= 0 && bar.y + bar.height <= 600, `actions in view: ${JSON.stringify(bar)}`);
+    assert.deepEqual(await plainChineseInPage(popup), []);
+    await popup.getByRole('button', { name: '先不保存，回去改正' }).click();
+    assert.deepEqual(await session.storage.get(reportKey('127.0.0.1', BODY, 2023)), {});
+    assert.deepEqual(popup.pageErrors.map(String), []);
+    await popup.close();
+    await page.close();
+  });
+
+  test('a year saved without a site is used here only after 「在此网站使用…」, and the page then checks across years', async () => {
+    await worker.evaluate(() => chrome.storage.local.clear());
+    await worker.evaluate((rec) => chrome.storage.local.set(rec), savedReport({ site: '', body: BODY, year: 2022, values: PRIOR_2022 }));
+    const page = await openCmsPage(browser.context, server, 'kindeditor');
+    await waitForTables(page, 1);
+    const popup = await popupFor(await lastTab());
+    await popup.getByText(/没有上年数据/).waitFor();
+    await popup.getByText(`在此网站使用「${BODY}」2022 年数据？`).waitFor();
+    await popup.getByRole('button', { name: '使用', exact: true }).click();
+    await popup.getByText(/已载入 2022 年数据，跨年规则同时检查/).waitFor({ timeout: 10_000 });
+    assert.equal(await popup.getByText(/在此网站使用/).count(), 0);
     await popup.close();
     await page.close();
   });

@@ -86,7 +86,7 @@ describe('PageController', () => {
     expect(r.ok).toBe(true);
     const s = r.ok ? r.state! : null;
     expect(s?.siteEnabled).toBe(true);
-    expect(s?.tables).toEqual([{ format: 'gov2021', year: 2023, body: null, where: '输入表格', cellCount: 4 }]);
+    expect(s?.tables).toEqual([{ format: 'gov2021', year: 2023, body: null, where: '输入表格中', cellCount: 4 }]);
     expect(s?.values?.['apply.new.natural']).toBe(4);
     expect(await send({ type: 'nonsense' })).toBeUndefined(); // not ours: not answered
   });

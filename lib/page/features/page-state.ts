@@ -14,7 +14,7 @@ export async function pageState(ctx: PageContext, canUndoPrefill: boolean): Prom
   const tables: FoundTable[] = all.map(({ doc, report }) => {
     const first = Object.keys(report.cells)[0];
     const el = first ? elementOf(report, first) : undefined;
-    const where = el && el.tagName === 'INPUT' ? '输入表格' : doc === top ? '本页' : '编辑器（iframe）';
+    const where = el && el.tagName === 'INPUT' ? '输入表格中' : doc === top ? '本页正文中' : '网页编辑器中';
     return { format: report.format, year: report.year, body: report.body ?? null, where, cellCount: Object.keys(report.cells).length };
   });
   const first = all.find((x) => x.report.format);
