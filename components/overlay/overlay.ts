@@ -53,6 +53,7 @@ export class Overlay implements OverlayView {
   private readonly fixes = new Map<HTMLButtonElement, { key: string; cell: string; value: number }>();
 
   private seq = 0;
+  private flashes = 0;
 
   constructor(
     private readonly doc: Document,
@@ -330,29 +331,41 @@ export class Overlay implements OverlayView {
     setText(this.live, this.live.textContent === text ? `${text} ` : text);
   }
 
-  /** A message the clerk must read (a cell the extension could not fill), shown until clicked or for `ms`. */
+  /**
+   * A message the clerk must read (a cell the extension could not fill), shown until clicked or for `ms`.
+   * Read notices are hidden, not removed (the clerk may be typing then), and cleared when the next one comes.
+   */
   notice(text: string, ms = 12000): void {
+    for (const old of Array.from(this.root.querySelectorAll<HTMLElement>('.n[hidden]'))) old.remove();
     const n = this.doc.createElement('div');
     n.className = 'n';
     n.setAttribute('role', 'alert');
     n.textContent = text;
-    n.addEventListener('click', () => n.remove());
+    n.addEventListener('click', () => (n.hidden = true));
     this.root.append(n);
-    this.doc.defaultView?.setTimeout(() => n.remove(), ms);
+    this.doc.defaultView?.setTimeout(() => (n.hidden = true), ms);
   }
 
-  /** A brief highlight around a cell (used by 'reveal'). */
+  /** A brief highlight around a cell (used by 'reveal'); one element, hidden afterwards rather than removed. */
   flash(box: Rect, ms = 1600): void {
-    const f = this.doc.createElement('div');
-    f.className = 'f';
-    f.style.left = `${box.left - 3}px`;
-    f.style.top = `${box.top - 3}px`;
-    f.style.width = `${box.right - box.left + 6}px`;
-    f.style.height = `${box.bottom - box.top + 6}px`;
-    this.root.append(f);
+    let f = this.root.querySelector<HTMLElement>('.f');
+    if (!f) {
+      f = this.doc.createElement('div');
+      f.className = 'f';
+      this.root.append(f);
+    }
+    const el = f;
+    const shown = String(++this.flashes);
+    el.dataset.shown = shown;
+    el.hidden = false;
+    el.style.opacity = '1';
+    el.style.left = `${box.left - 3}px`;
+    el.style.top = `${box.top - 3}px`;
+    el.style.width = `${box.right - box.left + 6}px`;
+    el.style.height = `${box.bottom - box.top + 6}px`;
     const w = this.doc.defaultView;
-    w?.setTimeout(() => (f.style.opacity = '0'), ms - 400);
-    w?.setTimeout(() => f.remove(), ms);
+    w?.setTimeout(() => el.dataset.shown === shown && (el.style.opacity = '0'), ms - 400);
+    w?.setTimeout(() => el.dataset.shown === shown && (el.hidden = true), ms);
   }
 
   destroy(): void {

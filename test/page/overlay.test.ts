@@ -163,6 +163,19 @@ describe('Overlay', () => {
     expect(live.textContent).not.toBe('发现问题');
   });
 
+  it('hides a highlight and a read notice rather than removing them (the clerk may be typing then)', async () => {
+    const o = new Overlay(document);
+    const root = o.host.shadowRoot!;
+    o.flash({ left: 10, top: 10, right: 50, bottom: 30 }, 450);
+    o.notice('未能填写', 450);
+    const [f, n] = [root.querySelector<HTMLElement>('.f')!, root.querySelector<HTMLElement>('.n')!];
+    expect([f.hidden, n.hidden]).toEqual([false, false]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect([f.isConnected, f.hidden, n.isConnected, n.hidden]).toEqual([true, true, true, true]);
+    o.flash({ left: 0, top: 0, right: 5, bottom: 5 });
+    expect(root.querySelectorAll('.f').length).toBe(1);
+  });
+
   it('comes back if the page removes it', () => {
     const o = new Overlay(document);
     o.host.remove();
