@@ -34,10 +34,15 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // unlimitedStorage: Chromium 86 gives storage.local 5 MB, and each year keeps its history versions; no install warning.
     permissions: ['storage', 'unlimitedStorage', 'activeTab'],
-    // The editors' undo hook, loaded by the content script into the page owning an editor (lib/page/undo-step.ts),
-    // and the checker, imported by the content script once a page may hold a report (entrypoints/content.ts).
+    // The editors' undo hook, loaded by the content script into the page owning an editor for one write
+    // (lib/page/undo-step.ts), and the checker, imported by the content script once a page may hold a report
+    // (entrypoints/content.ts). MV3: reachable only at the per-session URL runtime.getURL gives (Chrome 130+;
+    // older Chrome ignores the key), so a site cannot probe for the extension at a fixed address. MV2
+    // (Chromium 86, Firefox) has no such key; Firefox already gives each profile its own extension address.
     web_accessible_resources:
-      manifestVersion === 3 ? [{ resources: ['page-hook.js', 'checker.js'], matches: ['<all_urls>'] }] : ['page-hook.js', 'checker.js'],
+      manifestVersion === 3
+        ? [{ resources: ['page-hook.js', 'checker.js'], matches: ['<all_urls>'], use_dynamic_url: true }]
+        : ['page-hook.js', 'checker.js'],
     // 导入上年报告 by address: the host is requested at that moment (permissions.request).
     ...(manifestVersion === 3 ? { optional_host_permissions: ['<all_urls>'] } : { optional_permissions: ['<all_urls>'] }),
     ...(browser !== 'firefox' ? { minimum_chrome_version: manifestVersion === 3 ? '102' : '86' } : {}),

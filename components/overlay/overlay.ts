@@ -45,7 +45,15 @@ export class Overlay implements OverlayView {
   /** Holds every sentence mark, after all cell badges (a query for a cell's badge finds the cell's own first). */
   private readonly markLayer: HTMLElement;
 
+  /** Retired badges and tags, hidden, reused before new ones are made. */
+  private readonly spare: HTMLButtonElement[] = [];
+  private readonly spareRefs: HTMLElement[] = [];
+  private readonly spareMarks: HTMLElement[] = [];
+  /** What each badge's 改为 N writes. */
+  private readonly fixes = new Map<HTMLButtonElement, { key: string; cell: string; value: number }>();
+
   private seq = 0;
+  private flashes = 0;
 
   constructor(
     private readonly doc: Document,
@@ -82,22 +90,40 @@ export class Overlay implements OverlayView {
     const keep = new Set(views.map((v) => v.key));
     for (const [key, el] of this.badges) {
       if (!keep.has(key)) {
-        el.nextElementSibling?.remove();
-        el.remove();
         this.badges.delete(key);
+        this.retire(el);
+        this.spare.push(el);
       }
     }
     for (const v of views) {
       let el = this.badges.get(v.key);
       if (!el) {
-        el = this.badge();
+        el = this.spare.pop();
+        if (!el) {
+          el = this.badge();
+          this.markLayer.before(el, el.nextElementSibling!);
+        }
         this.badges.set(v.key, el);
-        this.markLayer.before(el, el.nextElementSibling!);
         fresh.push(v);
       }
       this.fill(el, v);
     }
     return fresh;
+  }
+
+  /**
+   * A badge no longer shown is kept, hidden and without its cell, for the next finding: removing a node
+   * between keystrokes would end the browser's native undo step of the field being typed in.
+   */
+  private retire(el: HTMLButtonElement): void {
+    el.hidden = true;
+    el.removeAttribute('data-cell');
+    el.removeAttribute('data-severity');
+    el.removeAttribute('aria-label');
+    delete el.dataset.sig;
+    this.fixes.delete(el);
+    const tip = el.nextElementSibling as HTMLElement;
+    for (const p of Array.from(tip.children) as HTMLElement[]) p.hidden = true;
   }
 
   /** A hidden badge button and its tooltip (the button's next sibling). */
@@ -107,6 +133,7 @@ export class Overlay implements OverlayView {
     el.className = 'b';
     el.tabIndex = 0;
     el.hidden = true; // until positioned
+    el.append(this.doc.createTextNode(''));
     const tip = this.doc.createElement('div');
     tip.className = 't';
     tip.id = `nb-tip-${++this.seq}`;
@@ -117,6 +144,7 @@ export class Overlay implements OverlayView {
     return el;
   }
 
+  /** Fill a badge and its tooltip in place: text node data and attributes only, elements reused. */
   private fill(el: HTMLButtonElement, v: BadgeView, sentence = false): void {
     const sig = JSON.stringify([v.cell, v.severity, v.messages, v.expected, v.canFix]);
     if (el.dataset.sig === sig) return;
@@ -125,54 +153,85 @@ export class Overlay implements OverlayView {
     el.setAttribute('data-severity', v.severity);
     const what = sentence ? `正文与${v.label}不一致` : v.label;
     el.setAttribute('aria-label', `${SEVERITY_WORD[v.severity]}：${what}`);
-    el.textContent = sentence ? '文' : v.severity === 'error' ? '!' : '?';
+    setText(el, sentence ? '文' : v.severity === 'error' ? '!' : '?');
     const tip = el.nextElementSibling as HTMLElement;
-    const head = this.doc.createElement('p');
-    head.textContent = `${SEVERITY_WORD[v.severity]} · ${what}`;
-    const lines = [head];
-    for (const m of v.messages) {
+    const lines = [`${SEVERITY_WORD[v.severity]} · ${what}`, ...v.messages];
+    if (v.expected !== undefined) lines.push(`本格应为 ${v.expected}`);
+    const ps = Array.from(tip.children) as HTMLElement[];
+    for (let i = ps.length; i < lines.length; i++) {
       const p = this.doc.createElement('p');
-      p.textContent = m;
-      lines.push(p);
+      p.append(this.doc.createTextNode(''));
+      tip.append(p);
+      ps.push(p);
     }
-    if (v.expected !== undefined) {
-      const p = this.doc.createElement('p');
-      p.textContent = `本格应为 ${v.expected}`;
-      if (v.canFix) {
-        const fix = this.doc.createElement('button');
-        fix.type = 'button';
-        fix.className = 'x';
-        fix.textContent = `改为 ${v.expected}`;
-        const value = v.expected;
-        fix.addEventListener('click', () => this.onFix(v.key, v.cell, value));
-        p.append(' ', fix);
+    ps.forEach((p, i) => {
+      const text = lines[i];
+      if (p.hidden !== (text === undefined)) p.hidden = text === undefined;
+      setText(p, text ?? '');
+      const fix = p.querySelector<HTMLButtonElement>('button.x');
+      if (fix) {
+        fix.hidden = true;
+        setText(fix, '');
       }
-      lines.push(p);
+    });
+    if (v.expected === undefined || !v.canFix) {
+      this.fixes.delete(el);
+      return;
     }
-    tip.replaceChildren(...lines);
+    const last = ps[lines.length - 1]!;
+    let fix = last.querySelector<HTMLButtonElement>('button.x');
+    if (!fix) {
+      fix = this.doc.createElement('button');
+      fix.type = 'button';
+      fix.className = 'x';
+      fix.append(this.doc.createTextNode(''));
+      fix.addEventListener('click', (e) => this.fixClicked(e, el));
+      last.append(' ', fix);
+    }
+    fix.hidden = false;
+    setText(fix, `改为 ${v.expected}`);
+    this.fixes.set(el, { key: v.key, cell: v.cell, value: v.expected });
+  }
+
+  /** 改为 N changes the article: only a click, Enter or Space of the clerk's own, never a page script's. */
+  private fixClicked(e: Event, badge: HTMLButtonElement): void {
+    if (!e.isTrusted) return;
+    const fix = this.fixes.get(badge);
+    if (fix) this.onFix(fix.key, fix.cell, fix.value);
   }
 
   /** Show exactly these reference tags (placed with placeRef at a cell's bottom-right corner). */
   updateRefs(views: RefView[]): void {
     const keep = new Set(views.map((v) => v.key));
+    const spare: HTMLElement[] = [];
     for (const [key, el] of this.refs) {
       if (!keep.has(key)) {
-        el.remove();
+        el.hidden = true;
+        el.removeAttribute('data-ref-cell');
+        setText(el, '');
         this.refs.delete(key);
+        spare.push(el);
       }
     }
+    spare.push(...this.spareRefs);
+    this.spareRefs.length = 0;
     for (const v of views) {
       let el = this.refs.get(v.key);
       if (!el) {
-        el = this.doc.createElement('span');
-        el.className = 'r';
-        el.hidden = true;
+        el = spare.pop();
+        if (!el) {
+          el = this.doc.createElement('span');
+          el.className = 'r';
+          el.hidden = true;
+          el.append(this.doc.createTextNode(''));
+          this.root.append(el);
+        }
         this.refs.set(v.key, el);
-        this.root.append(el);
       }
-      el.setAttribute('data-ref-cell', v.cell);
-      if (el.textContent !== v.text) el.textContent = v.text;
+      if (el.getAttribute('data-ref-cell') !== v.cell) el.setAttribute('data-ref-cell', v.cell);
+      setText(el, v.text);
     }
+    this.spareRefs.push(...spare);
   }
 
   /** `pos` is the cell's bottom-right corner; the tag sits inside the cell, above and left of it. */
@@ -211,20 +270,26 @@ export class Overlay implements OverlayView {
     const keep = new Set(views.map((v) => v.key));
     for (const [key, g] of this.marks) {
       if (!keep.has(key)) {
-        g.remove();
         this.marks.delete(key);
+        g.removeAttribute('data-mark');
+        for (const m of Array.from(g.querySelectorAll<HTMLElement>('.m'))) m.hidden = true;
+        this.retire(g.querySelector('button')!);
+        this.spareMarks.push(g);
       }
     }
     for (const v of views) {
       let g = this.marks.get(v.key);
       if (!g) {
-        g = this.doc.createElement('div');
+        g = this.spareMarks.pop();
+        if (!g) {
+          g = this.doc.createElement('div');
+          const b = this.badge();
+          b.setAttribute('data-kind', 'sentence');
+          g.append(b, b.nextElementSibling!);
+          this.markLayer.append(g);
+        }
         g.setAttribute('data-mark', v.key);
-        const b = this.badge();
-        b.setAttribute('data-kind', 'sentence');
-        g.append(b, b.nextElementSibling!);
         this.marks.set(v.key, g);
-        this.markLayer.append(g);
       }
       this.fill(g.querySelector('button')!, v, true);
     }
@@ -263,32 +328,44 @@ export class Overlay implements OverlayView {
 
   announce(text: string): void {
     // Re-setting identical text is not announced by screen readers; alternate a trailing space.
-    this.live.textContent = this.live.textContent === text ? `${text} ` : text;
+    setText(this.live, this.live.textContent === text ? `${text} ` : text);
   }
 
-  /** A message the clerk must read (a cell the extension could not fill), shown until clicked or for `ms`. */
+  /**
+   * A message the clerk must read (a cell the extension could not fill), shown until clicked or for `ms`.
+   * Read notices are hidden, not removed (the clerk may be typing then), and cleared when the next one comes.
+   */
   notice(text: string, ms = 12000): void {
+    for (const old of Array.from(this.root.querySelectorAll<HTMLElement>('.n[hidden]'))) old.remove();
     const n = this.doc.createElement('div');
     n.className = 'n';
     n.setAttribute('role', 'alert');
     n.textContent = text;
-    n.addEventListener('click', () => n.remove());
+    n.addEventListener('click', () => (n.hidden = true));
     this.root.append(n);
-    this.doc.defaultView?.setTimeout(() => n.remove(), ms);
+    this.doc.defaultView?.setTimeout(() => (n.hidden = true), ms);
   }
 
-  /** A brief highlight around a cell (used by 'reveal'). */
+  /** A brief highlight around a cell (used by 'reveal'); one element, hidden afterwards rather than removed. */
   flash(box: Rect, ms = 1600): void {
-    const f = this.doc.createElement('div');
-    f.className = 'f';
-    f.style.left = `${box.left - 3}px`;
-    f.style.top = `${box.top - 3}px`;
-    f.style.width = `${box.right - box.left + 6}px`;
-    f.style.height = `${box.bottom - box.top + 6}px`;
-    this.root.append(f);
+    let f = this.root.querySelector<HTMLElement>('.f');
+    if (!f) {
+      f = this.doc.createElement('div');
+      f.className = 'f';
+      this.root.append(f);
+    }
+    const el = f;
+    const shown = String(++this.flashes);
+    el.dataset.shown = shown;
+    el.hidden = false;
+    el.style.opacity = '1';
+    el.style.left = `${box.left - 3}px`;
+    el.style.top = `${box.top - 3}px`;
+    el.style.width = `${box.right - box.left + 6}px`;
+    el.style.height = `${box.bottom - box.top + 6}px`;
     const w = this.doc.defaultView;
-    w?.setTimeout(() => (f.style.opacity = '0'), ms - 400);
-    w?.setTimeout(() => f.remove(), ms);
+    w?.setTimeout(() => el.dataset.shown === shown && (el.style.opacity = '0'), ms - 400);
+    w?.setTimeout(() => el.dataset.shown === shown && (el.hidden = true), ms);
   }
 
   destroy(): void {
@@ -297,6 +374,14 @@ export class Overlay implements OverlayView {
     this.refs.clear();
     this.host.remove();
   }
+}
+
+/** Set an element's text by changing its own text node's data (no node removed); other children stay. */
+function setText(el: HTMLElement, text: string): void {
+  const first = el.firstChild;
+  if (first && first.nodeType === 3) {
+    if ((first as Text).data !== text) (first as Text).data = text;
+  } else el.prepend(el.ownerDocument.createTextNode(text));
 }
 
 function setPx(el: HTMLElement, prop: 'left' | 'top' | 'width' | 'height', v: number): void {

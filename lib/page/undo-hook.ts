@@ -4,6 +4,7 @@
  * iframe element (or its editing host) and tells the editor owning that document to record its own undo
  * snapshot, so a write made between 'before' and 'after' is one step of the editor's own undo (Ctrl+Z).
  * It never touches the editor's document itself. An event it handled is cancelled: that is the answer.
+ * It is loaded for one write and leaves with it (`done`), so a page sees nothing of it between writes.
  */
 
 export const UNDO_EVENTS = {
@@ -11,6 +12,8 @@ export const UNDO_EVENTS = {
   ping: 'nianbao-undo-ping',
   before: 'nianbao-undo-before',
   after: 'nianbao-undo-after',
+  /** The write is over: the hook removes its listeners (the next write loads it again). */
+  done: 'nianbao-undo-done',
 } as const;
 
 export type UndoPhase = 'before' | 'after';
@@ -111,13 +114,13 @@ function snapshotFor(win: Window, el: Element): Snapshot | null {
   return null;
 }
 
-/** Listen in `win` (once per window: a second copy sees the first answer the ping and stays idle). */
+/** Listen in `win` (once per window: a second copy sees the first answer the ping and stays idle) until `done`. */
 export function installUndoHook(win: Window): void {
   const { CustomEvent } = win as Window & typeof globalThis;
   if (!win.dispatchEvent(new CustomEvent(UNDO_EVENTS.ping, { cancelable: true }))) return;
-  win.addEventListener(UNDO_EVENTS.ping, (e) => e.preventDefault(), true);
+  const listeners: [string, (e: Event) => void][] = [[UNDO_EVENTS.ping, (e) => e.preventDefault()]];
   for (const phase of ['before', 'after'] as const) {
-    win.addEventListener(
+    listeners.push([
       UNDO_EVENTS[phase],
       (e) => {
         const el = editableOf(e.target);
@@ -130,7 +133,8 @@ export function installUndoHook(win: Window): void {
           /* the editor's undo stays as the editor left it; the write itself goes on */
         }
       },
-      true,
-    );
+    ]);
   }
+  listeners.push([UNDO_EVENTS.done, () => listeners.forEach(([type, fn]) => win.removeEventListener(type, fn, true))]);
+  for (const [type, fn] of listeners) win.addEventListener(type, fn, true);
 }

@@ -2,8 +2,9 @@
  * The content script's side of the undo hook (lib/page/undo-hook.ts): loads it into the page that owns an
  * editor — the parent page of an editor's iframe, or the page holding a contenteditable editor — and asks
  * it for the editor's own undo snapshots around a write. The <script> goes into that page's <head> (never
- * into an editor's document) and is removed once loaded. Where the page's CSP or anything else stops it,
- * there is no hook and writes go on without the extra undo step.
+ * into an editor's document) for one write only: the <script> is removed once loaded, the hook's listeners
+ * once the write is done (MV3 Chrome loads it from its per-session address, wxt.config.ts). Where the
+ * page's CSP or anything else stops it, there is no hook and writes go on without the extra undo step.
  */
 import { UNDO_EVENTS, type UndoPhase } from './undo-hook';
 
@@ -83,5 +84,9 @@ export async function undoSnapshots(host: HTMLElement): Promise<UndoSnapshot | n
   const bridge = bridgeOf(host);
   const win = bridge?.owner.defaultView;
   if (!bridge || !win || !(await ensureHook(bridge.owner))) return null;
-  return (phase) => bridge.target.isConnected && answers(win, UNDO_EVENTS[phase], bridge.target);
+  return (phase) => {
+    const ok = bridge.target.isConnected && answers(win, UNDO_EVENTS[phase], bridge.target);
+    if (phase === 'after') answers(win, UNDO_EVENTS.done, win);
+    return ok;
+  };
 }

@@ -72,7 +72,7 @@ async function measure(context, server, name) {
   const out = { cellUpdate: [], markCleared: [], markAppears: [] };
   const cell = 'apply.new.natural';
   const badge = `button[data-cell="${cell}"]:not([data-kind])`;
-  const mark = 'button[data-kind="sentence"]:not([hidden])';
+  const mark = 'button[data-kind="sentence"][data-cell]:not([hidden])';
   for (let i = 0; i < ROUNDS; i++) {
     await typeInCell(page, cell, String(50 + i), { delay: 0 });
     await present(page, badge, true);

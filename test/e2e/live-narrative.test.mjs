@@ -211,7 +211,7 @@ describe('the narrative is checked live in the editor', () => {
       await page.evaluate(() => {
         const root = document.querySelector('nianbao-overlay').shadowRoot;
         window.__marks = [];
-        new MutationObserver(() => window.__marks.push(!!root.querySelector('[data-kind="sentence"]'))).observe(root, { childList: true, subtree: true });
+        new MutationObserver(() => window.__marks.push(!!root.querySelector('[data-kind="sentence"][data-cell]'))).observe(root, { childList: true, subtree: true, attributes: true });
       });
       await correctFigure(page);
       const fixedAt = Date.now();

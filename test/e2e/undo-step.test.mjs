@@ -54,6 +54,16 @@ const leftoverScripts = (page) =>
     return docs.flatMap((d) => [...d.querySelectorAll('script[src^="chrome-extension:"]')].map((s) => s.src));
   });
 
+/** Record the <script> elements added to this frame's document from now on (window.__hookScripts). */
+const watchScripts = (frame) =>
+  frame.evaluate(() => {
+    window.__hookScripts = 0;
+    new MutationObserver((rs) => {
+      for (const r of rs) for (const n of r.addedNodes) if (n.nodeName === 'SCRIPT') window.__hookScripts++;
+    }).observe(document, { childList: true, subtree: true });
+  });
+const scriptsAdded = (frame) => frame.evaluate(() => window.__hookScripts);
+
 /** Whether the page-world hook answers in the page's own window. */
 const hookAnswers = (page) =>
   page.evaluate(() => !window.dispatchEvent(new CustomEvent('nianbao-undo-ping', { cancelable: true })));
@@ -100,9 +110,12 @@ describe('改为 N is one step of the editor’s own undo (Ctrl+Z)', () => {
 
   test('CKEditor 4 inside a same-origin page frame (TRS-like): the hook goes into the frame owning the editor', async () => {
     const page = await openCmsPage(browser.context, server, { name: 'nested-ckeditor4', path: '/undo/nested-ckeditor4.html' });
+    await watchScripts(page);
+    await watchScripts(page.frame({ name: 'main' }));
     const { original, typo, fixed, undone } = await fixThenUndo(page);
-    assert.equal(await hookAnswers(page), false, 'nothing loaded into the top page, which holds no editor');
-    assert.equal(await page.frame({ name: 'main' }).evaluate(() => !window.dispatchEvent(new CustomEvent('nianbao-undo-ping', { cancelable: true }))), true);
+    assert.equal(await scriptsAdded(page), 0, 'nothing loaded into the top page, which holds no editor');
+    assert.equal(await scriptsAdded(page.frame({ name: 'main' })), 1, 'the hook was loaded into the frame owning the editor');
+    assert.equal(await page.frame({ name: 'main' }).evaluate(() => !window.dispatchEvent(new CustomEvent('nianbao-undo-ping', { cancelable: true }))), false, 'and left with the write');
     assert.equal(withoutTypingStyles(fixed), withoutTypingStyles(original));
     assert.equal(undone, typo);
     await page.close();
@@ -120,8 +133,10 @@ describe('改为 N is one step of the editor’s own undo (Ctrl+Z)', () => {
       setTimeout(() => ok(false), 2000);
     }));
     assert.equal(enforced, true, 'the page\'s policy is in force');
+    await watchScripts(page);
     const { original, typo, fixed, undone } = await fixThenUndo(page);
-    assert.equal(await hookAnswers(page), true);
+    assert.equal(await scriptsAdded(page), 1, 'the hook was loaded for the write');
+    assert.equal(await hookAnswers(page), false, 'and left with it');
     assert.equal(withoutTypingStyles(fixed), withoutTypingStyles(original));
     assert.equal(undone, typo);
     await page.close();

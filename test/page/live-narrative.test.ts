@@ -8,7 +8,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const shadow = () => document.querySelector('nianbao-overlay')?.shadowRoot;
 const cellBadges = () => [...(shadow()?.querySelectorAll('button[data-cell]:not([data-kind])') ?? [])].map((b) => b.getAttribute('data-cell'));
 const marks = () =>
-  [...(shadow()?.querySelectorAll('button[data-kind="sentence"]') ?? [])].map((b) => ({
+  [...(shadow()?.querySelectorAll('button[data-kind="sentence"][data-cell]') ?? [])].map((b) => ({
     cell: b.getAttribute('data-cell'),
     severity: b.getAttribute('data-severity'),
     tip: b.nextElementSibling?.textContent ?? '',

@@ -11,6 +11,13 @@ const view = (over: Partial<BadgeView> = {}): BadgeView => ({
   ...over,
 });
 
+/** A click as the browser makes it for the clerk's own pointer or key (real browsers never let a script set isTrusted). */
+function trustedClick(): MouseEvent {
+  const e = new MouseEvent('click', { bubbles: true });
+  Object.defineProperty(e, 'isTrusted', { value: true });
+  return e;
+}
+
 describe('Overlay', () => {
   beforeEach(() => {
     document.documentElement.innerHTML = '<head></head><body><p>x</p></body>';
@@ -48,8 +55,43 @@ describe('Overlay', () => {
     o.update([view({ expected: 8, canFix: true })]);
     const fix = o.host.shadowRoot!.querySelector('.t button')!;
     expect(fix.textContent).toBe('改为 8');
-    (fix as HTMLButtonElement).click();
+    fix.dispatchEvent(trustedClick());
     expect(chosen).toEqual([['1|0|apply.new.total', 'apply.new.total', 8]]);
+  });
+
+  it('ignores 改为 N pressed by a script (an event the browser does not mark trusted)', () => {
+    const chosen: unknown[] = [];
+    const o = new Overlay(document, (key, cell, value) => chosen.push([key, cell, value]));
+    o.update([view({ expected: 8, canFix: true })]);
+    const fix = o.host.shadowRoot!.querySelector<HTMLButtonElement>('.t button')!;
+    fix.click();
+    fix.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(chosen).toEqual([]);
+  });
+
+  it('refills a badge in place: the same nodes, new text, and 改为 N writes the new value', () => {
+    const chosen: unknown[] = [];
+    const o = new Overlay(document, (key, cell, value) => chosen.push([key, cell, value]));
+    o.update([view({ expected: 8, canFix: true })]);
+    const root = o.host.shadowRoot!;
+    const before = [...root.querySelectorAll('*')];
+    const texts = [...before].flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3));
+    const removed: Node[] = [];
+    new MutationObserver((rs) => rs.forEach((r) => removed.push(...r.removedNodes))).observe(root, { childList: true, subtree: true });
+    o.update([view({ expected: 9, canFix: true, messages: ['相差2'] })]);
+    o.update([view({ expected: 9, canFix: false, messages: ['相差2', '另一条'] })]);
+    o.update([view({ expected: 7, canFix: true, messages: ['相差3'] })]);
+    o.update([]);
+    o.update([view({ key: 'k2', expected: 5, canFix: true })]);
+    return Promise.resolve().then(() => {
+      expect(removed).toEqual([]);
+      for (const el of before) expect(el.isConnected).toBe(true);
+      for (const t of texts) expect(t.isConnected).toBe(true);
+      const fix = [...root.querySelectorAll<HTMLButtonElement>('.t button')].find((b) => !b.hidden)!;
+      expect(fix.textContent).toBe('改为 5');
+      fix.dispatchEvent(trustedClick());
+      expect(chosen).toEqual([['k2', 'apply.new.total', 5]]);
+    });
   });
 
   it('updates in place, reports only new badges as fresh, removes cleared ones', () => {
@@ -60,8 +102,10 @@ describe('Overlay', () => {
     const root = o.host.shadowRoot!;
     expect(root.querySelector('[data-cell="apply.new.total"]')!.getAttribute('data-severity')).toBe('warning');
     o.update([view({ key: 'k2', cell: 'apply.new.natural' })]);
-    expect([...root.querySelectorAll('button')].map((b) => b.getAttribute('data-cell'))).toEqual(['apply.new.natural']);
-    expect(root.querySelectorAll('[role=tooltip]').length).toBe(1); // the panel went with its badge
+    expect([...root.querySelectorAll('button[data-cell]')].map((b) => b.getAttribute('data-cell'))).toEqual(['apply.new.natural']);
+    const cleared = root.querySelector<HTMLButtonElement>('button.b:not([data-cell])')!;
+    expect(cleared.hidden).toBe(true); // kept hidden for the next finding: removing nodes would end the field's undo step
+    expect([...cleared.nextElementSibling!.children].every((p) => (p as HTMLElement).hidden)).toBe(true);
   });
 
   it('places badges and hides them when out of view', () => {
@@ -103,8 +147,10 @@ describe('Overlay', () => {
     o.placeMark('m1', [], markBadgePosition([]));
     expect(b.hidden).toBe(true);
     o.updateMarks([]);
-    expect(root.querySelector('[data-kind]')).toBeNull();
-    expect(root.querySelectorAll('.m').length).toBe(0);
+    expect(root.querySelector('[data-kind][data-cell]')).toBeNull();
+    expect(root.querySelectorAll('.m:not([hidden])').length).toBe(0);
+    o.updateMarks([mark]);
+    expect(root.querySelectorAll('[data-kind]').length).toBe(1); // the hidden group is reused
   });
 
   it('announces politely, even the same text twice', () => {
@@ -115,6 +161,19 @@ describe('Overlay', () => {
     o.announce('发现问题');
     expect(live.textContent!.trim()).toBe('发现问题');
     expect(live.textContent).not.toBe('发现问题');
+  });
+
+  it('hides a highlight and a read notice rather than removing them (the clerk may be typing then)', async () => {
+    const o = new Overlay(document);
+    const root = o.host.shadowRoot!;
+    o.flash({ left: 10, top: 10, right: 50, bottom: 30 }, 450);
+    o.notice('未能填写', 450);
+    const [f, n] = [root.querySelector<HTMLElement>('.f')!, root.querySelector<HTMLElement>('.n')!];
+    expect([f.hidden, n.hidden]).toEqual([false, false]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect([f.isConnected, f.hidden, n.isConnected, n.hidden]).toEqual([true, true, true, true]);
+    o.flash({ left: 0, top: 0, right: 5, bottom: 5 });
+    expect(root.querySelectorAll('.f').length).toBe(1);
   });
 
   it('comes back if the page removes it', () => {

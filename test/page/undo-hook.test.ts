@@ -1,6 +1,6 @@
 // The event protocol between the content script (lib/page/undo-step.ts) and the page-world hook
 // (lib/page/undo-hook.ts), in one window. The real editors are exercised in test/e2e/undo-step.test.mjs.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installUndoHook, UNDO_EVENTS } from '@/lib/page/undo-hook';
 import { undoSnapshots } from '@/lib/page/undo-step';
 
@@ -29,14 +29,19 @@ const editable = () => {
   return document.getElementById('ed')!;
 };
 
+const answersPing = () => !window.dispatchEvent(new CustomEvent(UNDO_EVENTS.ping, { cancelable: true }));
+
+// As the content script loads it for a write (a second copy must stay idle); each write ends with `done`.
+beforeEach(() => {
+  installUndoHook(window);
+  installUndoHook(window);
+});
+
 afterEach(() => {
+  window.dispatchEvent(new CustomEvent(UNDO_EVENTS.done));
   delete g.CKEDITOR;
   delete g.UE;
 });
-
-// One window for the whole file: the hook is installed once (a second install must stay idle).
-installUndoHook(window);
-installUndoHook(window);
 
 describe('undo hook', () => {
   it('asks the editor owning the host for a snapshot once per phase, and says so by cancelling', async () => {
@@ -46,6 +51,18 @@ describe('undo hook', () => {
     expect(snap).not.toBeNull();
     expect(snap!('before')).toBe(true);
     expect(snap!('after')).toBe(true);
+    expect(fired).toEqual(['saveSnapshot', 'saveSnapshot']);
+  });
+
+  it('leaves the page with the write: after the last phase nothing of it answers', async () => {
+    const host = editable();
+    const fired = ck4On(host);
+    const snap = await undoSnapshots(host);
+    expect(answersPing()).toBe(true);
+    snap!('before');
+    snap!('after');
+    expect(answersPing()).toBe(false);
+    expect(host.dispatchEvent(new CustomEvent(UNDO_EVENTS.before, { cancelable: true }))).toBe(true);
     expect(fired).toEqual(['saveSnapshot', 'saveSnapshot']);
   });
 
