@@ -1,4 +1,5 @@
 import type { FormatId } from './formats/types';
+import type { Suggestion } from './check/index';
 import type { Finding, Values } from './report';
 
 /**
@@ -23,6 +24,8 @@ export interface PageState {
   site: string;
   tables: FoundTable[];
   findings: Finding[];
+  /** Which cell of the first recognised report is most likely mistyped: the badges' suggestion. */
+  suggestion: Suggestion | null;
   /** Values of the first recognised report, by canonical id (for 保存本年数据 / 导出). */
   values: Values | null;
   /** Whether a prior year is loaded for cross-year checks. */
@@ -39,7 +42,8 @@ export interface PrefillItem {
 export type Request =
   | { type: 'state' }
   | { type: 'reveal'; cell: string }
-  | { type: 'prefill-plan' }
+  /** `year`/`body`: what the user typed in the popup when the page does not say them. */
+  | { type: 'prefill-plan'; year?: number; body?: string }
   | { type: 'prefill-apply'; items: PrefillItem[] }
   | { type: 'prefill-undo' }
   | { type: 'apply-fix'; cell: string; value: number }
@@ -57,3 +61,15 @@ export type Response =
 export type BackgroundRequest =
   | { type: 'prior'; site: string; body: string | null; year: number }
   | { type: 'badge'; errors: number; warnings: number };
+
+/** The state of a page with no report table found (yet), or of a site switched off. */
+export const emptyPageState = (site: string, siteEnabled: boolean): PageState => ({
+  siteEnabled,
+  site,
+  tables: [],
+  findings: [],
+  suggestion: null,
+  values: null,
+  priorYear: null,
+  canUndoPrefill: false,
+});

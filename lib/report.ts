@@ -53,6 +53,11 @@ export function valuesOf(report: Pick<Report, 'cells'>): Values {
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Errors first, then warnings, then info: the one order every list of findings is shown in. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+export const bySeverity = (a: { severity: Severity }, b: { severity: Severity }): number =>
+  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+
 export interface Finding {
   rule: string;
   severity: Severity;

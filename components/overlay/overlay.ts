@@ -1,59 +1,21 @@
 /**
  * The overlay: one `<nianbao-overlay>` element in the top document with an OPEN shadow root
  * (tests and users' own automation read it). Plain DOM, no framework: it runs in the content
- * script, which must stay small. It draws badges at positions it is given; it knows nothing of
- * frames or reports. `data-tables` on the host = report tables tracked across all frames.
+ * script, which must stay small. It draws badges at positions it is given (lib/page/place
+ * computes them); it knows nothing of frames or reports. `data-tables` on the host = report tables tracked across all frames.
  */
 
 export const OVERLAY_TAG = 'nianbao-overlay';
 
-export type BadgeSeverity = 'error' | 'warning';
+import { BADGE_SIZE, type BadgeSeverity, type BadgeView, type OverlayView, type Pos, type Rect, type RefView } from '@/lib/page/view';
 
-export interface BadgeView {
-  /** Stable identity across updates (document, report, cell). */
-  key: string;
-  /** Canonical cell id. */
-  cell: string;
-  severity: BadgeSeverity;
-  /** The cell in the form's own words: 表三·自然人·（七）总计. */
-  label: string;
-  /** One or more messages, each a sentence a clerk can act on. */
-  messages: string[];
-  /** Value that would balance the rule(s), when known. */
-  expected?: number;
-  /** Offer the one-click correction 改为 {expected} (when the value is known to be this cell's). */
-  canFix?: boolean;
-}
-
-/** Last year's figure shown beside a cell for comparison (never written into the table). */
-export interface RefView {
-  key: string;
-  cell: string;
-  text: string;
-}
-
-/** A box in the top viewport (the sentence's line boxes, already clipped to what can be seen). */
-export interface Rect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-export interface Pos {
-  left: number;
-  top: number;
-  visible: boolean;
-}
-
-/** Width and height of a badge, px (the CSS of `.b`). */
-export const BADGE_SIZE = 14;
+export type { BadgeView, RefView } from '@/lib/page/view';
 
 const SEVERITY_WORD: Record<BadgeSeverity, string> = { error: '强制性问题', warning: '核实性问题' };
 
 const CSS = `
 :host{all:initial;position:fixed;left:0;top:0;width:0;height:0;overflow:visible;z-index:2147483647;pointer-events:none;font:13px/1.5 system-ui,"Microsoft YaHei","PingFang SC",sans-serif}
-.b{position:fixed;box-sizing:border-box;width:14px;height:14px;margin:0;padding:0;border:1px solid #fff;border-radius:50%;color:#fff;font:bold 10px/12px system-ui,sans-serif;text-align:center;cursor:help;pointer-events:auto;box-shadow:0 1px 2px rgba(0,0,0,.35)}
+.b{position:fixed;box-sizing:border-box;width:${BADGE_SIZE}px;height:${BADGE_SIZE}px;margin:0;padding:0;border:1px solid #fff;border-radius:50%;color:#fff;font:bold 10px/12px system-ui,sans-serif;text-align:center;cursor:help;pointer-events:auto;box-shadow:0 1px 2px rgba(0,0,0,.35)}
 .b[data-severity=error]{background:#c5221f}
 .b[data-severity=warning]{background:#b06000}
 .b[hidden]{display:none}
@@ -71,7 +33,7 @@ const CSS = `
 .sr{position:fixed;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
-export class Overlay {
+export class Overlay implements OverlayView {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
   private readonly live: HTMLElement;
@@ -189,10 +151,6 @@ export class Overlay {
     tip.replaceChildren(...lines);
   }
 
-  keys(): string[] {
-    return [...this.badges.keys()];
-  }
-
   /** Show exactly these reference tags (placed with placeRef at a cell's bottom-right corner). */
   updateRefs(views: RefView[]): void {
     const keep = new Set(views.map((v) => v.key));
@@ -271,8 +229,8 @@ export class Overlay {
     }
   }
 
-  /** `rects`: the sentence's visible line boxes in the top viewport; none hides the mark. */
-  placeMark(key: string, rects: Rect[]): void {
+  /** `rects`: the sentence's visible line boxes in the top viewport; `badge`: where its badge goes. */
+  placeMark(key: string, rects: Rect[], badge: Pos): void {
     const g = this.marks.get(key);
     if (!g) return;
     const b = g.querySelector('button')!;
@@ -292,12 +250,9 @@ export class Overlay {
       setPx(m, 'width', r.right - r.left);
       setPx(m, 'height', r.bottom - r.top);
     });
-    const last = rects[rects.length - 1];
-    if (b.hidden !== !last) b.hidden = !last;
-    if (!last) return;
-    // The badge sits above the end of the sentence's last line (never over the characters that follow it).
-    const left = last.right - BADGE_SIZE / 2;
-    const top = last.top - BADGE_SIZE;
+    if (b.hidden !== !badge.visible) b.hidden = !badge.visible;
+    if (!badge.visible) return;
+    const { left, top } = badge;
     setPx(b, 'left', left);
     setPx(b, 'top', top);
     const tip = b.nextElementSibling as HTMLElement;
@@ -311,7 +266,7 @@ export class Overlay {
   }
 
   /** A brief highlight around a cell (used by 'reveal'). */
-  flash(box: { left: number; top: number; right: number; bottom: number }, ms = 1600): void {
+  flash(box: Rect, ms = 1600): void {
     const f = this.doc.createElement('div');
     f.className = 'f';
     f.style.left = `${box.left - 3}px`;
@@ -322,16 +277,6 @@ export class Overlay {
     const w = this.doc.defaultView;
     w?.setTimeout(() => (f.style.opacity = '0'), ms - 400);
     w?.setTimeout(() => f.remove(), ms);
-  }
-
-  focusBadge(cell: string): boolean {
-    for (const el of this.badges.values()) {
-      if (el.getAttribute('data-cell') === cell && !el.hidden) {
-        el.focus();
-        return true;
-      }
-    }
-    return false;
   }
 
   destroy(): void {

@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { cellLabel } from '@/lib/formats';
 import type { FormatId } from '@/lib/formats/types';
-import { fixesOf, locate, type Localisation } from '@/lib/locate';
-import type { PageState, PrefillItem } from '@/lib/messages';
-import { STORE_VERSION, getPriorReport, planPrefill, reportKey, saveReport, toCsv, toJson, type SavedReport } from '@/lib/store';
+import { emptyPageState, type PageState, type PrefillItem } from '@/lib/messages';
+import { STORE_VERSION, isSiteEnabled, reportKey, saveReport, setSiteEnabled, toCsv, toJson, type SavedReport } from '@/lib/store';
 import { countBySeverity, groupByCell } from '../shared/findings';
 import { safeName } from '../shared/download';
-import { hostOf, siteDisabledKey, unreachableReason, type PopupApi } from './api';
+import { hostOf, unreachableReason, type PopupApi } from './api';
 
 type View =
   | { kind: 'loading' }
@@ -37,10 +36,10 @@ export function Popup({ api }: { api: PopupApi }) {
       if (!res.state) return setView({ kind: 'unreachable', reason: '页面没有返回检查结果' });
       setView({ kind: 'ready', state: res.state });
     } catch {
-      const off = (await api.kv.get(siteDisabledKey(host)))[siteDisabledKey(host)] === true;
+      const on = await isSiteEnabled(api.kv, host);
       setView(
-        off
-          ? { kind: 'ready', state: { siteEnabled: false, site: host, tables: [], findings: [], values: null, priorYear: null, canUndoPrefill: false } }
+        !on
+          ? { kind: 'ready', state: emptyPageState(host, false) }
           : { kind: 'unreachable', reason: '无法连接此页面：页面可能在安装扩展之前就已打开，请刷新页面后再试' },
       );
     }
@@ -87,11 +86,10 @@ interface ReadyProps {
 
 function Ready({ api, state, refresh, say }: ReadyProps) {
   const toggle = async () => {
-    const key = siteDisabledKey(state.site);
     const enable = !state.siteEnabled;
-    if (enable) await api.kv.remove(key);
-    else await api.kv.set({ [key]: true });
-    await api.send({ type: 'site-enabled', enabled: enable }).catch(() => undefined);
+    // The page's content script stores and applies the switch; with none there, the popup stores it.
+    const res = await api.send({ type: 'site-enabled', enabled: enable }).catch(() => null);
+    if (!res?.ok) await setSiteEnabled(api.kv, state.site, enable);
     say(enable ? `已在 ${state.site} 启用年报助手` : `已在 ${state.site} 停用年报助手，刷新页面后不再检查`);
     await refresh();
   };
@@ -143,12 +141,8 @@ function Found({ api, state, table, refresh, say, siteButton }: ReadyProps & { t
   const [saving, setSaving] = useState<null | 'form' | 'confirm'>(null);
   const [plan, setPlan] = useState<PrefillItem[] | null>(null);
   const [exporting, setExporting] = useState(false);
-  // Which cell is most likely mistyped (lib/locate): a unique answer gets a one-click 改为 N.
-  const loc: Localisation = useMemo(
-    () => (state.values && state.findings.some((f) => f.severity === 'error') ? locate({ format, year: table.year, values: state.values }) : { kind: 'none' }),
-    [state],
-  );
-  const fixes = fixesOf(loc);
+  // Which cell is most likely mistyped, as the page's badges say: each value it can apply gets 改为 N.
+  const suggestion = state.suggestion;
 
   const fix = async (cell: string, value: number) => {
     const res = await api.send({ type: 'apply-fix', cell, value }).catch((e: Error) => ({ ok: false as const, message: e.message }));
@@ -176,22 +170,14 @@ function Found({ api, state, table, refresh, say, siteButton }: ReadyProps & { t
     say(`已保存「${r.body}」${r.year} 年数据（${Object.keys(r.values).length} 格）`);
   };
 
-  /**
-   * The content script plans from the year and body it read. When the page does not say them (an
-   * <input> form without a title), the popup plans itself from the 年度/单位 the user typed here.
-   */
+  /** The page plans (from the year and body it read, or those typed here when it does not say them). */
   const askPlan = async () => {
-    const res = await api.send({ type: 'prefill-plan' }).catch((e: Error) => ({ ok: false as const, message: e.message }));
-    if (res.ok && res.plan?.length) return setPlan(res.plan);
     const y = Number(year);
-    const prior = Number.isInteger(y) && y > 1990 ? await getPriorReport(api.kv, state.site, body.trim() || null, y) : null;
-    if (!prior) {
-      if (!Number.isInteger(y) || y <= 1990) return say('本页没有写明报告年度：请在上方填写本报告的年度后再点「从上年数据预填」', true);
-      return say(`没有找到${body.trim() ? `「${body.trim()}」` : '本单位'} ${y - 1} 年的数据：请先「导入上年报告…」`, true);
-    }
-    const items = state.values ? planPrefill({ format, values: state.values }, prior).map(({ cell, value }) => ({ cell, value })) : [];
-    if (!items.length) return say('上年结转各格都已填写（或上年没有结转数），没有需要预填的单元格');
-    setPlan(items);
+    const req = { type: 'prefill-plan' as const, ...(Number.isInteger(y) && y > 0 ? { year: y } : {}), ...(body.trim() ? { body: body.trim() } : {}) };
+    const res = await api.send(req).catch((e: Error) => ({ ok: false as const, message: e.message }));
+    if (!res.ok) return say(res.message, true);
+    if (!res.plan?.length) return say('上年结转各格都已填写（或上年没有结转数），没有需要预填的单元格');
+    setPlan(res.plan);
   };
 
   const applyPlan = async () => {
@@ -243,10 +229,10 @@ function Found({ api, state, table, refresh, say, siteButton }: ReadyProps & { t
         )}
         <p class="muted">{state.priorYear ? `已载入 ${state.priorYear} 年数据，跨年规则同时检查。` : '没有上年数据，跨年规则（上年结转等）未检查。'}</p>
       </section>
-      {loc.kind !== 'none' && (
+      {suggestion && (
         <section aria-label="最可能的输错" class="locate">
-          <p>{loc.message}</p>
-          {fixes.map((f) => (
+          <p>{suggestion.message}</p>
+          {suggestion.fixes.map((f) => (
             <button key={f.cell} class="primary" data-cell={f.cell} onClick={() => fix(f.cell, f.value)}>
               改为 {f.value}
             </button>

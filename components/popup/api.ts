@@ -31,5 +31,3 @@ export function hostOf(url: string): string {
     return '';
   }
 }
-
-export const siteDisabledKey = (host: string) => `siteDisabled:${host}`;

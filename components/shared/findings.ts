@@ -1,6 +1,6 @@
 import { cellLabel } from '@/lib/formats';
 import type { FormatId } from '@/lib/formats/types';
-import type { Finding } from '@/lib/report';
+import { SEVERITY_RANK, bySeverity, type Finding } from '@/lib/report';
 
 export interface CellProblems {
   cell: string;
@@ -8,8 +8,6 @@ export interface CellProblems {
   severity: 'error' | 'warning' | 'info';
   messages: string[];
 }
-
-const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Findings grouped by the cell their badge sits on, worst first, in the form's own words. */
 export function groupByCell(findings: readonly Finding[], format: FormatId | null): CellProblems[] {
@@ -21,10 +19,10 @@ export function groupByCell(findings: readonly Finding[], format: FormatId | nul
       g = { cell, label: format && cell ? cellLabel(format, cell) : '整张表格', severity: f.severity, messages: [] };
       byCell.set(cell, g);
     }
-    if (RANK[f.severity] < RANK[g.severity]) g.severity = f.severity;
+    if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[g.severity]) g.severity = f.severity;
     if (!g.messages.includes(f.message)) g.messages.push(f.message);
   }
-  return [...byCell.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  return [...byCell.values()].sort(bySeverity);
 }
 
 export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {

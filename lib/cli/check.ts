@@ -1,4 +1,4 @@
-import { checkReport } from '../rules/index';
+import { check, type CheckResult, type Suggestion } from '../check';
 import { inputOf } from '../rules/input';
 import type { CheckInput, Finding, Report } from '../report';
 import { valuesOf } from '../report';
@@ -11,13 +11,12 @@ export interface Io {
   err: (s: string) => void;
 }
 
-function findingsOf(r: Report, prior?: CheckInput): Finding[] {
-  const input = inputOf(r);
-  if (!input) return [];
+function resultOf(r: Report, prior?: CheckInput): Pick<CheckResult, 'findings' | 'suggestion'> {
   try {
-    return checkReport(input, prior);
+    return check(r, prior ? { prior } : {}) ?? { findings: [], suggestion: null };
   } catch (e) {
-    return [{ rule: 'CHECK-FAILED', severity: 'info', cells: [], message: `检查时出错，结果可能不完整：${(e as Error).message}` }];
+    const failed: Finding = { rule: 'CHECK-FAILED', severity: 'info', cells: [], message: `检查时出错，结果可能不完整：${(e as Error).message}` };
+    return { findings: [failed], suggestion: null };
   }
 }
 
@@ -48,7 +47,14 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
       failed = true;
     } else prior = inputOf(r) ?? undefined;
   }
-  const json: { source: string; year: number | null; format: string | null; values: Record<string, number | null>; findings: Finding[] }[] = [];
+  const json: {
+    source: string;
+    year: number | null;
+    format: string | null;
+    values: Record<string, number | null>;
+    findings: Finding[];
+    suggestion: Suggestion | null;
+  }[] = [];
   let error = false;
   const texts: string[] = [];
   for (const item of await expandInputs(args.inputs)) {
@@ -65,10 +71,10 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
         failed = true;
         continue;
       }
-      const findings = findingsOf(r, prior);
+      const { findings, suggestion } = resultOf(r, prior);
       if (findings.some((f) => f.severity === 'error')) error = true;
       if (args.json) {
-        json.push({ source: r.source, year: r.year, format: r.format, values: valuesOf(r), findings });
+        json.push({ source: r.source, year: r.year, format: r.format, values: valuesOf(r), findings, suggestion });
         for (const p of r.problems) io.err(`${r.source}：${p.message}`);
       } else texts.push(summarise(r, findings));
     }

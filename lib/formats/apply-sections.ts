@@ -13,6 +13,11 @@ export const APPLY_COLS = [
 ] as const;
 
 export const APPLY_COL_IDS = APPLY_COLS.map((c) => c.id);
+/** The carry-over: this year's 二、上年结转 of each column is last year's 四、结转下年度继续办理 (X-CARRY). */
+export const CARRY_OVER: readonly { cell: string; from: string }[] = APPLY_COL_IDS.map((col) => ({
+  cell: `apply.carried.${col}`,
+  from: `apply.carryForward.${col}`,
+}));
 export const APPLICANT_COL_IDS = APPLY_COL_IDS.filter((c) => c !== 'total');
 
 export const APPLY_GROUPS = [

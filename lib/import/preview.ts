@@ -1,6 +1,6 @@
 import { FORMATS } from '../formats';
 import type { Finding, Values } from '../report';
-import { checkReport } from '../rules';
+import { check } from '../check';
 import type { NewReport } from '../store';
 
 /** What the user sees before saving an imported year: values read, cells missing, rules failing. */
@@ -32,8 +32,7 @@ export function preview(report: NewReport, problems: string[] = []): Candidate {
   const missing = expectedCells(report.format, report.values).filter((id) => !(id in report.values));
   let findings: Finding[] = [];
   try {
-    findings = checkReport({ format: report.format, year: report.year, values: report.values, body: report.body })
-      .filter((f) => f.severity !== 'info');
+    findings = (check(report)?.findings ?? []).filter((f) => f.severity !== 'info');
   } catch {
     problems = [...problems, '校验规则运行出错，未能列出上年数据中的问题'];
   }

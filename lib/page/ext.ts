@@ -4,6 +4,8 @@
  * promise polyfill stays out of the content script.
  */
 
+import type { KV } from '../store/kv';
+
 type Items = Record<string, unknown>;
 
 export interface StorageArea {
@@ -43,43 +45,24 @@ export function extApi(): ExtApi | null {
   return null;
 }
 
-export function storageGet(api: ExtApi, keys: string | string[] | null): Promise<Items> {
-  return new Promise((resolve) => {
-    try {
-      api.storage.local.get(keys, (items) => {
-        void api.runtime.lastError; // read it so Chrome does not log "Unchecked runtime.lastError"
-        resolve(items ?? {});
-      });
-    } catch {
-      resolve({});
-    }
-  });
-}
-
-export function storageSet(api: ExtApi, items: Items): Promise<void> {
-  return new Promise((resolve) => {
-    try {
-      api.storage.local.set(items, () => {
-        void api.runtime.lastError;
-        resolve();
-      });
-    } catch {
-      resolve();
-    }
-  });
-}
-
-export function storageRemove(api: ExtApi, keys: string | string[]): Promise<void> {
-  return new Promise((resolve) => {
-    try {
-      api.storage.local.remove(keys, () => {
-        void api.runtime.lastError;
-        resolve();
-      });
-    } catch {
-      resolve();
-    }
-  });
+/** The storage area as the store's KV (callback style underneath; errors read as empty / ignored). */
+export function extKV(api: ExtApi): KV {
+  const call = <T>(fn: (done: (v: T) => void) => void, fallback: T) =>
+    new Promise<T>((resolve) => {
+      try {
+        fn((v) => {
+          void api.runtime.lastError; // read it so Chrome does not log "Unchecked runtime.lastError"
+          resolve(v ?? fallback);
+        });
+      } catch {
+        resolve(fallback); // extension reloaded: the content script is orphaned
+      }
+    });
+  return {
+    get: (keys) => call<Items>((done) => api.storage.local.get(keys ?? null, done), {}),
+    set: (items) => call<void>((done) => api.storage.local.set(items, () => done()), undefined),
+    remove: (keys) => call<void>((done) => api.storage.local.remove(keys, () => done()), undefined),
+  };
 }
 
 /** runtime.sendMessage to the background; resolves undefined when nobody answers or on error. */
@@ -95,9 +78,6 @@ export function sendMessage(api: ExtApi, msg: unknown): Promise<unknown> {
     }
   });
 }
-
-/** Storage key of the per-site switch (agreed with the popup): true = switched off. */
-export const siteDisabledKey = (site: string): string => `siteDisabled:${site}`;
 
 /** The per-site switch's site: the page's host name (or its scheme for pages without one). */
 export const siteOf = (win: Window): string =>

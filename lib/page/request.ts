@@ -18,6 +18,8 @@ export function isRequest(m: unknown): m is Request {
         Array.isArray(r.items) &&
         r.items.every((i) => i && typeof i.cell === 'string' && typeof i.value === 'number' && Number.isFinite(i.value))
       );
+    case 'prefill-plan':
+      return (r.year === undefined || (typeof r.year === 'number' && Number.isInteger(r.year))) && (r.body === undefined || typeof r.body === 'string');
     case 'site-enabled':
       return typeof r.enabled === 'boolean';
     default:

@@ -9,4 +9,3 @@ export { readHtml } from './html';
 export { readText } from './text';
 export { readFile } from './file';
 export { parseValue } from './value';
-export { setPdfWorker } from './pdf';

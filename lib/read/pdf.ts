@@ -5,22 +5,9 @@
 import { NUMERIC } from './pdf-columns';
 import { type Item, type Rule, pageText } from './pdf-layout';
 
-let workerSrc: string | undefined;
-
-/**
- * In a browser pdf.js needs the address of its worker script (in an extension page, e.g.
- * `browser.runtime.getURL('pdf.worker.min.mjs')` or Vite's `…/pdf.worker.min.mjs?url`).
- * Node needs nothing.
- */
-export function setPdfWorker(url: string): void {
-  workerSrc = url;
-}
-
 async function loadPdfjs() {
   // the legacy build runs in Node and in older browsers alike
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  if (workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
-  return pdfjs;
+  return import('pdfjs-dist/legacy/build/pdf.mjs');
 }
 
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
@@ -46,7 +33,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
       }
       // borders matter only around numbers; reading the drawing of a page of prose costs time
       const numbers = items.some((it, k) => NUMERIC.test(it.str.trim()) && apart(items[k - 1], it) && apart(it, items[k + 1]));
-      pages.push(pageText(items, numbers ? rulesOf(await page.getOperatorList(), pdfjs.OPS) : [], carry));
+      pages.push(pageText(items, numbers ? ruledLinesOf(await page.getOperatorList(), pdfjs.OPS) : [], carry));
       page.cleanup();
     }
   } finally {
@@ -79,7 +66,7 @@ const THIN = 3;
  * Table borders drawn on a page: painted paths whose bounding box is a thin line (filled bars,
  * stroked lines), and the sides of stroked rectangles. Coordinates in page space, as the text's.
  */
-export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>): Rule[] {
+export function ruledLinesOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>): Rule[] {
   const rules: Rule[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];

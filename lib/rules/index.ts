@@ -1,6 +1,6 @@
 import { FORMATS } from '../formats';
 import { checkNarrative } from '../narrative';
-import type { CheckInput, Finding } from '../report';
+import { bySeverity, type CheckInput, type Finding } from '../report';
 import { compiled } from './compile';
 import { domainFindings } from './domain';
 import { evaluate } from './evaluate';
@@ -12,8 +12,6 @@ export { groupBySection } from './present';
 export { inputOf } from './input';
 export { rulesOf } from '../formats/rules';
 
-const RANK = { error: 0, warning: 1, info: 2 } as const;
-
 /**
  * Check a report against every rule of its format (and, with `prior`, the cross-year rules).
  * Findings come errors first, then warnings, then info, each in form order. Never throws: an
@@ -24,7 +22,7 @@ export function checkReport(input: CheckInput, prior?: CheckInput): Finding[] {
   const last = prior?.values ? prior : undefined;
   try {
     const out = check(input, last);
-    return out.length < 2 ? out : out.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    return out.length < 2 ? out : out.sort(bySeverity);
   } catch {
     return [{ rule: 'CHECK', severity: 'info', cells: [], message: '部分数据无法校验（数据格式异常），请检查表格后重试' }];
   }

@@ -7,3 +7,4 @@ export * from './store';
 export * from './prior';
 export * from './exchange';
 export * from './prefill-plan';
+export * from './site';

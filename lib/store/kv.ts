@@ -28,25 +28,3 @@ export function memoryKV(initial: Record<string, unknown> = {}): KV & { data: Ma
     },
   };
 }
-
-/** Minimal shape of `chrome.storage.local` in callback style (MV2 on Chromium 86, no polyfill). */
-interface CallbackArea {
-  get(keys: string | string[] | null, cb: (items: Record<string, unknown>) => void): void;
-}
-
-/**
- * Read-only KV over a callback-style storage area, for a content script that does not load the
- * polyfill. Promise-style areas (MV3, Firefox) work with callbacks too, so this covers both.
- */
-export function readOnlyKV(area: CallbackArea, lastError: () => unknown = () => undefined): Pick<KV, 'get'> {
-  return {
-    get: (keys) =>
-      new Promise((resolve, reject) =>
-        area.get(keys ?? null, (items) => {
-          const err = lastError();
-          if (err) reject(err);
-          else resolve(items ?? {});
-        }),
-      ),
-  };
-}

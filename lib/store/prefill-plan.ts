@@ -1,4 +1,5 @@
-import { APPLY_COL_IDS } from '../formats/apply-sections';
+import { CARRY_OVER } from '../formats/apply-sections';
+import { cellDef } from '../formats';
 import type { FormatId } from '../formats/types';
 import type { Values } from '../report';
 
@@ -16,17 +17,15 @@ export interface PlanItem {
 }
 
 /** Formats whose section 三 has 上年结转 / 结转下年度 (gov2019 → gov2021 carries over too). */
-const CARRY_FORMATS: readonly FormatId[] = ['gov2021', 'gov2019'];
+const carries = (format: FormatId) => CARRY_OVER.every(({ cell, from }) => cellDef(format, cell) && cellDef(format, from));
 
 export function planPrefill(
   current: { format: FormatId | null; values: Values },
   prior: { format: FormatId; values: Values },
 ): PlanItem[] {
-  if (!current.format || !CARRY_FORMATS.includes(current.format) || !CARRY_FORMATS.includes(prior.format)) return [];
+  if (!current.format || !carries(current.format) || !carries(prior.format)) return [];
   const items: PlanItem[] = [];
-  for (const col of APPLY_COL_IDS) {
-    const cell = `apply.carried.${col}`;
-    const from = `apply.carryForward.${col}`;
+  for (const { cell, from } of CARRY_OVER) {
     const value = prior.values[from];
     if (!(cell in current.values) || current.values[cell] !== null) continue;
     if (typeof value !== 'number') continue;
@@ -70,6 +69,24 @@ export function undoPlan(values: Values, undo: readonly UndoRecord[]): Values {
  * this year's table has, last year's figure of the same cell. 现行有效件数 (inForce, the base of
  * X-STOCK) comes first.
  */
+const CARRY_FROM = new Map(CARRY_OVER.map(({ cell, from }) => [cell, from]));
+
+/**
+ * Last year's figures the live page shows beside this year's cells: 现行有效件数 (the base of this
+ * year's, X-STOCK) and, beside 二、上年结转, last year's 结转下年度 (X-CARRY). Shown, never written.
+ */
+export function pageReferences(cells: readonly string[], prior: { values: Values }): PlanItem[] {
+  const here = new Set(cells);
+  const out: PlanItem[] = [];
+  for (const [cell, value] of Object.entries(prior.values))
+    if (cell.endsWith('.inForce') && typeof value === 'number' && here.has(cell)) out.push({ cell, value, from: cell });
+  for (const { cell, from } of CARRY_OVER) {
+    const value = prior.values[from];
+    if (typeof value === 'number' && here.has(cell)) out.push({ cell, value, from });
+  }
+  return out;
+}
+
 export function priorReferences(
   current: { values: Values },
   prior: { values: Values },
@@ -79,7 +96,7 @@ export function priorReferences(
   const refs: PlanItem[] = [];
   for (const cell of Object.keys(current.values)) {
     if (skip.has(cell)) continue;
-    const from = cell.startsWith('apply.carried.') ? cell.replace('apply.carried.', 'apply.carryForward.') : cell;
+    const from = CARRY_FROM.get(cell) ?? cell;
     const value = prior.values[from];
     if (typeof value === 'number') refs.push({ cell, value, from });
   }

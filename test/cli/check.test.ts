@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,10 +34,37 @@ describe('check command line', { timeout: 60_000 }, () => {
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual(['reports']);
     const [rep] = json.reports;
-    expect(Object.keys(rep)).toEqual(['source', 'year', 'format', 'values', 'findings']);
+    expect(Object.keys(rep)).toEqual(['source', 'year', 'format', 'values', 'findings', 'suggestion']);
+    expect(rep.suggestion).toBeNull();
     expect([rep.source, rep.year, rep.format]).toEqual(['001_564ee96d51f4a710.txt', 2016, 'gov2014']);
     expect(rep.values['c.channels.website']).toBe(927);
     expect(rep.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('--json: a mistyped cell comes with the suggested cell and value, on its finding and as the suggestion', async () => {
+    const html = readFileSync(resolve(root, 'test/fixtures/read/report-2023.html'), 'utf8');
+    const row = html.match(/<tr><td colspan=3[^\n]*一、本年新收[^\n]*<\/tr>/)![0];
+    const file = join(tmp, 'typo.html');
+    writeFileSync(file, html.replace(row, row.replace('<span>8</span>', '<span>9</span>')));
+    const r = await check('--json', file);
+    expect(r.code).toBe(1);
+    const [rep] = JSON.parse(r.out).reports;
+    expect(rep.suggestion.fixes).toEqual([{ cell: 'apply.new.natural', value: 8, current: 9 }]);
+    expect(rep.suggestion.message).toContain('8');
+    const onCell = rep.findings.find((f: { target?: string }) => f.target === 'apply.new.natural');
+    expect(onCell).toMatchObject({ severity: 'error', expected: 8, actual: 9 });
+  });
+
+  it('a cell that is not a number (「约20」) is a 强制性 problem naming its text, never a blank', async () => {
+    const html = readFileSync(resolve(root, 'test/fixtures/read/report-2023.html'), 'utf8');
+    const row = html.match(/<tr><td colspan=3[^\n]*一、本年新收[^\n]*<\/tr>/)![0];
+    const file = join(tmp, 'about.html');
+    writeFileSync(file, html.replace(row, row.replace('<span>8</span>', '<span>约20</span>')));
+    const r = await check('--json', file);
+    const [rep] = JSON.parse(r.out).reports;
+    const dom = rep.findings.find((f: { rule: string; cells: string[] }) => f.rule === 'DOM-INT' && f.cells[0] === 'apply.new.natural');
+    expect(dom).toMatchObject({ severity: 'error' });
+    expect(dom.message).toContain('约20');
   });
 
   it('exit 1 when a rule fails (P-FORMAT of a gov2019 table in a 2022 report)', async () => {

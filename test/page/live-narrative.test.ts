@@ -55,7 +55,7 @@ describe('LiveTables: the narrative', () => {
   function start(text: string) {
     document.body.innerHTML = `<div contenteditable="true"><p id="n">${text}</p>${TABLE}</div>`;
     const n = narrativeStub();
-    live = new LiveTables({ top: document, deps: { ...stubDeps(), mapNarrative, checkNarrative: n.check }, pauseMs: 60 });
+    live = new LiveTables({ top: document, deps: { ...stubDeps(undefined, n.check), mapNarrative }, pauseMs: 60 });
     live.start();
     return { n, p: document.getElementById('n')! };
   }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LiveTables, badgePosition } from '@/lib/page/live';
+import { LiveTables } from '@/lib/page/live';
+import { badgePosition } from '@/lib/page/place';
 import { stubDeps, TABLE } from './stub-reader';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

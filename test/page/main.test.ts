@@ -182,6 +182,6 @@ describe('PageController', () => {
     new PageController(window, { deps: stubDeps(), api }).init(ctl.signal);
     await wait(5);
     const r = await send({ type: 'prefill-plan' });
-    expect(r).toEqual({ ok: false, message: '没有找到2022年度的已保存数据，请先导入上年报告。' });
+    expect(r).toEqual({ ok: false, message: '没有找到本单位 2022 年的数据：请先「导入上年报告…」' });
   });
 });

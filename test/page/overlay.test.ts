@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { OVERLAY_TAG, Overlay, type BadgeView } from '@/components/overlay/overlay';
+import { markBadgePosition } from '@/lib/page/place';
 
 const view = (over: Partial<BadgeView> = {}): BadgeView => ({
   key: '1|0|apply.new.total',
@@ -85,19 +86,21 @@ describe('Overlay', () => {
     expect([b.getAttribute('data-cell'), b.getAttribute('data-severity'), b.textContent, b.hidden]).toEqual(['apply.new.total', 'warning', '文', true]);
     expect(b.getAttribute('aria-label')).toBe('核实性问题：正文与表三·一、本年新收政府信息公开申请数量·总计不一致');
     expect(b.nextElementSibling!.textContent).toContain('与表格不一致');
-    o.placeMark('m1', [
+    const lines = [
       { left: 300, top: 100, right: 600, bottom: 114 },
       { left: 80, top: 118, right: 200.4, bottom: 132 },
-    ]);
+    ];
+    o.placeMark('m1', lines, markBadgePosition(lines));
     const boxes = [...root.querySelectorAll<HTMLElement>('.m')].map((m) => [m.hidden, m.style.left, m.style.top, m.style.width, m.style.height]);
     expect(boxes).toEqual([
       [false, '300px', '100px', '300px', '14px'],
       [false, '80px', '118px', '120px', '14px'],
     ]);
     expect([b.hidden, b.style.left, b.style.top]).toEqual([false, '193px', '104px']); // above the last line's end
-    o.placeMark('m1', [{ left: 80, top: 118, right: 200, bottom: 132 }]); // scrolled: one line left in view
+    const one = [{ left: 80, top: 118, right: 200, bottom: 132 }];
+    o.placeMark('m1', one, markBadgePosition(one)); // scrolled: one line left in view
     expect([...root.querySelectorAll<HTMLElement>('.m')].map((m) => m.hidden)).toEqual([false, true]);
-    o.placeMark('m1', []);
+    o.placeMark('m1', [], markBadgePosition([]));
     expect(b.hidden).toBe(true);
     o.updateMarks([]);
     expect(root.querySelector('[data-kind]')).toBeNull();

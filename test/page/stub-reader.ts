@@ -1,12 +1,20 @@
 import type { CheckInput, Finding, Report, ReportCell } from '@/lib/report';
+import { bySeverity } from '@/lib/report';
+import { inputOf } from '@/lib/rules/input';
+import type { CheckOptions, CheckResult } from '@/lib/check';
 import type { LiveDeps } from '@/lib/page/live';
+import { Overlay } from '@/components/overlay/overlay';
 
 /**
  * A test double for the reader and the rule engine, so the tracker can be tested on its own:
  * cells are <td data-id="…"> (or <input data-id>), one rule a + b = c. The real reader and
  * engine are exercised by the real-browser tests.
  */
-export function stubDeps(calls: { may: number; read: number } = { may: 0, read: 0 }): LiveDeps & { calls: typeof calls } {
+export function stubDeps(
+  calls: { may: number; read: number } = { may: 0, read: 0 },
+  /** A stand-in for the narrative check, run as the pipeline runs it (unless given its findings). */
+  checkNarrative?: (text: string, input: CheckInput) => Finding[],
+): LiveDeps & { calls: typeof calls } {
   return {
     calls,
     mayHoldReport(doc) {
@@ -24,11 +32,17 @@ export function stubDeps(calls: { may: number; read: number } = { may: 0, read: 
       const r: Report = { source: 'page', format: 'gov2021', year: 2023, cells, problems: [] };
       return Object.keys(cells).length ? [r] : [];
     },
-    checkReport(input: CheckInput): Finding[] {
+    check(report: Report, opts: CheckOptions): CheckResult | null {
+      if (!report.format) return null;
+      const input = inputOf(report)!;
       const { a, b, c } = input.values as Record<string, number | null>;
-      if (a == null || b == null || c == null || a + b === c) return [];
-      return [{ rule: 'T-SUM', severity: 'error', cells: ['c', 'a', 'b'], message: `a(${a})+b(${b})≠c(${c})`, expected: a + b, target: 'c' }];
+      const text = report.narrative;
+      const narrative = opts.narrative ? [...opts.narrative] : text && checkNarrative ? checkNarrative(text, input) : [];
+      if (a == null || b == null || c == null || a + b === c) return { input, findings: [...narrative], narrative, suggestion: null };
+      const sum: Finding = { rule: 'T-SUM', severity: 'error', cells: ['c', 'a', 'b'], message: `a(${a})+b(${b})≠c(${c})`, expected: a + b, target: 'c' };
+      return { input, findings: [sum, ...narrative].sort(bySeverity), narrative, suggestion: { message: sum.message, fixes: [{ cell: 'c', value: a + b, current: c }] } };
     },
+    overlay: (doc, onFix) => new Overlay(doc, onFix),
   };
 }
 

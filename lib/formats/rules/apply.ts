@@ -4,6 +4,7 @@ import {
   APPLICANT_COL_IDS,
   APPLY_COLS,
   APPLY_GROUPS,
+  CARRY_OVER,
   applySection,
   resultRowIds,
 } from '../apply-sections';
@@ -98,16 +99,16 @@ export function applyRules(otherSplit: boolean): SumRule[] {
       right: ids.slice(0, 4),
     });
   }
-  for (const col of APPLY_COLS) {
+  CARRY_OVER.forEach(({ cell: carried, from }, i) => {
     out.push({
       rule: 'X-CARRY',
       severity: 'warning',
-      scope: `表三 ${col.label}列`,
-      left: [cell('carried', col.id)],
+      scope: `表三 ${APPLY_COLS[i]!.label}列`,
+      left: [carried],
       op: '=',
-      right: [PRIOR + cell('carryForward', col.id)],
+      right: [PRIOR + from],
     });
-  }
+  });
   // carryForward.total > 0.5 × (new.total + carried.total) is unusual: 2·cf ≤ new + carried.
   out.push({
     rule: 'P-CARRYSIZE',

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { annotate, withLocalisation } from '@/lib/locate/annotate';
+import { checkInput, recentEdits } from '@/lib/check';
 import { checkReport } from '@/lib/rules';
 import type { CheckInput } from '@/lib/report';
-import { edited, shanghai2025 } from './shanghai2025';
+import { edited, shanghai2025 } from '../locate/shanghai2025';
 
-const errors = (input: CheckInput) => annotate(checkReport(input), input).filter((f) => f.severity === 'error');
+const errors = (input: CheckInput) => checkInput(input).findings.filter((f) => f.severity === 'error');
 
-/** What the live page's badges get: the engine's findings with localisation put into them. */
-describe('annotate', () => {
-  it('leaves a consistent report’s findings as they are', () => {
+/** What every view gets: the engine's findings with localisation put into them. */
+describe('the check pipeline', () => {
+  it('leaves a consistent report’s findings as the engine gives them, with no suggestion', () => {
     const input = shanghai2025();
-    const findings = checkReport(input);
-    expect(annotate(findings, input)).toBe(findings);
+    const out = checkInput(input);
+    expect(out.findings).toEqual(checkReport(input));
+    expect(out.suggestion).toBeNull();
+  });
+
+  it('gives the suggestion the badge gets: the same cell and value', () => {
+    const out = checkInput(edited({ 'apply.carryForward.natural': 209 }));
+    expect(out.suggestion?.fixes).toEqual([{ cell: 'apply.carryForward.natural', value: 290, current: 209 }]);
+    expect(out.findings.find((f) => f.target)?.target).toBe('apply.carryForward.natural');
   });
 
   it('turns a single 表三 typo into one finding on that cell with its value', () => {
@@ -52,15 +59,22 @@ describe('annotate', () => {
   });
 });
 
-describe('withLocalisation', () => {
+describe('recently edited cells', () => {
   it('ranks the cell just typed in first among tied candidates', () => {
     const typed = edited({ 'appeal.suitDirect.pending': 8 });
-    const firstListed = (check: (i: CheckInput) => ReturnType<typeof checkReport>) =>
-      check(typed).find((f) => f.severity === 'error')!.message.match(/1\. (\S+) 应为/)?.[1];
-    const live = withLocalisation(checkReport);
-    live(shanghai2025());
-    expect(firstListed(live)).toBe('表四·行政诉讼·未经复议直接起诉·尚未审结');
+    const firstListed = (recentlyEdited: string[]) =>
+      checkInput(typed, { recentlyEdited }).findings.find((f) => f.severity === 'error')!.message.match(/1\. (\S+) 应为/)?.[1];
+    const recent = recentEdits(shanghai2025().values, typed.values, []);
+    expect(recent).toEqual(['appeal.suitDirect.pending']);
+    expect(firstListed(recent)).toBe('表四·行政诉讼·未经复议直接起诉·尚未审结');
     // Without knowing what was typed, the same tie is listed in another order.
-    expect(firstListed(withLocalisation(checkReport))).not.toBe('表四·行政诉讼·未经复议直接起诉·尚未审结');
+    expect(firstListed([])).not.toBe('表四·行政诉讼·未经复议直接起诉·尚未审结');
+  });
+
+  it('keeps the list when a change touches 20 cells or more (a paste is not a typing slip)', () => {
+    const before = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`c${i}`, i]));
+    const pasted = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`c${i}`, i + 1]));
+    expect(recentEdits(before, pasted, ['x'])).toEqual(['x']);
+    expect(recentEdits(before, { ...before, c3: 9 }, ['x', 'c3'])).toEqual(['c3', 'x']);
   });
 });

@@ -1,0 +1,100 @@
+import { cellLabel } from '../formats';
+import type { Report } from '../report';
+import type { CellRef, TypingHold } from './hold';
+import { elementOf, type DocState } from './tracker';
+import type { BadgeSeverity, BadgeView, RefView } from './view';
+
+/**
+ * The badge views: what each cell's badge, each narrative sentence's mark and each reference tag
+ * shows, from the tracker's findings. Holding only delays a new badge; one already on screen stays
+ * (no flicker while correcting).
+ */
+
+export interface Views {
+  badges: BadgeView[];
+  marks: BadgeView[];
+  /** Where each shown badge's cell is, resolved against the latest read at placement time. */
+  cells: Map<string, CellRef>;
+  /** Where each shown mark's sentence is. */
+  spans: Map<string, { doc: Document; span: { start: number; end: number } }>;
+  /** The shortest hold still running (ms), or Infinity. */
+  wait: number;
+}
+
+const SHOWN: ReadonlySet<string> = new Set(['error', 'warning']);
+
+export function badgeViews(
+  states: Iterable<DocState>,
+  hold: TypingHold,
+  shownBefore: { cells: ReadonlySet<string>; marks: ReadonlySet<string> },
+  now: number,
+): Views {
+  const out: Views = { badges: [], marks: [], cells: new Map(), spans: new Map(), wait: Infinity };
+  const views = new Map<string, BadgeView>();
+  for (const st of states) {
+    st.findings.forEach((fs, r) => {
+      const rep = st.reports[r]!;
+      const label = (cell: string) => (rep.format ? cellLabel(rep.format, cell) : cell);
+      const sentences = new Map<string, number>();
+      for (const f of fs) {
+        if (!SHOWN.has(f.severity)) continue;
+        const sev = f.severity as BadgeSeverity;
+        const cell = f.target ?? f.cells[0];
+        if (f.span && st.narrative && cell) {
+          // The n-th P-TEXT sentence about this cell: stable while the text before it changes.
+          const n = (sentences.get(cell) ?? 0) + 1;
+          sentences.set(cell, n);
+          const key = `${st.id}|${r}|${cell}|sentence${n}`;
+          const wait = shownBefore.marks.has(key) ? 0 : hold.held(st.doc, r, f, now);
+          if (wait) out.wait = Math.min(out.wait, wait);
+          else {
+            out.marks.push({ key, cell, severity: sev, label: label(cell), messages: [f.message] });
+            out.spans.set(key, { doc: st.doc, span: f.span });
+          }
+        }
+        if (!cell || !elementOf(rep, cell)) continue;
+        const key = `${st.id}|${r}|${cell}`;
+        const wait = shownBefore.cells.has(key) ? 0 : hold.held(st.doc, r, f, now);
+        if (wait) {
+          out.wait = Math.min(out.wait, wait);
+          continue;
+        }
+        let v = views.get(key);
+        if (v) {
+          if (sev === 'error') v.severity = 'error';
+          if (!v.messages.includes(f.message)) v.messages.push(f.message);
+        } else {
+          v = { key, cell, severity: sev, label: label(cell), messages: [f.message] };
+          views.set(key, v);
+          out.cells.set(key, { doc: st.doc, r, id: cell });
+        }
+        if (v.expected === undefined && f.expected !== undefined && (f.target ?? cell) === cell) {
+          v.expected = f.expected;
+          v.canFix = f.target === cell;
+        }
+      }
+    });
+  }
+  out.badges = [...views.values()];
+  return out;
+}
+
+/** Last year's figures shown beside this year's cells (never written), and where their cells are. */
+export function referenceViews(
+  states: Iterable<DocState>,
+  references: (r: Report) => { cell: string; value: number }[],
+): { views: RefView[]; cells: Map<string, CellRef> } {
+  const views: RefView[] = [];
+  const cells = new Map<string, CellRef>();
+  for (const st of states) {
+    st.reports.forEach((rep, r) => {
+      for (const { cell, value } of references(rep)) {
+        if (!elementOf(rep, cell)) continue;
+        const key = `${st.id}|${r}|${cell}`;
+        views.push({ key, cell, text: `上年 ${value}` });
+        cells.set(key, { doc: st.doc, r, id: cell });
+      }
+    });
+  }
+  return { views, cells };
+}

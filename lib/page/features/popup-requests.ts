@@ -1,0 +1,17 @@
+import { isRequest } from '../request';
+import type { ExtApi } from '../ext';
+import type { Request, Response } from '../../messages';
+
+/** Requests from the popup (top frame only), answered by `handle` until `signal` aborts. */
+export function initPopupRequests(api: ExtApi | null, win: Window, signal: AbortSignal, handle: (req: Request) => Promise<Response>): void {
+  if (!api || win !== win.top) return;
+  const listener = (msg: unknown, _sender: unknown, respond: (r: unknown) => void) => {
+    if (!isRequest(msg)) return false;
+    handle(msg).then(respond, (e: unknown) =>
+      respond({ ok: false, message: `年报助手出错：${e instanceof Error ? e.message : String(e)}` }),
+    );
+    return true;
+  };
+  api.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => api.runtime.onMessage.removeListener(listener));
+}

@@ -1,0 +1,264 @@
+import type { CheckOptions, CheckResult, Suggestion } from '../check';
+import { recentEdits } from '../check/recent';
+import type { NarrativeMap } from '../read/dom';
+import { valuesOf, type CheckInput, type Finding, type Report, type Values } from '../report';
+import type { CellRef } from './hold';
+import { Scheduler } from './scheduler';
+
+/**
+ * The live table tracker: the report tables of every reachable document, read with the reader and
+ * checked with the check pipeline on every change. Cell elements come from the latest read only;
+ * every mutation triggers a fresh read, so no element outlives a change.
+ */
+
+export interface TrackerDeps {
+  /** Cheap pre-filter: false means the document certainly holds no report table. */
+  mayHoldReport(root: Document): boolean;
+  readDom(root: Document, source?: string): Report[];
+  /** The check pipeline (lib/check). */
+  check(report: Report, opts: CheckOptions): CheckResult | null;
+  /** The document's narrative with its DOM positions, so a P-TEXT finding can point at its sentence. */
+  mapNarrative?(root: Document): NarrativeMap;
+}
+
+export interface TrackerEvents {
+  /** Reports were read and checked again. */
+  checked(): void;
+  /** A document's DOM changed (`reports`: it holds report tables), or was typed in. */
+  mutated(doc: Document, reports: boolean): void;
+  input(doc: Document): void;
+  focus(doc: Document): void;
+  layout(): void;
+}
+
+export interface DocState {
+  doc: Document;
+  id: number;
+  reports: Report[];
+  findings: Finding[][];
+  suggestions: (Suggestion | null)[];
+  cellOf: Map<Node, { r: number; id: string }>;
+  /** The narrative as read with the reports (rebuilt on every read); null without mapNarrative. */
+  narrative: NarrativeMap | null;
+  /** Per report: the last narrative check and what it was run on. */
+  narrChecks: { text: string; values: string; findings: Finding[] }[];
+  /** Per report: its values at the last read and the cells edited since, most recent first. */
+  edits: { values: Values; recent: string[] }[];
+}
+
+export interface LiveCell extends CellRef {
+  report: Report;
+  el: Element;
+}
+
+/** The narrative is checked again this long after the last change to the table alone. */
+const NARRATIVE_DEFER_MS = 120;
+
+export class LiveTracker {
+  readonly states = new Map<Document, DocState>();
+  readonly scheduler: Scheduler;
+  private readonly win: Window;
+  private nextId = 1;
+  private narrTimer = 0;
+  private readonly narrDue = new Set<Document>();
+  private narrNow = false;
+
+  constructor(
+    top: Document,
+    private readonly deps: TrackerDeps,
+    private readonly events: TrackerEvents,
+    /** Last year's data for a report, when known (cross-year rules). */
+    public prior: ((r: Report) => CheckInput | undefined) | undefined,
+    quietMs: number,
+    ignore: (n: Node) => boolean,
+  ) {
+    this.win = top.defaultView!;
+    this.scheduler = new Scheduler(
+      top,
+      {
+        flush: (docs) => {
+          for (const d of docs) this.scan(d);
+          this.events.checked();
+        },
+        documents: (docs) => {
+          const keep = new Set(docs);
+          for (const d of [...this.states.keys()]) if (!keep.has(d)) this.states.delete(d);
+          for (const d of docs)
+            if (!this.states.has(d))
+              this.states.set(d, { doc: d, id: this.nextId++, reports: [], findings: [], suggestions: [], cellOf: new Map(), narrative: null, narrChecks: [], edits: [] });
+        },
+        mutated: (doc) => {
+          const reports = !!this.states.get(doc)?.reports.length;
+          this.events.mutated(doc, reports);
+          return reports;
+        },
+        input: (doc) => this.events.input(doc),
+        focus: (doc) => this.events.focus(doc),
+        layout: () => this.events.layout(),
+      },
+      quietMs,
+      ignore,
+    );
+  }
+
+  start(): void {
+    this.scheduler.start();
+  }
+
+  stop(): void {
+    this.scheduler.stop();
+    this.win.clearTimeout(this.narrTimer);
+    this.states.clear();
+  }
+
+  /** Read and check every changed document now. */
+  flush(): void {
+    this.scheduler.flushNow();
+  }
+
+  /** Check every report again (prior-year data arrived). */
+  recheck(): void {
+    this.scheduler.markAll();
+    this.scheduler.flushNow();
+  }
+
+  /** A document's cell went away: read it again. */
+  stale(doc: Document): void {
+    this.scheduler.markDirty(doc, true);
+  }
+
+  private scan(doc: Document): void {
+    const st = this.states.get(doc);
+    if (!st) return;
+    let reports: Report[] = [];
+    try {
+      if (doc.documentElement && this.deps.mayHoldReport(doc)) reports = this.deps.readDom(doc, 'page');
+    } catch (e) {
+      console.warn('年报助手：读取表格出错', e);
+    }
+    st.reports = reports.filter((r) => Object.keys(r.cells).length > 0);
+    st.cellOf = new Map();
+    st.reports.forEach((rep, r) => {
+      for (const [id, c] of Object.entries(rep.cells)) if (c.loc.kind === 'table' && c.loc.el) st.cellOf.set(c.loc.el, { r, id });
+    });
+    st.narrative = null;
+    if (st.reports.length && this.deps.mapNarrative) {
+      try {
+        st.narrative = this.deps.mapNarrative(doc);
+        for (const rep of st.reports) rep.narrative = st.narrative.text;
+      } catch (e) {
+        console.warn('年报助手：读取正文出错', e);
+      }
+    }
+    const results = st.reports.map((rep, r) => this.check(st, rep, r));
+    st.findings = results.map((x) => x?.findings ?? []);
+    st.suggestions = results.map((x) => x?.suggestion ?? null);
+    st.narrChecks.length = st.reports.length;
+    st.edits.length = st.reports.length;
+  }
+
+  private check(st: DocState, rep: Report, r: number): CheckResult | null {
+    if (!rep.format) return null;
+    const values = valuesOf(rep);
+    const last = st.edits[r];
+    const recent = recentEdits(last?.values ?? null, values, last?.recent ?? []);
+    st.edits[r] = { values, recent };
+    const opts: CheckOptions = { recentlyEdited: recent };
+    const prior = this.prior?.(rep);
+    if (prior) opts.prior = prior;
+    const text = rep.narrative;
+    const sig = JSON.stringify([rep.format, rep.year, values]);
+    const narr = st.narrChecks[r];
+    if (text !== undefined && narr && narr.text === text) {
+      // Only the table changed (typing in a cell): keep the cell's badge fast and check the narrative
+      // once the typing pauses; its findings' spans still fit the unchanged text meanwhile.
+      if (narr.values === sig || !this.narrNow) opts.narrative = narr.findings;
+      if (narr.values !== sig && !this.narrNow) this.deferNarrative(st.doc);
+    }
+    try {
+      const out = this.deps.check(rep, opts);
+      if (out && text !== undefined && !opts.narrative) st.narrChecks[r] = { text, values: sig, findings: out.narrative };
+      return out;
+    } catch (e) {
+      console.warn('年报助手：校验出错', e);
+      return null;
+    }
+  }
+
+  private deferNarrative(doc: Document): void {
+    this.narrDue.add(doc);
+    this.win.clearTimeout(this.narrTimer);
+    this.narrTimer = this.win.setTimeout(() => {
+      this.narrTimer = 0;
+      for (const d of this.narrDue) this.scheduler.mark(d);
+      this.narrDue.clear();
+      this.narrNow = true;
+      try {
+        this.flush();
+      } finally {
+        this.narrNow = false;
+      }
+    }, NARRATIVE_DEFER_MS);
+  }
+
+  // ---- what is on the page now -----------------------------------------------------------
+
+  /** The report cell holding the caret (or the focused <input>) in `doc`. */
+  caretCell(doc: Document): CellRef | null {
+    const st = this.states.get(doc);
+    if (!st || !st.cellOf.size) return null;
+    const ae = doc.activeElement;
+    let node: Node | null =
+      ae && (ae.tagName === 'INPUT' || ae.tagName === 'TEXTAREA') ? ae : (doc.getSelection()?.anchorNode ?? null);
+    for (; node && node !== doc; node = node.parentNode) {
+      const hit = st.cellOf.get(node);
+      if (hit) return { doc, ...hit };
+    }
+    return null;
+  }
+
+  /** Number of report tables (distinct <table>s or input grids holding report cells). */
+  tableCount(): number {
+    let n = 0;
+    for (const st of this.states.values()) {
+      const seen = new Set<number>();
+      for (const rep of st.reports) for (const c of Object.values(rep.cells)) if (c.loc.kind === 'table') seen.add(c.loc.table);
+      n += seen.size;
+    }
+    return n;
+  }
+
+  reports(fresh = true): { doc: Document; report: Report; findings: Finding[]; suggestion: Suggestion | null }[] {
+    if (fresh) this.flush();
+    const out: { doc: Document; report: Report; findings: Finding[]; suggestion: Suggestion | null }[] = [];
+    for (const st of this.states.values())
+      st.reports.forEach((report, r) => out.push({ doc: st.doc, report, findings: st.findings[r] ?? [], suggestion: st.suggestions[r] ?? null }));
+    return out;
+  }
+
+  /** The first live cell with this canonical id, resolved now. */
+  cell(id: string): LiveCell | null {
+    this.flush();
+    for (const st of this.states.values()) {
+      for (let r = 0; r < st.reports.length; r++) {
+        const rep = st.reports[r]!;
+        const el = elementOf(rep, id);
+        if (el && el.isConnected) return { doc: st.doc, r, id, report: rep, el };
+      }
+    }
+    return null;
+  }
+
+  /** The cell's element in the latest read, if it is still in its document. */
+  element(ref: CellRef): Element | null {
+    const rep = this.states.get(ref.doc)?.reports[ref.r];
+    const el = rep ? elementOf(rep, ref.id) : undefined;
+    return el && el.isConnected ? el : null;
+  }
+}
+
+/** The live element a report cell was read from, if it came from a DOM table or input grid. */
+export function elementOf(rep: Report, id: string): Element | undefined {
+  const loc = rep.cells[id]?.loc;
+  return loc && loc.kind === 'table' ? loc.el : undefined;
+}

@@ -1,0 +1,69 @@
+/**
+ * What the page layer draws, and the drawing surface it is handed by the entry point
+ * (components/overlay): the page layer decides what to show and where; the overlay only draws.
+ */
+
+export type BadgeSeverity = 'error' | 'warning';
+
+export interface BadgeView {
+  /** Stable identity across updates (document, report, cell). */
+  key: string;
+  /** Canonical cell id. */
+  cell: string;
+  severity: BadgeSeverity;
+  /** The cell in the form's own words: 表三·自然人·（七）总计. */
+  label: string;
+  /** One or more messages, each a sentence a clerk can act on. */
+  messages: string[];
+  /** Value that would balance the rule(s), when known. */
+  expected?: number;
+  /** Offer the one-click correction 改为 {expected} (when the value is known to be this cell's). */
+  canFix?: boolean;
+}
+
+/** Last year's figure shown beside a cell for comparison (never written into the table). */
+export interface RefView {
+  key: string;
+  cell: string;
+  text: string;
+}
+
+/** A box in the top viewport. */
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface Pos {
+  left: number;
+  top: number;
+  visible: boolean;
+}
+
+/** Width and height of a badge, px: the overlay draws it this size, placement sets it this far off. */
+export const BADGE_SIZE = 14;
+
+export interface OverlayView {
+  readonly host: HTMLElement;
+  /** Re-append the host if the page removed it. */
+  ensureAttached(): void;
+  setTables(n: number): void;
+  /** Show exactly these badges; returns the ones not shown before. */
+  update(views: BadgeView[]): BadgeView[];
+  place(key: string, pos: Pos): void;
+  updateRefs(views: RefView[]): void;
+  placeRef(key: string, pos: Pos): void;
+  /** Show exactly these sentence marks (a narrative sentence that disagrees with the table). */
+  updateMarks(views: BadgeView[]): void;
+  /** `rects`: the sentence's visible line boxes; `badge`: where its badge goes. */
+  placeMark(key: string, rects: Rect[], badge: Pos): void;
+  announce(text: string): void;
+  /** A brief highlight around a cell (reveal). */
+  flash(box: Rect): void;
+  destroy(): void;
+}
+
+/** Makes the overlay in the top document; `onFix`: the user chose 改为 N on a badge. */
+export type MakeOverlay = (doc: Document, onFix: (key: string, cell: string, value: number) => void) => OverlayView;
