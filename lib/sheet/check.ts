@@ -1,11 +1,7 @@
-import { annotate } from '../locate/annotate';
+import { checkInput } from '../check';
 import type { CheckInput, Finding } from '../report';
-import { checkReport } from '../rules';
 
-/**
- * The findings the sheet prints: the rule engine plus localisation, as the live page checks.
- * The one place the sheet calls the checking (to become lib/check's pipeline once it exists).
- */
+/** The findings the sheet prints: lib/check's one pipeline, as the live page checks. */
 export function findingsFor(input: CheckInput, prior?: CheckInput): Finding[] {
-  return annotate(checkReport(input, prior), input, prior ? { prior } : {});
+  return checkInput(input, prior ? { prior } : {}).findings;
 }
