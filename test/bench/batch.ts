@@ -1,0 +1,110 @@
+/**
+ * `npm run bench:batch`: 500 synthetic reports (HTML as CMS pages hold it, .docx as Word writes it,
+ * PDF printed by Chromium; some with a typo, a few broken) audited by `check --batch`; prints the
+ * wall time, reports per second, and per PDF our reading against poppler's `pdftotext -layout`
+ * measured in the same run. Targets: 500 reports < 60 s; PDF ≤ 3× pdftotext.
+ * Printed PDFs are kept in the system's temp folder and reused by later runs.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { pdfToText } from '@/lib/read/pdf';
+import { readFile } from '@/lib/read/file';
+import { reportHtml, reportWord, synthetic } from './batch-reports';
+
+const N = Number(process.env.BATCH_N ?? 500);
+const PDFS = 40;
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const dir = mkdtempSync(join(tmpdir(), 'nb-bench-batch-'));
+const cache = join(tmpdir(), 'nianbao-bench-pdf-v1');
+
+async function printPdfs(): Promise<string[]> {
+  const files = Array.from({ length: PDFS }, (_, k) => join(cache, `pdf-${k}.pdf`));
+  if (files.every((f) => existsSync(f))) return files;
+  mkdirSync(cache, { recursive: true });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    for (let k = 0; k < PDFS; k++) {
+      await page.setContent(reportHtml(synthetic(400 + k, 2023, k % 5 === 2)));
+      writeFileSync(files[k]!, await page.pdf());
+    }
+  } finally {
+    await browser.close();
+  }
+  return files;
+}
+
+const pdfs = await printPdfs();
+let typos = 0;
+let broken = 0;
+const kinds = { html: 0, docx: 0, pdf: 0 };
+for (let i = 0; i < N; i++) {
+  const name = String(i).padStart(3, '0');
+  if (i % 50 === 49) {
+    broken++;
+    writeFileSync(join(dir, `${name}-broken.${i % 100 === 49 ? 'pdf' : 'docx'}`), 'not a report');
+    continue;
+  }
+  const kind = i % 10 < 5 ? 'html' : i % 10 < 8 ? 'docx' : 'pdf';
+  kinds[kind]++;
+  if (kind === 'pdf') {
+    const k = Math.floor(i / 10) % PDFS;
+    if (k % 5 === 2) typos++;
+    writeFileSync(join(dir, `${name}.pdf`), readFileSync(pdfs[k]!));
+    continue;
+  }
+  const s = synthetic(i, 2023, i % 7 === 3);
+  if (s.typo) typos++;
+  if (kind === 'html') writeFileSync(join(dir, `${name}.html`), reportHtml(s));
+  else writeFileSync(join(dir, `${name}.docx`), await reportWord(s));
+}
+
+const t0 = performance.now();
+const out = await new Promise<string>((done, fail) => {
+  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['entrypoints/cli.ts', '--batch', dir, '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (c: Buffer) => chunks.push(c));
+  child.on('error', fail);
+  child.on('close', () => done(Buffer.concat(chunks).toString('utf8')));
+});
+const wall = (performance.now() - t0) / 1000;
+const { rows, summary } = JSON.parse(out) as { rows: { state: string }[]; summary: { byState: Record<string, number> } };
+
+console.log(`reports: ${rows.length} (HTML ${kinds.html}, .docx ${kinds.docx}, PDF ${kinds.pdf}, broken ${broken}; ${typos} with a typo)`);
+console.log(`states: 红 ${summary.byState.red}  黄 ${summary.byState.yellow}  绿 ${summary.byState.green}  灰 ${summary.byState.grey}`);
+console.log(`check --batch wall time: ${wall.toFixed(1)} s  (${(rows.length / wall).toFixed(1)} reports/s; target < 60 s)`);
+
+// PDF: our reading against pdftotext -layout, file by file, in this one process
+const ms = (f: () => unknown) => {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+};
+const msAsync = async (f: () => Promise<unknown>) => {
+  const t = performance.now();
+  await f();
+  return performance.now() - t;
+};
+await pdfToText(new Uint8Array(readFileSync(pdfs[0]!))); // load pdf.js once
+const ratios: number[] = [];
+const fulls: number[] = [];
+let oursTotal = 0;
+let popplerTotal = 0;
+for (const f of pdfs) {
+  const bytes = new Uint8Array(readFileSync(f));
+  const poppler = ms(() => execFileSync('pdftotext', ['-layout', f, '-']));
+  const ours = await msAsync(() => pdfToText(bytes));
+  const full = await msAsync(() => readFile(bytes, 'x.pdf'));
+  oursTotal += ours;
+  popplerTotal += poppler;
+  ratios.push(ours / poppler);
+  fulls.push(full / poppler);
+}
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+console.log(`PDF text (${pdfs.length} files): ours ${(oursTotal / pdfs.length).toFixed(0)} ms vs pdftotext -layout ${(popplerTotal / pdfs.length).toFixed(0)} ms per file`);
+console.log(`PDF ratio ours/pdftotext: median ${med(ratios).toFixed(2)}×, worst ${Math.max(...ratios).toFixed(2)}× (target ≤ 3×); whole reading incl. table recognition: median ${med(fulls).toFixed(2)}×`);
+rmSync(dir, { recursive: true, force: true });
