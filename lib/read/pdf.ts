@@ -10,10 +10,23 @@ async function loadPdfjs() {
   return import('pdfjs-dist/legacy/build/pdf.mjs');
 }
 
+type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
+let shared: { pdfjs: Pdfjs; worker: InstanceType<Pdfjs['PDFWorker']> } | null = null;
+
+/** One pdf.js worker for every file read (starting one per file costs more than reading a short report). */
+async function loader() {
+  if (!shared || shared.worker.destroyed) {
+    const pdfjs = await loadPdfjs();
+    shared = { pdfjs, worker: new pdfjs.PDFWorker({ verbosity: 0 }) };
+  }
+  return shared;
+}
+
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await loadPdfjs();
+  const { pdfjs, worker } = await loader();
   const doc = await pdfjs.getDocument({
     data: bytes.slice(),
+    worker,
     useSystemFonts: false,
     isEvalSupported: false,
     disableFontFace: true,

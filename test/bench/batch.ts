@@ -89,9 +89,23 @@ const msAsync = async (f: () => Promise<unknown>) => {
   await f();
   return performance.now() - t;
 };
+// CPU time too: on a loaded machine wall times swing with the neighbours, CPU time much less
+const cpuMs = async (f: () => Promise<unknown>) => {
+  const c = process.cpuUsage();
+  await f();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+};
+/** pdftotext's own CPU time, as bash's `times` reports its children's (user + system). */
+function popplerCpuMs(file: string): number {
+  const out = execFileSync('bash', ['-c', 'pdftotext -layout "$1" - >/dev/null; times', 'bash', file], { encoding: 'utf8' });
+  const child = out.trim().split('\n')[1] ?? '';
+  return [...child.matchAll(/(\d+)m([\d.]+)s/g)].reduce((s, m) => s + (Number(m[1]) * 60 + Number(m[2])) * 1000, 0);
+}
 await pdfToText(new Uint8Array(readFileSync(pdfs[0]!))); // load pdf.js once
 const ratios: number[] = [];
 const fulls: number[] = [];
+const cpuRatios: number[] = [];
 let oursTotal = 0;
 let popplerTotal = 0;
 for (const f of pdfs) {
@@ -99,6 +113,8 @@ for (const f of pdfs) {
   const poppler = ms(() => execFileSync('pdftotext', ['-layout', f, '-']));
   const ours = await msAsync(() => pdfToText(bytes));
   const full = await msAsync(() => readFile(bytes, 'x.pdf'));
+  const oursCpu = await cpuMs(() => pdfToText(bytes));
+  cpuRatios.push(oursCpu / Math.max(1, popplerCpuMs(f)));
   oursTotal += ours;
   popplerTotal += poppler;
   ratios.push(ours / poppler);
@@ -107,4 +123,5 @@ for (const f of pdfs) {
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`PDF text (${pdfs.length} files): ours ${(oursTotal / pdfs.length).toFixed(0)} ms vs pdftotext -layout ${(popplerTotal / pdfs.length).toFixed(0)} ms per file`);
 console.log(`PDF ratio ours/pdftotext: median ${med(ratios).toFixed(2)}×, worst ${Math.max(...ratios).toFixed(2)}× (target ≤ 3×); whole reading incl. table recognition: median ${med(fulls).toFixed(2)}×`);
+console.log(`PDF CPU-time ratio ours/pdftotext: median ${med(cpuRatios).toFixed(2)}×, worst ${Math.max(...cpuRatios).toFixed(2)}×`);
 rmSync(dir, { recursive: true, force: true });
