@@ -99,22 +99,16 @@ const msAsync = async (f: () => Promise<unknown>) => {
   await f();
   return performance.now() - t;
 };
-// CPU time too: on a loaded machine wall times swing with the neighbours, CPU time much less
+// our CPU time too: on a loaded machine wall times swing with the neighbours, CPU time much less
 const cpuMs = async (f: () => Promise<unknown>) => {
   const c = process.cpuUsage();
   await f();
   const d = process.cpuUsage(c);
   return (d.user + d.system) / 1000;
 };
-/** pdftotext's own CPU time, as bash's `times` reports its children's (user + system). */
-function popplerCpuMs(file: string): number {
-  const out = execFileSync('bash', ['-c', 'pdftotext -layout "$1" - >/dev/null; times', 'bash', file], { encoding: 'utf8' });
-  const child = out.trim().split('\n')[1] ?? '';
-  return [...child.matchAll(/(\d+)m([\d.]+)s/g)].reduce((s, m) => s + (Number(m[1]) * 60 + Number(m[2])) * 1000, 0);
-}
 await readFile(new Uint8Array(readFileSync(pdfs[0]!)), 'x.pdf'); // load pdf.js once
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const per = { reading: [] as number[], ruled: [] as number[], readingCpu: [] as number[], popplerCpu: [] as number[], wall: [] as number[] };
+const per = { reading: [] as number[], ruled: [] as number[], readingCpu: [] as number[], wall: [] as number[] };
 for (const f of pdfs) {
   const bytes = new Uint8Array(readFileSync(f));
   const poppler = ms(() => execFileSync('pdftotext', ['-layout', f, '-']));
@@ -124,10 +118,8 @@ for (const f of pdfs) {
   per.ruled.push(ruled / poppler);
   per.wall.push(poppler);
   per.readingCpu.push(await cpuMs(() => readFile(bytes, 'x.pdf')));
-  per.popplerCpu.push(popplerCpuMs(f));
 }
-const cpuRatios = per.readingCpu.map((c, i) => c / Math.max(1, per.popplerCpu[i]!));
-console.log(`PDF (${pdfs.length} files, per file): pdftotext -layout median ${med(per.wall).toFixed(0)} ms wall, ${med(per.popplerCpu).toFixed(0)} ms CPU; our reading median ${med(per.readingCpu).toFixed(0)} ms CPU`);
-console.log(`PDF ratio, our whole reading (as check --batch reads) / pdftotext: wall median ${med(per.reading).toFixed(2)}×, worst ${Math.max(...per.reading).toFixed(2)}×; CPU median ${med(cpuRatios).toFixed(2)}×, worst ${Math.max(...cpuRatios).toFixed(2)}× (target ≤ 3×)`);
+console.log(`PDF (${pdfs.length} files, per file): pdftotext -layout median ${med(per.wall).toFixed(0)} ms wall; our reading median ${med(per.readingCpu).toFixed(0)} ms CPU`);
+console.log(`PDF ratio, our whole reading (as check --batch reads) / pdftotext: wall median ${med(per.reading).toFixed(2)}×, worst ${Math.max(...per.reading).toFixed(2)}× (target ≤ 3×)`);
 console.log(`PDF ratio, text with the drawn borders (pdfToText) / pdftotext: wall median ${med(per.ruled).toFixed(2)}×`);
 rmSync(dir, { recursive: true, force: true });
