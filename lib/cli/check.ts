@@ -9,6 +9,8 @@ import { summarise } from './summary';
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** A progress line that overwrites itself, given only when stderr is a terminal. */
+  progress?: (s: string) => void;
 }
 
 function resultOf(r: Report, prior?: CheckInput): Pick<CheckResult, 'findings' | 'suggestion'> {
@@ -37,6 +39,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     io.out(USAGE);
     return 0;
   }
+  if (args.batch) return (await import('./batch')).runBatch(args, io);
   let failed = false;
   let prior: CheckInput | undefined;
   if (args.prior) {

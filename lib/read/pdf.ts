@@ -13,36 +13,74 @@ async function loadPdfjs() {
 /** Pages read at most: an annual report has far fewer, and a huge PDF must not keep the page busy. */
 export const MAX_PDF_PAGES = 60;
 
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await loadPdfjs();
+type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
+let shared: { pdfjs: Pdfjs; worker: InstanceType<Pdfjs['PDFWorker']> } | null = null;
+
+/** One pdf.js worker for every file read (starting one per file costs more than reading a short report). */
+async function loader() {
+  if (!shared || shared.worker.destroyed) {
+    const pdfjs = await loadPdfjs();
+    shared = { pdfjs, worker: new pdfjs.PDFWorker({ verbosity: 0 }) };
+  }
+  return shared;
+}
+
+/** An open PDF whose text can be laid out without the drawing (cheap) or with its table borders. */
+export interface OpenPdf {
+  text(ruled: boolean): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
+  const { pdfjs, worker } = await loader();
   const doc = await pdfjs.getDocument({
     data: bytes.slice(),
+    worker,
     useSystemFonts: false,
     isEvalSupported: false,
     disableFontFace: true,
     verbosity: 0,
   }).promise;
-  const pages: string[] = [];
-  const carry = { cols: null };
-  try {
-    for (let p = 1; p <= Math.min(doc.numPages, MAX_PDF_PAGES); p++) {
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      const items: Item[] = [];
-      for (const it of content.items) {
-        if (!('str' in it)) continue;
-        const t = it.transform as number[];
-        items.push({ str: it.str, x: t[4]!, y: t[5]!, w: it.width, h: Math.abs(t[3]!) || it.height || 10 });
-      }
-      // borders matter only around numbers; reading the drawing of a page of prose costs time
-      const numbers = items.some((it, k) => NUMERIC.test(it.str.trim()) && apart(items[k - 1], it) && apart(it, items[k + 1]));
-      pages.push(pageText(items, numbers ? ruledLinesOf(await page.getOperatorList(), pdfjs.OPS) : [], carry));
-      page.cleanup();
+  const pages: { items: Item[]; numbers: boolean; rules?: Rule[] }[] = [];
+  const page = async (p: number) => {
+    if (pages[p]) return pages[p];
+    const pg = await doc.getPage(p);
+    const content = await pg.getTextContent();
+    const items: Item[] = [];
+    for (const it of content.items) {
+      if (!('str' in it)) continue;
+      const t = it.transform as number[];
+      items.push({ str: it.str, x: t[4]!, y: t[5]!, w: it.width, h: Math.abs(t[3]!) || it.height || 10 });
     }
+    // borders matter only around numbers; reading the drawing of a page of prose costs time
+    const numbers = items.some((it, k) => NUMERIC.test(it.str.trim()) && apart(items[k - 1], it) && apart(it, items[k + 1]));
+    return (pages[p] = { items, numbers });
+  };
+  return {
+    async text(ruled) {
+      const out: string[] = [];
+      const carry = { cols: null };
+      for (let p = 1; p <= Math.min(doc.numPages, MAX_PDF_PAGES); p++) {
+        const pg = await page(p);
+        if (ruled && pg.numbers && !pg.rules) {
+          const handle = await doc.getPage(p);
+          pg.rules = ruledLinesOf(await handle.getOperatorList(), pdfjs.OPS);
+        }
+        out.push(pageText(pg.items, ruled ? (pg.rules ?? []) : [], carry));
+      }
+      return out.join('\n');
+    },
+    close: () => doc.destroy(),
+  };
+}
+
+export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  const pdf = await openPdf(bytes);
+  try {
+    return await pdf.text(true);
   } finally {
-    await doc.destroy();
+    await pdf.close();
   }
-  return pages.join('\n');
 }
 
 /** Two items in content order that are not glued together on one line (`（1）`, `2023年`). */

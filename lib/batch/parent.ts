@@ -1,0 +1,75 @@
+import { FORMATS } from '../formats';
+import { labelOf } from '../rules/labels';
+import type { CheckInput, Finding } from '../report';
+import { nameScore } from './names';
+import type { ParentSpec } from './types';
+
+export const PARENT_RULE = 'B-PARENT';
+
+interface Named {
+  id: string;
+  input: CheckInput;
+}
+
+/** The report whose body best matches `name` (of `year` when given). */
+function find(name: string, all: readonly Named[], year?: number | null): Named | undefined {
+  let best: Named | undefined;
+  let score = 0;
+  for (const o of all) {
+    if (year !== undefined && o.input.year !== year) continue;
+    const s = o.input.body ? nameScore(name, o.input.body) : 0;
+    if (s > score) {
+      best = o;
+      score = s;
+    }
+  }
+  return best;
+}
+
+/** The 表三 cells of a format (none for formats without a 表三). */
+function table3(input: CheckInput): string[] {
+  const sec = FORMATS[input.format].sections.find((s) => s.key === '三');
+  if (!sec || input.format === 'gov2014' || input.format === 'local') return [];
+  return sec.rows.flatMap((r) => sec.cols.map((c) => sec.cellId(r.id, c.id)));
+}
+
+/**
+ * Parent = Σ children: each 表三 figure of the parent's report against the sum of its children's
+ * reports of the same year and format; every difference is one 核实性 finding on the parent's cell
+ * (a parent's own report may rightly cover only its own office). Null when the parent is not found.
+ */
+export function parentFindings(spec: ParentSpec, all: readonly Named[]): { parent: string; findings: Finding[]; children: string[] } | null {
+  const parent = find(spec.parent, all);
+  if (!parent) return null;
+  const findings: Finding[] = [];
+  const kids: Named[] = [];
+  const missing: string[] = [];
+  const other: string[] = [];
+  for (const name of spec.children) {
+    const k = find(name, all.filter((o) => o !== parent), parent.input.year);
+    if (!k) missing.push(name);
+    else if (k.input.format !== parent.input.format) other.push(name);
+    else if (!kids.includes(k)) kids.push(k);
+  }
+  if (missing.length)
+    findings.push({ rule: PARENT_RULE, severity: 'info', cells: [], message: `汇总核对：没有找到以下所属单位的同年度报告：${missing.join('、')}` });
+  if (other.length)
+    findings.push({ rule: PARENT_RULE, severity: 'info', cells: [], message: `汇总核对：以下所属单位的报告表式与本级不同，未计入合计：${other.join('、')}` });
+  if (!kids.length) return { parent: parent.id, findings, children: [] };
+  for (const id of table3(parent.input)) {
+    const own = parent.input.values[id];
+    if (own === undefined) continue;
+    const sum = kids.reduce((s, k) => s + (k.input.values[id] ?? 0), 0);
+    const mine = own ?? 0;
+    if (mine === sum) continue;
+    findings.push({
+      rule: PARENT_RULE,
+      severity: 'warning',
+      cells: [id],
+      message: `汇总核对：${labelOf(parent.input.format, id)}本级报告为 ${mine}，${kids.length} 个所属单位合计为 ${sum}，相差 ${mine - sum}`,
+      expected: sum,
+      actual: mine,
+    });
+  }
+  return { parent: parent.id, findings, children: kids.map((k) => k.id) };
+}
