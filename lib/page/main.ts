@@ -1,5 +1,6 @@
 import type { Request, Response } from '../messages';
-import { extApi, siteOf, type ExtApi } from './ext';
+import { siteOfUrl } from '../store/keys';
+import { extApi, type ExtApi } from './ext';
 import type { LiveDeps } from './live';
 import { PriorCache } from './prior';
 import { SiteSwitch } from './site-switch';
@@ -34,7 +35,7 @@ export class PageController {
     private readonly win: Window,
     private readonly opts: PageOptions,
   ) {
-    this.site = siteOf(win);
+    this.site = siteOfUrl(win.location.href);
     const api = opts.api === undefined ? extApi() : opts.api;
     this.ctx = {
       win,
