@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFile, readHtml, readText } from '@/lib/read';
 import { valuesOf } from '@/lib/report';
+import { HEAVY } from '../helpers/heavy';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const codes = (r: { problems: { code: string }[] }) => r.problems.map((p) => p.code);
 
-describe('bad input never throws and says what is wrong', () => {
+describe('bad input never throws and says what is wrong', HEAVY, () => {
   it('empty file', async () => {
     const [r] = await readFile(new Uint8Array(0), 'a.html');
     expect(r!.problems[0]!.message).toBe('文件是空的');
