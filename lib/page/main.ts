@@ -6,6 +6,7 @@ import { PriorCache } from './prior';
 import { SiteSwitch } from './site-switch';
 import type { PageContext } from './features/context';
 import { initLiveBadges } from './features/live-badges';
+import { initNarrativeMarks } from './features/narrative-marks';
 import { initOneClickFix } from './features/one-click-fix';
 import { initPageState } from './features/page-state';
 import { initPopupRequests } from './features/popup-requests';
@@ -64,6 +65,7 @@ export class PageController {
         const ctl = (liveAbort = new AbortController());
         signal.addEventListener('abort', () => ctl.abort());
         initLiveBadges(ctx, ctl.signal);
+        initNarrativeMarks(ctx, ctl.signal);
       } else if (!on && liveAbort) {
         liveAbort.abort();
         liveAbort = null;
