@@ -114,8 +114,9 @@ export function detectFormat(labels: readonly Tok[], year: number | null): Forma
 /** Without section 二, the formats that share section 三 are told apart by the report year (the latest when unknown). */
 function applyFormatOf(year: number | null): FormatId {
   const shared = (Object.values(FORMATS) as FormatDef[]).filter((f) => f.sections.some((s) => s.key === '三')).sort((a, b) => a.years.from - b.years.from);
-  if (year === null) return shared.at(-1)!.id;
-  return (shared.find((f) => f.years.from <= year && year <= f.years.to) ?? (year < shared.at(-1)!.years.from ? shared[0]! : shared.at(-1)!)).id;
+  const latest = shared[shared.length - 1]!; // not .at(-1): the MV2 build runs on Chromium 86
+  if (year === null) return latest.id;
+  return (shared.find((f) => f.years.from <= year && year <= f.years.to) ?? (year < latest.years.from ? shared[0]! : latest)).id;
 }
 
 /** P-FORMAT as the reader sees it (decided by the format's own facts), or a year before the format existed. */
