@@ -2,14 +2,14 @@ import { readFile, readHtml, readText } from '../read';
 import type { Report } from '../report';
 import { valuesOf } from '../report';
 import { normalizeBody, parseCsv, parseJson, saveReport, type KV, type NewReport, type ParsedFile, type Saved } from '../store';
-import { decodeHtml, decodeText } from './decode';
+import { decodeHtml, decodeText } from '../read/decode';
 import type { Fetched } from './fetch-page';
-import { fileKind } from './kind';
+import { fileKind } from '../read/kind';
 import { checkDocx, checkFileSize, checkTextSize } from './limits';
 import { preview, type Candidate } from './preview';
 
-export { ACCEPTED, fileKind } from './kind';
-export { decodeHtml, decodeText } from './decode';
+export { ACCEPTED, fileKind } from '../read/kind';
+export { decodeHtml, decodeText } from '../read/decode';
 export { fetchPage, originPattern, parseAddress } from './fetch-page';
 export { fetchWithAccess, type HostPermissions } from './host-access';
 export { preview, type Candidate } from './preview';

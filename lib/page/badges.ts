@@ -5,18 +5,15 @@ import { elementOf, type DocState } from './tracker';
 import type { BadgeSeverity, BadgeView, RefView } from './view';
 
 /**
- * The badge views: what each cell's badge, each narrative sentence's mark and each reference tag
- * shows, from the tracker's findings. Holding only delays a new badge; one already on screen stays
+ * The badge views: what each cell's badge and each reference tag shows, from the tracker's findings
+ * (narrative sentences' marks: marks.ts). Holding only delays a new badge; one already on screen stays
  * (no flicker while correcting).
  */
 
 export interface Views {
   badges: BadgeView[];
-  marks: BadgeView[];
   /** Where each shown badge's cell is, resolved against the latest read at placement time. */
   cells: Map<string, CellRef>;
-  /** Where each shown mark's sentence is. */
-  spans: Map<string, { doc: Document; span: { start: number; end: number } }>;
   /** The shortest hold still running (ms), or Infinity. */
   wait: number;
 }
@@ -26,35 +23,22 @@ const SHOWN: ReadonlySet<string> = new Set(['error', 'warning']);
 export function badgeViews(
   states: Iterable<DocState>,
   hold: TypingHold,
-  shownBefore: { cells: ReadonlySet<string>; marks: ReadonlySet<string> },
+  shownBefore: ReadonlySet<string>,
   now: number,
 ): Views {
-  const out: Views = { badges: [], marks: [], cells: new Map(), spans: new Map(), wait: Infinity };
+  const out: Views = { badges: [], cells: new Map(), wait: Infinity };
   const views = new Map<string, BadgeView>();
   for (const st of states) {
     st.findings.forEach((fs, r) => {
       const rep = st.reports[r]!;
       const label = (cell: string) => (rep.format ? cellLabel(rep.format, cell) : cell);
-      const sentences = new Map<string, number>();
       for (const f of fs) {
         if (!SHOWN.has(f.severity)) continue;
         const sev = f.severity as BadgeSeverity;
         const cell = f.target ?? f.cells[0];
-        if (f.span && st.narrative && cell) {
-          // The n-th P-TEXT sentence about this cell: stable while the text before it changes.
-          const n = (sentences.get(cell) ?? 0) + 1;
-          sentences.set(cell, n);
-          const key = `${st.id}|${r}|${cell}|sentence${n}`;
-          const wait = shownBefore.marks.has(key) ? 0 : hold.held(st.doc, r, f, now);
-          if (wait) out.wait = Math.min(out.wait, wait);
-          else {
-            out.marks.push({ key, cell, severity: sev, label: label(cell), messages: [f.message] });
-            out.spans.set(key, { doc: st.doc, span: f.span });
-          }
-        }
         if (!cell || !elementOf(rep, cell)) continue;
         const key = `${st.id}|${r}|${cell}`;
-        const wait = shownBefore.cells.has(key) ? 0 : hold.held(st.doc, r, f, now);
+        const wait = shownBefore.has(key) ? 0 : hold.held(st.doc, r, f, now);
         if (wait) {
           out.wait = Math.min(out.wait, wait);
           continue;

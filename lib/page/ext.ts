@@ -79,6 +79,3 @@ export function sendMessage(api: ExtApi, msg: unknown): Promise<unknown> {
   });
 }
 
-/** The per-site switch's site: the page's host name (or its scheme for pages without one). */
-export const siteOf = (win: Window): string =>
-  win.location.hostname || win.location.host || win.location.protocol.replace(':', '');

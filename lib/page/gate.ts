@@ -1,5 +1,6 @@
 import { emptyPageState, type Request, type Response } from '../messages';
-import { extApi, siteOf, type ExtApi } from './ext';
+import { siteOfUrl } from '../store/keys';
+import { extApi, type ExtApi } from './ext';
 import { initPopupRequests } from './features/popup-requests';
 import { Scheduler } from './scheduler';
 import { SiteSwitch } from './site-switch';
@@ -43,7 +44,7 @@ export class Gate {
   ) {
     this.api = opts.api === undefined ? extApi() : opts.api;
     this.scheduler = new Scheduler(win.document, { flush: (docs) => this.check(docs) }, opts.quietMs ?? 300);
-    this.sites = new SiteSwitch(this.api, siteOf(win), (on) => {
+    this.sites = new SiteSwitch(this.api, siteOfUrl(win.location.href), (on) => {
       if (this.checker) return;
       if (on && !this.scheduler.active) this.watch();
       else if (!on) this.scheduler.stop();

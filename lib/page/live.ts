@@ -1,8 +1,8 @@
 import type { Report, CheckInput } from '../report';
 import { badgeViews, referenceViews } from './badges';
 import { TypingHold, type CellRef } from './hold';
-import { badgePosition, markBadgePosition, placeInTop, rangeRects, refPosition } from './place';
-import { LiveTracker, type LiveCell, type TrackerDeps } from './tracker';
+import { badgePosition, placeInTop, refPosition } from './place';
+import { LiveTracker, type DocState, type LiveCell, type TrackerDeps } from './tracker';
 import type { MakeOverlay, OverlayView } from './view';
 
 export { elementOf, type LiveCell } from './tracker';
@@ -34,6 +34,21 @@ export interface LiveOptions {
   fix?: (cell: LiveCell, value: number) => void;
 }
 
+/** What a layer may ask of the page while placing: the top document, a document's state, and "re-read it". */
+export interface LayerPage {
+  top: Document;
+  stateOf(doc: Document): DocState | undefined;
+  stale(doc: Document): void;
+}
+
+/** A further drawing on the live overlay (a feature's), drawn after every check and placed with the badges. */
+export interface LiveLayer {
+  /** Show what the states say; returns the ms until a held item is due (Infinity when none). */
+  render(overlay: OverlayView, states: DocState[], hold: TypingHold, now: number): number;
+  place(overlay: OverlayView, page: LayerPage): void;
+  clear(overlay: OverlayView | null): void;
+}
+
 export class LiveTables {
   private readonly top: Document;
   private readonly win: Window;
@@ -44,7 +59,7 @@ export class LiveTables {
   private placeQueued = false;
   private stopped = false;
   private shown = new Map<string, CellRef>();
-  private shownMarks = new Map<string, { doc: Document; span: { start: number; end: number } }>();
+  private readonly layers = new Set<LiveLayer>();
   private shownRefs = new Map<string, CellRef>();
   references: LiveOptions['references'];
 
@@ -97,7 +112,18 @@ export class LiveTables {
     this.win.clearTimeout(this.pauseTimer);
     this.shown.clear();
     this.shownRefs.clear();
-    this.shownMarks.clear();
+    for (const l of this.layers) l.clear(null);
+    this.layers.clear();
+  }
+
+  /** Draw a layer with the badges from now on; the returned function takes it off again. */
+  addLayer(layer: LiveLayer): () => void {
+    this.layers.add(layer);
+    this.render();
+    return () => {
+      if (!this.layers.delete(layer)) return;
+      layer.clear(this.overlay);
+    };
   }
 
   flush(): void {
@@ -151,13 +177,14 @@ export class LiveTables {
     this.overlay.ensureAttached();
     this.overlay.setTables(tables);
     const states = [...this.tracker.states.values()];
-    const v = badgeViews(states, this.hold, { cells: new Set(this.shown.keys()), marks: new Set(this.shownMarks.keys()) }, Date.now());
+    const now = Date.now();
+    const v = badgeViews(states, this.hold, new Set(this.shown.keys()), now);
     this.shown = v.cells;
-    this.shownMarks = v.spans;
+    let wait = v.wait;
     const refs = this.references ? referenceViews(states, this.references) : { views: [], cells: new Map<string, CellRef>() };
     this.shownRefs = refs.cells;
     const fresh = this.overlay.update(v.badges);
-    this.overlay.updateMarks(v.marks);
+    for (const l of this.layers) wait = Math.min(wait, l.render(this.overlay, states, this.hold, now));
     this.overlay.updateRefs(refs.views);
     this.placeAll();
     if (fresh.length) {
@@ -166,7 +193,7 @@ export class LiveTables {
       this.overlay.announce(`年报助手发现问题：${first.label}${more}。${first.messages[0] ?? ''}`);
     }
     this.win.clearTimeout(this.pauseTimer);
-    if (v.wait !== Infinity) this.pauseTimer = this.win.setTimeout(() => this.render(), Math.max(0, v.wait) + 1);
+    if (wait !== Infinity) this.pauseTimer = this.win.setTimeout(() => this.render(), Math.max(0, wait) + 1);
   }
 
   private queuePlace(): void {
@@ -191,11 +218,7 @@ export class LiveTables {
       const el = this.tracker.element(ref);
       o.placeRef(key, refPosition(el ? placeInTop(el, this.top) : null));
     }
-    for (const [key, m] of this.shownMarks) {
-      const at = this.tracker.states.get(m.doc)?.narrative?.locate(m.span.start, m.span.end);
-      const rects = at ? rangeRects(m.doc, at, this.top) : [];
-      if (rects === null) this.tracker.stale(m.doc);
-      o.placeMark(key, rects ?? [], markBadgePosition(rects ?? []));
-    }
+    const page: LayerPage = { top: this.top, stateOf: (d) => this.tracker.states.get(d), stale: (d) => this.tracker.stale(d) };
+    for (const l of this.layers) l.place(o, page);
   }
 }

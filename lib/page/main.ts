@@ -1,10 +1,12 @@
 import type { Request, Response } from '../messages';
-import { extApi, siteOf, type ExtApi } from './ext';
+import { siteOfUrl } from '../store/keys';
+import { extApi, type ExtApi } from './ext';
 import type { LiveDeps } from './live';
 import { PriorCache } from './prior';
 import { SiteSwitch } from './site-switch';
 import type { PageContext } from './features/context';
 import { initLiveBadges } from './features/live-badges';
+import { initNarrativeMarks } from './features/narrative-marks';
 import { initOneClickFix } from './features/one-click-fix';
 import { initPageState } from './features/page-state';
 import { initPopupRequests } from './features/popup-requests';
@@ -34,7 +36,7 @@ export class PageController {
     private readonly win: Window,
     private readonly opts: PageOptions,
   ) {
-    this.site = siteOf(win);
+    this.site = siteOfUrl(win.location.href);
     const api = opts.api === undefined ? extApi() : opts.api;
     this.ctx = {
       win,
@@ -63,6 +65,7 @@ export class PageController {
         const ctl = (liveAbort = new AbortController());
         signal.addEventListener('abort', () => ctl.abort());
         initLiveBadges(ctx, ctl.signal);
+        initNarrativeMarks(ctx, ctl.signal);
       } else if (!on && liveAbort) {
         liveAbort.abort();
         liveAbort = null;

@@ -1,33 +1,13 @@
 import type { Report } from '../report';
+import { decodeText } from './decode';
 import { readExport } from './export';
+import { extensionOf, isPdf, isZip, looksBinary, refusedType } from './kind';
 import { readHtml } from './html';
 import { readText } from './text';
 
 /** A Report that only says why the file could not be read. */
 export function unreadable(source: string, code: string, message: string): Report {
   return { source, format: null, year: null, cells: {}, problems: [{ code, message }] };
-}
-
-/** Text in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (older government pages). */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 4096);
-  let odd = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) odd++;
-  }
-  return odd > n / 20;
 }
 
 /** A report read with nothing missing and every sum holding: nothing the drawn borders could improve. */
@@ -37,23 +17,21 @@ function complete(r: Report, checkReport: (typeof import('../rules'))['checkRepo
   return !!input && !checkReport(input).some((f) => f.severity !== 'info');
 }
 
-const EXT = /\.([a-z0-9]+)$/i;
-
 /**
  * Reads a file by its name's extension: .html/.htm, .txt, .docx, .pdf, .json (this extension's
  * export). Never throws: problems come back as a Report whose `problems` say what went wrong.
  */
 export async function readFile(bytes: Uint8Array, name: string): Promise<Report[]> {
-  const ext = (EXT.exec(name)?.[1] ?? '').toLowerCase();
+  const ext = extensionOf(name);
   try {
     if (!bytes.length) return [unreadable(name, 'empty-file', '文件是空的')];
     if (ext === 'docx') {
-      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return [unreadable(name, 'not-docx', '不是有效的 Word（.docx）文件')];
+      if (!isZip(bytes)) return [unreadable(name, 'not-docx', '不是有效的 Word（.docx）文件')];
       const { docxToHtml } = await import('./docx');
       return readHtml(await docxToHtml(bytes), name);
     }
     if (ext === 'pdf') {
-      if (decodeText(bytes.subarray(0, 5)) !== '%PDF-') return [unreadable(name, 'not-pdf', '不是有效的 PDF 文件')];
+      if (!isPdf(bytes)) return [unreadable(name, 'not-pdf', '不是有效的 PDF 文件')];
       const [{ openPdf }, { checkReport, inputOf }] = await Promise.all([import('./pdf'), import('../rules')]);
       const pdf = await openPdf(bytes);
       try {
@@ -67,7 +45,8 @@ export async function readFile(bytes: Uint8Array, name: string): Promise<Report[
         await pdf.close();
       }
     }
-    if (ext === 'doc') return [unreadable(name, 'old-doc', '不支持旧版 Word（.doc）文件，请另存为 .docx 后再读取')];
+    const refused = refusedType(ext);
+    if (refused) return [unreadable(name, 'refused-type', refused)];
     if (looksBinary(bytes)) return [unreadable(name, 'binary', '文件不是文字、网页、Word 或 PDF 格式，无法读取')];
     const text = decodeText(bytes);
     if (ext === 'json') return readExport(text, name);

@@ -113,7 +113,7 @@ function groupLines(items: Item[]): Item[][] {
 }
 
 /** The text of one drawn cell: its lines joined (CJK wraps without a space). */
-function cellText(items: Item[]): string {
+function drawnCellText(items: Item[]): string {
   let out = '';
   for (const line of groupLines(items)) {
     const t = joinLine(line, ' ').trim();
@@ -197,7 +197,7 @@ export function pageText(items: Item[], rules: Rule[] = [], carry?: Carry): stri
         if (c > 0) cells[c - 1]!.push(it);
         else free.push(it);
       }
-      rows.push({ y: hi, cells: cells.map(cellText), xs });
+      rows.push({ y: hi, cells: cells.map(drawnCellText), xs });
     }
     // numbers go by the columns' x ranges: whatever lies left of every column that holds a number is label
     let valueLeft = Infinity;

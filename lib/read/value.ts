@@ -22,10 +22,16 @@ function compact(raw: string): string {
     .replace(/[＋]/g, '+');
 }
 
+/** Whether a cell's text means "not filled" (blank or a placeholder spelling), kept distinct from 0. */
+export function isPlaceholder(raw: string): boolean {
+  const s = compact(raw);
+  return s === '' || PLACEHOLDER.test(s);
+}
+
 /** Reads a cell: integers with separators, full-width digits, signs, decimals, `251000元`. */
 export function parseValue(raw: string, kind: CellKind = 'count'): ParsedValue {
+  if (isPlaceholder(raw)) return { value: null };
   let s = compact(raw);
-  if (s === '' || PLACEHOLDER.test(s)) return { value: null };
   // thousands separators: 1,234 / 1，234 (NFKC turns ， into ,)
   if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?/.test(s)) s = s.replace(/,/g, '');
   let scale = 1;

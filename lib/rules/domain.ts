@@ -1,12 +1,10 @@
 import { sectionName, type FormatId } from '../formats';
 import type { CheckInput, Finding } from '../report';
+import { isPlaceholder } from '../read/value';
 import type { Compiled } from './compile';
 import { defOf, labelOf } from './labels';
 import { num } from './messages';
 import { LIMIT } from './suggest';
-
-/** Text meaning "not filled" (spec: blank, /, -, —, 无, 不适用): a blank, not an unreadable cell. */
-const PLACEHOLDER = /^[\s/／\\\-－—–_]*$|^(无|不适用)$/;
 
 /**
  * DOM-INT / DOM-SIGNED / DOM-AMT (error) per cell, and DOM-BLANK (warning) grouped so that an
@@ -24,7 +22,7 @@ export function domainFindings(c: Compiled, input: CheckInput): Finding[] {
     const v = values[id];
     if (v === null || v === undefined || !Number.isFinite(v)) {
       const raw = input.raw?.[id];
-      if (raw !== undefined && !PLACEHOLDER.test(raw)) out.push(unreadable(c.format, id, kind, raw));
+      if (raw !== undefined && !isPlaceholder(raw)) out.push(unreadable(c.format, id, kind, raw));
       else blanks.push(id);
       continue;
     }

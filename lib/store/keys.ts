@@ -43,7 +43,7 @@ export function linkKey(site: string): string {
 }
 
 /**
- * The site of a URL, as the page itself computes it (lib/page siteOf): the host name, or the
+ * The site of a URL (the per-site switch's and the saved reports' site): the host name, or the
  * scheme for pages without one. '' for what is not a URL.
  */
 export function siteOfUrl(url: string | undefined | null): string {

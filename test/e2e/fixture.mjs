@@ -5,9 +5,10 @@
 //   before(async () => ({ server, browser, worker } = session = await startSession()));
 //   after(() => session?.close());
 //
-// Options: { extension = true, extensionDir, plainFirst(context, server) } — plainFirst runs first in a
-// browser WITHOUT the extension (for "saved output is byte-identical with and without" baselines), which is
-// closed before the browser with the extension starts (one browser at a time on a 2-core machine).
+// Options: { extension = true, extensionDir, plainFirst(context, server), userDataDir } — plainFirst runs first
+// in a browser WITHOUT the extension (for "saved output is byte-identical with and without" baselines), which is
+// closed before the browser with the extension starts (one browser at a time on a 2-core machine). userDataDir
+// runs the browser on a profile the caller owns and keeps, so that relaunch() can restart it on the same profile.
 import { tsImport } from 'tsx/esm/api';
 import { EXTENSION_DIR, getServiceWorker, launchWithExtension, startServer } from './harness.mjs';
 
@@ -27,13 +28,22 @@ export function savedReport({ body, year, values, site = '127.0.0.1', format = '
 
 /**
  * Start the server and Chromium with the build. Returns { server, browser ({ context, extensionId, close }),
- * context, extensionId, worker (the service worker; null without the extension), storage, close() }.
- * storage: { get(keys = null), set(items), remove(keys), clear() } on chrome.storage.local.
+ * context, extensionId, worker (the service worker; null without the extension), storage, openExtensionPage,
+ * relaunch(), close() }.
+ * storage: { get(keys = null), set(items), remove(keys), clear() } on chrome.storage.local (of the current browser).
+ * openExtensionPage(path): a new tab on chrome-extension://<id>/<path>, its page errors collected in page.pageErrors.
+ * relaunch(): closes the browser and starts it again on the same profile (needs userDataDir); the session's
+ * browser, context, extensionId and worker then name the new browser.
  */
-export async function startSession({ extension = true, extensionDir = EXT_DIR, plainFirst } = {}) {
+export async function startSession({ extension = true, extensionDir = EXT_DIR, plainFirst, userDataDir } = {}) {
   const opened = [];
   const close = async () => {
     for (const c of opened.reverse()) await c.close().catch(() => {});
+  };
+  const launch = async () => {
+    const browser = await launchWithExtension(extension ? { extensionDir, userDataDir } : { withExtension: false, userDataDir });
+    const worker = extension ? await getServiceWorker(browser.context) : null;
+    return { browser, context: browser.context, extensionId: browser.extensionId, worker };
   };
   try {
     const server = await startServer();
@@ -46,16 +56,27 @@ export async function startSession({ extension = true, extensionDir = EXT_DIR, p
         await plain.close();
       }
     }
-    const browser = await launchWithExtension(extension ? { extensionDir } : { withExtension: false });
-    opened.push(browser);
-    const worker = extension ? await getServiceWorker(browser.context) : null;
-    const storage = {
-      get: (k = null) => worker.evaluate((k) => chrome.storage.local.get(k), k),
-      set: (items) => worker.evaluate((i) => chrome.storage.local.set(i), items),
-      remove: (k) => worker.evaluate((k) => chrome.storage.local.remove(k), k),
-      clear: () => worker.evaluate(() => chrome.storage.local.clear()),
+    const session = { server, ...(await launch()), close };
+    opened.push({ close: () => session.browser.close() });
+    session.storage = {
+      get: (k = null) => session.worker.evaluate((k) => chrome.storage.local.get(k), k),
+      set: (items) => session.worker.evaluate((i) => chrome.storage.local.set(i), items),
+      remove: (k) => session.worker.evaluate((k) => chrome.storage.local.remove(k), k),
+      clear: () => session.worker.evaluate(() => chrome.storage.local.clear()),
     };
-    return { server, browser, context: browser.context, extensionId: browser.extensionId, worker, storage, close };
+    session.openExtensionPage = async (path) => {
+      const page = await session.context.newPage();
+      page.pageErrors = [];
+      page.on('pageerror', (e) => page.pageErrors.push(e));
+      await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+      return page;
+    };
+    session.relaunch = async () => {
+      if (!userDataDir) throw new Error('relaunch() needs startSession({ userDataDir })');
+      await session.browser.close();
+      Object.assign(session, await launch());
+    };
+    return session;
   } catch (e) {
     await close();
     throw e;

@@ -38,16 +38,19 @@ export const PAGES = JSON.parse(readFileSync(new URL('./pages/pages.json', impor
 
 /**
  * Launch Chromium (headless by default) with a fresh profile and, unless withExtension is false, the built
- * extension. Returns { context, extensionId (null without extension), userDataDir, close() }.
+ * extension. Returns { context, extensionId (null without extension), userDataDir, close() }. With a given
+ * userDataDir the browser runs on that profile and close() keeps it (its owner removes it).
  */
 export async function launchWithExtension({
   withExtension = true, extensionDir = EXTENSION_DIR, headless = true, args = [], viewport = { width: 1280, height: 900 },
+  userDataDir: given,
 } = {}) {
   const ext = resolve(extensionDir);
   if (withExtension && !existsSync(join(ext, 'manifest.json'))) {
     throw new Error(`no extension build at ${ext}: run \`npm run build\` first`);
   }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
+  const userDataDir = given ?? await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
+  const removeProfile = () => (given ? undefined : rm(userDataDir, { recursive: true, force: true }));
   let context;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -61,7 +64,7 @@ export async function launchWithExtension({
       ],
     });
   } catch (e) {
-    await rm(userDataDir, { recursive: true, force: true });
+    await removeProfile();
     throw e;
   }
   const extensionId = withExtension ? await getExtensionId(context) : null;
@@ -71,7 +74,7 @@ export async function launchWithExtension({
     userDataDir,
     close: async () => {
       await context.close().catch(() => {});
-      await rm(userDataDir, { recursive: true, force: true });
+      await removeProfile();
     },
   };
 }

@@ -3,21 +3,15 @@
 // stays bounded (the bomb is refused from its zip directory; the PDF is read to page 60 only).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension } from './harness.mjs';
+import { startSession } from './fixture.mjs';
 import { pdfOfPages, zipBombDocx } from '../make-files.mjs';
 
-let browser;
-
-before(async () => {
-  browser = await launchWithExtension();
-});
-after(async () => {
-  await browser?.close();
-});
+let session;
+before(async () => (session = await startSession()));
+after(() => session?.close());
 
 async function openImport() {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html#import?site=127.0.0.1&year=2024`);
+  const page = await session.openExtensionPage('options.html#import?site=127.0.0.1&year=2024');
   await page.getByRole('heading', { name: '导入上年报告' }).waitFor();
   return page;
 }

@@ -7,30 +7,22 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getServiceWorker, launchWithExtension, REPORT_YEAR, VALUES } from './harness.mjs';
+import { REPORT_YEAR, VALUES } from './harness.mjs';
+import { reportKey, startSession } from './fixture.mjs';
 import { describeProblems, plainChineseInPage } from '../helpers/plain-chinese.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BODY = '滨江区人民政府办公室';
-const KEY = `report:${encodeURIComponent('127.0.0.1')}|${encodeURIComponent(BODY)}|${REPORT_YEAR}`;
+const KEY = reportKey('127.0.0.1', BODY, REPORT_YEAR);
 const values = Object.fromEntries(Object.entries(VALUES).map(([k, v]) => [k, Number(v)]));
 values['apply.granted.natural'] += 10;
 
-let browser;
-let worker;
-before(async () => {
-  browser = await launchWithExtension();
-  worker = await getServiceWorker(browser.context);
-});
-after(async () => {
-  await browser?.close();
-});
+let session;
+before(async () => (session = await startSession()));
+after(() => session?.close());
 
 async function open(path, ready) {
-  const page = await browser.context.newPage();
-  page.pageErrors = [];
-  page.on('pageerror', (e) => page.pageErrors.push(e));
-  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  const page = await session.openExtensionPage(path);
   await page.locator(ready).first().waitFor({ timeout: 15_000 });
   return page;
 }
@@ -60,8 +52,8 @@ describe('accessibility and plain Chinese of the 说明 and 审核单 pages', ()
   });
 
   test('审核单 with problems, and its message when the report is gone: no serious axe violation', async () => {
-    await worker.evaluate(async (items) => { await chrome.storage.local.clear(); await chrome.storage.local.set(items); },
-      { [KEY]: { version: 2, site: '127.0.0.1', body: BODY, year: REPORT_YEAR, format: 'gov2021', values, source: 'page', savedAt: '2024-01-15T02:00:00.000Z' } });
+    await session.storage.clear();
+    await session.storage.set({ [KEY]: { version: 2, site: '127.0.0.1', body: BODY, year: REPORT_YEAR, format: 'gov2021', values, source: 'page', savedAt: '2024-01-15T02:00:00.000Z' } });
     const page = await open(`sheet.html?key=${encodeURIComponent(KEY)}`, 'section.items.error li');
     assert.deepEqual(await seriousViolations(page), []);
     await page.close();

@@ -13,9 +13,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import {
-  BLANK_SHAPES, CELLS, getServiceWorker, launchWithExtension, openCmsPage, PAGES, PRIOR_2022, reportWithBlanks,
-  savedOutput, setContent, startServer, tableGrid, VALUES, waitForTables,
+  BLANK_SHAPES, CELLS, openCmsPage, PAGES, PRIOR_2022, reportWithBlanks, savedOutput, setContent, tableGrid, VALUES,
+  waitForTables,
 } from './harness.mjs';
+import { savedReport, startSession } from './fixture.mjs';
 
 const RUNS = Number(process.env.PREFILL_RUNS ?? 4);
 const SEED = process.env.PREFILL_SEED ? Number(process.env.PREFILL_SEED) : Date.now() % 2 ** 31;
@@ -26,22 +27,16 @@ const SHAPES = Object.keys(BLANK_SHAPES);
 const ONLY = process.env.PREFILL_PAGES?.split(',');
 const EDITORS = PAGES.filter((p) => p.holder !== 'form' && (!ONLY || ONLY.includes(p.name)));
 
-let server, browser, worker;
+let server, browser, session;
 const tally = { runs: 0, cellsFilled: 0, wrongCellWrites: 0 };
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-  worker = await getServiceWorker(browser.context);
-});
+before(async () => ({ server, browser } = session = await startSession()));
 after(async () => {
   console.log(`prefill property: seed ${SEED}, ${tally.runs} runs, ${tally.cellsFilled} cells filled, wrong-cell writes ${tally.wrongCellWrites}`);
-  await worker?.evaluate(() => chrome.storage.local.clear());
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 async function ask(page, msg) {
-  return worker.evaluate(async (m) => {
+  return session.worker.evaluate(async (m) => {
     const tabId = Math.max(...(await chrome.tabs.query({})).map((t) => t.id));
     return chrome.tabs.sendMessage(tabId, m, { frameId: 0 });
   }, msg);
@@ -81,9 +76,8 @@ describe('pre-fill writes only its cells, in every editor page and every Word bl
       await waitForTables(page, 1);
       // Pages whose editor is in the top document are read without a body: last year's record is then found
       // as the site's only one for that year.
-      await worker.evaluate(() => chrome.storage.local.clear());
+      await session.storage.clear();
       const body = (await ask(page, { type: 'state' })).state.tables[0].body ?? '滨江区人民政府办公室';
-      const key = `report:127.0.0.1|${encodeURIComponent(body)}|2022`;
       await fc.assert(
         fc.asyncProperty(runArb, async ({ carried, others, prior }) => {
           const shapes = Object.fromEntries(others);
@@ -91,9 +85,7 @@ describe('pre-fill writes only its cells, in every editor page and every Word bl
           const targets = CARRIED.filter((_, i) => carried[i]);
           const values = { ...PRIOR_2022 };
           COLS.forEach((c, i) => (values[`apply.carryForward.${c}`] = prior[i]));
-          await worker.evaluate((rec) => chrome.storage.local.set(rec), {
-            [key]: { version: 2, site: '127.0.0.1', body, year: 2022, format: 'gov2021', values, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' },
-          });
+          await session.storage.set(savedReport({ body, year: 2022, values }));
           await setContent(page, reportWithBlanks(shapes));
           await page.bringToFront();
           // the content script has read the new table (and the new last year) when its plan is this run's

@@ -7,13 +7,14 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getServiceWorker, launchWithExtension, PRIOR_2022, REPORT_YEAR, VALUES } from './harness.mjs';
+import { PRIOR_2022, REPORT_YEAR, VALUES } from './harness.mjs';
+import { reportKey, startSession } from './fixture.mjs';
 import { describeProblems, plainChineseInPage } from '../helpers/plain-chinese.mjs';
 import { ensureChineseFont } from '../../scripts/ensure-chromium.mjs';
 
 const BODY = '滨江区人民政府办公室';
 const SITE = '127.0.0.1';
-const keyOf = (year) => `report:${encodeURIComponent(SITE)}|${encodeURIComponent(BODY)}|${year}`;
+const keyOf = (year) => reportKey(SITE, BODY, year);
 const numbers = Object.fromEntries(Object.entries(VALUES).map(([k, v]) => [k, Number(v)]));
 const record = (year, values) => ({ version: 2, site: SITE, body: BODY, year, format: 'gov2021', values, source: 'page', savedAt: '2024-01-15T02:00:00.000Z' });
 
@@ -23,23 +24,16 @@ const WRONG = 'apply.granted.natural';
 const typed = { ...numbers, [WRONG]: numbers[WRONG] + 10 };
 const prior = { ...PRIOR_2022, 'apply.carryForward.natural': PRIOR_2022['apply.carryForward.natural'] + 1, 'apply.carryForward.total': PRIOR_2022['apply.carryForward.total'] + 1 };
 
-let browser;
-let worker;
+let session;
 before(async () => {
   // Without a Chinese font Chromium prints boxes, and the PDF's text cannot be read back.
   assert.ok(ensureChineseFont(), '没有中文字体：请以 root 身份运行测试（会安装 fonts-wqy-microhei），或先安装任一中文字体');
-  browser = await launchWithExtension();
-  worker = await getServiceWorker(browser.context);
+  session = await startSession();
 });
-after(async () => {
-  await browser?.close();
-});
+after(() => session?.close());
 
 async function openSheet(query) {
-  const page = await browser.context.newPage();
-  page.pageErrors = [];
-  page.on('pageerror', (e) => page.pageErrors.push(e));
-  await page.goto(`chrome-extension://${browser.extensionId}/sheet.html?${query}`);
+  const page = await session.openExtensionPage(`sheet.html?${query}`);
   await page.locator('main.sheet h1').waitFor({ timeout: 15_000 });
   return page;
 }
@@ -57,8 +51,8 @@ async function pdfText(buffer) {
 
 describe('审核单 (printable check sheet)', () => {
   test('a saved report: body, year, tables with the wrong cell marked, problems, state; prints to one A4 PDF page', async () => {
-    await worker.evaluate(async (items) => { await chrome.storage.local.clear(); await chrome.storage.local.set(items); },
-      { [keyOf(REPORT_YEAR)]: record(REPORT_YEAR, typed), [keyOf(REPORT_YEAR - 1)]: record(REPORT_YEAR - 1, prior) });
+    await session.storage.clear();
+    await session.storage.set({ [keyOf(REPORT_YEAR)]: record(REPORT_YEAR, typed), [keyOf(REPORT_YEAR - 1)]: record(REPORT_YEAR - 1, prior) });
     const page = await openSheet(`key=${encodeURIComponent(keyOf(REPORT_YEAR))}`);
 
     assert.equal(await page.locator('[data-fact="body"]').textContent(), BODY);
@@ -97,10 +91,9 @@ describe('审核单 (printable check sheet)', () => {
 
   test('the options page\'s saved list opens the sheet of that year in a new tab', async () => {
     // The storage still holds the two years of the first test.
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await session.openExtensionPage('options.html');
     const link = options.locator(`tr[data-key="${keyOf(REPORT_YEAR)}"]`).getByRole('link', { name: '打印审核单' });
-    const [sheet] = await Promise.all([browser.context.waitForEvent('page'), link.click()]);
+    const [sheet] = await Promise.all([session.context.waitForEvent('page'), link.click()]);
     await sheet.locator('main.sheet h1').waitFor({ timeout: 15_000 });
     assert.equal(await sheet.locator('[data-fact="year"]').textContent(), `${REPORT_YEAR}年`);
     assert.equal(await sheet.locator(`td[data-cell="${WRONG}"]`).getAttribute('class'), 'mark-error');
@@ -109,7 +102,7 @@ describe('审核单 (printable check sheet)', () => {
   });
 
   test('the popup\'s handoff in storage.session, with a confirmed warning and its note', async () => {
-    await worker.evaluate(() => chrome.storage.local.clear());
+    await session.storage.clear();
     const input = { format: 'gov2021', year: REPORT_YEAR, values: numbers, body: BODY };
     const priorInput = { format: 'gov2021', year: REPORT_YEAR - 1, values: prior };
     // The confirmation names the X-CARRY warning of natural persons as the engine reports it.
@@ -117,7 +110,7 @@ describe('审核单 (printable check sheet)', () => {
     assert.match(await page0.getByRole('alert').textContent(), /已过期/);
     await page0.close();
     const note = '上年结转的1件已于上年底撤回';
-    await worker.evaluate(
+    await session.worker.evaluate(
       (h) => chrome.storage.session.set({ 'sheet:t1': h }),
       { input, prior: priorInput, confirmations: [{ rule: 'X-CARRY', cells: ['apply.carried.natural'], note, values: { 'apply.carried.natural': numbers['apply.carried.natural'] } }] },
     );

@@ -7,43 +7,28 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, getExtensionId, getServiceWorker, PRIOR_2022 } from './harness.mjs';
+import { PRIOR_2022 } from './harness.mjs';
+import { reportKey, startSession } from './fixture.mjs';
 
 const SITE = 'cms.example.gov.cn';
 const BODY = '滨江区人民政府办公室';
 let profile;
-let context;
-
-const launch = () =>
-  chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
-  });
+let session;
 
 before(async () => {
   profile = await mkdtemp(join(tmpdir(), 'nianbao-e2e-history-'));
-  context = await launch();
+  session = await startSession({ userDataDir: profile });
 });
 after(async () => {
-  await context?.close().catch(() => {});
+  await session?.close();
   await rm(profile, { recursive: true, force: true });
 });
 
 const exportFile = (values, savedAt) =>
   Buffer.from(JSON.stringify({ app: 'nianbao-zhushou', kind: 'saved-reports', reports: [{ version: 2, site: SITE, body: BODY, year: 2022, format: 'gov2021', values, source: 'test', savedAt }] }));
 
-async function openOptions(hash = '') {
-  const id = await getExtensionId(context);
-  const page = await context.newPage();
-  page.pageErrors = [];
-  page.on('pageerror', (e) => page.pageErrors.push(e));
-  await page.goto(`chrome-extension://${id}/options.html${hash}`);
-  return page;
-}
-
-const storage = async () => (await getServiceWorker(context)).evaluate(() => chrome.storage.local.get(null));
+const openOptions = (hash = '') => session.openExtensionPage(`options.html${hash}`);
+const storage = () => session.storage.get();
 
 describe('history of a saved year survives a browser restart', () => {
   test('replace keeps the old version; after relaunching the same profile it is listed and restored exactly', async () => {
@@ -52,7 +37,7 @@ describe('history of a saved year survives a browser restart', () => {
     await page.getByLabel(/选择文件/).setInputFiles({ name: 'first.json', mimeType: 'application/json', buffer: exportFile(PRIOR_2022, '2023-01-15T02:00:00.000Z') });
     await page.getByRole('button', { name: '保存为上年数据' }).click();
     await page.getByText(`已保存「${BODY}」2022 年的数据。`).waitFor();
-    const key = Object.keys(await storage()).find((k) => k.startsWith('report:'));
+    const key = reportKey(SITE, BODY, 2022);
     const first = (await storage())[key];
 
     await page.getByLabel(/选择文件/).setInputFiles({ name: 'partial.json', mimeType: 'application/json', buffer: exportFile(partial, '2024-01-15T02:00:00.000Z') });
@@ -63,8 +48,7 @@ describe('history of a saved year survives a browser restart', () => {
     assert.deepEqual((await storage())[key].values, partial);
     assert.deepEqual(page.pageErrors.map(String), []);
 
-    await context.close();
-    context = await launch();
+    await session.relaunch();
 
     const list = await openOptions();
     await list.getByRole('button', { name: '历史版本' }).click();

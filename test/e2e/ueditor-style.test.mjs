@@ -2,21 +2,16 @@
 // with (no extension loaded here: this checks the stand-in itself).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  cellAt, cellText, editorFrame, launchWithExtension, openCmsPage, reportWithBlanks, savedOutput, setContent, startServer,
-} from './harness.mjs';
+import { cellAt, cellText, editorFrame, openCmsPage, reportWithBlanks, savedOutput, setContent } from './harness.mjs';
+import { startSession } from './fixture.mjs';
 
-let server, browser, page, frame;
+let session, page, frame;
 before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension({ withExtension: false });
-  page = await openCmsPage(browser.context, server, 'ueditor-style');
+  session = await startSession({ extension: false });
+  page = await openCmsPage(session.context, session.server, 'ueditor-style');
   frame = await editorFrame(page);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => session?.close());
 
 describe('UEditor-style page: traits of real UEditor 1.4.3', () => {
   test('its iframe is made by a javascript: URL that document.write()s the editable page', async () => {

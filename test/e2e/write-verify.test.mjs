@@ -5,21 +5,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  cellAt, editorFrame, getServiceWorker, launchWithExtension, openCmsPage, PRIOR_2022, reportWithBlanks, savedOutput,
-  setContent, startServer, waitForTables,
+  cellAt, editorFrame, openCmsPage, PRIOR_2022, reportWithBlanks, savedOutput, setContent, waitForTables,
 } from './harness.mjs';
+import { savedReport, startSession } from './fixture.mjs';
 
-let server, browser, worker;
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-  worker = await getServiceWorker(browser.context);
-});
-after(async () => {
-  await worker?.evaluate(() => chrome.storage.local.clear());
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, worker, session;
+before(async () => ({ server, browser, worker } = session = await startSession()));
+after(() => session?.close());
 
 async function ask(page, msg) {
   await page.bringToFront();
@@ -76,9 +68,7 @@ describe('a write that would land in another cell is taken back and reported', (
     const carried = ['natural', 'commercial', 'research'].map((c) => `apply.carried.${c}`);
     await setContent(page, reportWithBlanks(Object.fromEntries(carried.map((id) => [id, 'emptySpan']))));
     const { body } = (await ask(page, { type: 'state' })).state.tables[0];
-    await worker.evaluate((rec) => chrome.storage.local.set(rec), {
-      [`report:127.0.0.1|${encodeURIComponent(body)}|2022`]: { version: 2, site: '127.0.0.1', body, year: 2022, format: 'gov2021', values: PRIOR_2022, source: 'test', savedAt: '2023-01-20T00:00:00.000Z' },
-    });
+    await session.storage.set(savedReport({ body, year: 2022, values: PRIOR_2022 }));
     let plan;
     for (let i = 0; i < 100 && !(plan?.plan?.length === 3); i++) {
       plan = await ask(page, { type: 'prefill-plan' });

@@ -4,6 +4,7 @@ import { FORMATS } from '@/lib/formats';
 import { PDF_UNSUPPORTED, decodeHtml, decodeText, fetchPage, fileKind, importFrom, parseAddress, refusal, saveCandidate, type ImportTarget } from '@/lib/import';
 import { describeReal, sharedPath } from '../real-reports';
 import { getPrior, memoryKV, toCsv, toJson, type SavedReport } from '@/lib/store';
+import { HEAVY } from '../helpers/heavy';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const corpus = (f: string) => new Uint8Array(readFileSync(sharedPath('corpus/' + f)));
@@ -38,7 +39,7 @@ describeReal('import from a saved published page (.html)', () => {
     expect(prior?.values['apply.carryForward.total']).toBe(72);
     expect(prior?.format).toBe('gov2019');
   });
-});
+}, HEAVY);
 
 describeReal('import from text copied out of a PDF', () => {
   it('reads 2025 Shanghai pasted text', async () => {
@@ -52,7 +53,7 @@ describeReal('import from text copied out of a PDF', () => {
   });
 });
 
-describe('import from the Word file and the PDF (reader samples, test/fixtures/read)', () => {
+describe('import from the Word file and the PDF (reader samples, test/fixtures/read)', HEAVY, () => {
   // the sample report's figures, as typed in test/fixtures/read/make-fixtures.mts
   const target: ImportTarget = { site: 'cms.example.gov.cn', body: '示例县人民政府办公室', year: 2024 };
   for (const name of ['report-2023.docx', 'report-2023.pdf']) {
@@ -102,7 +103,7 @@ describe('import from this extension\'s JSON and CSV exports', () => {
   });
 });
 
-describe('bad input: a clear Chinese message and nothing saved', () => {
+describe('bad input: a clear Chinese message and nothing saved', HEAVY, () => {
   const cases: [string, Uint8Array, RegExp][] = [
     ['年报.xlsx', bytes('PK\u0003\u0004xx'), /另存为」CSV/],
     ['年报.doc', bytes('\u00d0\u00cf\u0011\u00e0'), /\.docx/],

@@ -4,10 +4,11 @@ import { fetchPage, importFrom } from '@/lib/import';
 import { LIMITS, checkDocx } from '@/lib/import/limits';
 import { MAX_PDF_PAGES, pdfToText } from '@/lib/read/pdf';
 import { docx, pdfOfPages, zipBombDocx } from '../make-files.mjs';
+import { HEAVY } from '../helpers/heavy';
 
 const target = { site: '', body: null, year: 2024 };
 
-describe('import limits', () => {
+describe('import limits', HEAVY, () => {
   it('a .docx zip bomb (150 MB of XML in a small file) is refused from its zip directory, before anything is inflated', async () => {
     const bomb = zipBombDocx(150);
     expect(bomb.length).toBeLessThan(1024 * 1024);

@@ -3,6 +3,7 @@ import { fixesOf, locate } from '@/lib/locate';
 import { checkReport } from '@/lib/rules';
 import { APPEAL_CELLS, APPLY_CELLS, APPLY_LEAVES, consistentReport, propagated, seeded, withTypo } from './generate';
 import { edited, shanghai2025 } from './shanghai2025';
+import { HEAVY } from '../helpers/heavy';
 
 /** Outcomes of localisation on a real gov2021 report (上海市人民政府办公厅 2025) with errors typed in. */
 describe('locate on gov2021', () => {
@@ -111,7 +112,7 @@ describe('locate on gov2021', () => {
   });
 });
 
-describe('locate on generated reports (seeded)', () => {
+describe('locate on generated reports (seeded)', HEAVY, () => {
   const r = seeded(4242);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { typoKind } from '@/lib/locate';
 import { seeded, typo } from './generate';
+import { HEAVY } from '../helpers/heavy';
 
-describe('typoKind: one slip of the finger (Scholtus 2009)', () => {
+describe('typoKind: one slip of the finger (Scholtus 2009)', HEAVY, () => {
   it('recognises the four slips of the paper’s example 4627', () => {
     expect(typoKind(4267, 4627)).toBe('swap');
     expect(typoKind(46287, 4627)).toBe('insert');

@@ -7,6 +7,7 @@ import { parseHtmlDocument, readHtml } from '@/lib/read/html';
 import { readText } from '@/lib/read/text';
 import { valuesOf, type Finding, type Values } from '@/lib/report';
 import { describeReal, sharedPath } from '../real-reports';
+import { HEAVY } from '../helpers/heavy';
 
 /**
  * Every corpus file and seeds 000/001/003/004: the FULL list of P-TEXT findings, decided by hand
@@ -286,7 +287,7 @@ describeReal('narrative check end to end through the reader', () => {
       assertFindings(input ? checkNarrative(text, input) : [], text, c, values);
     });
   }
-});
+}, HEAVY);
 
 describe('silence without table values', () => {
   it('a narrative full of figures gives nothing when the table has no values', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkNarrative } from '@/lib/narrative';
 import type { Values } from '@/lib/report';
+import { HEAVY } from '../helpers/heavy';
 
 /** 0 … 99999 in Chinese numerals, written independently of the code under test. */
 function chinese(n: number): string {
@@ -65,7 +66,7 @@ const tableArb = fc
 
 const writeArb = fc.constantFrom<(n: number) => string>(String, chinese, fullWidth);
 
-describe('narrative property', () => {
+describe('narrative property', HEAVY, () => {
   it('Chinese numerals of the test writer', () => {
     expect([0, 7, 10, 12, 20, 105, 110, 1001, 2000, 10203].map(chinese)).toEqual([
       '零', '七', '十', '十二', '二十', '一百零五', '一百一十', '一千零一', '二千', '一万零二百零三',

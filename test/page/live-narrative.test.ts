@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveTables } from '@/lib/page/live';
+import { initNarrativeMarks } from '@/lib/page/features/narrative-marks';
+import type { PageContext } from '@/lib/page/features/context';
 import { mapNarrative } from '@/lib/read/dom';
 import type { CheckInput, Finding } from '@/lib/report';
 import { stubDeps, TABLE } from './stub-reader';
@@ -56,8 +58,10 @@ describe('LiveTables: the narrative', () => {
     document.body.innerHTML = `<div contenteditable="true"><p id="n">${text}</p>${TABLE}</div>`;
     const n = narrativeStub();
     live = new LiveTables({ top: document, deps: { ...stubDeps(undefined, n.check), mapNarrative }, pauseMs: 60 });
+    const features = new AbortController();
     live.start();
-    return { n, p: document.getElementById('n')! };
+    initNarrativeMarks({ live } as unknown as PageContext, features.signal);
+    return { n, p: document.getElementById('n')!, features };
   }
 
   it('marks a disagreeing sentence in the overlay and badges its cell, nothing in the page', async () => {
@@ -69,6 +73,18 @@ describe('LiveTables: the narrative', () => {
     const findings = live!.reports()[0]!.findings;
     expect(findings.map((f) => [f.rule, f.span])).toEqual([['P-TEXT', { start: 0, end: 9 }]]);
     expect(document.body.innerHTML).toBe(page);
+  });
+
+  it('the narrative-marks feature takes its marks off when it stops; the cell badges stay', async () => {
+    const { features } = start('本年共收到申请4件。其他。');
+    await wait(0);
+    expect(marks()).toHaveLength(1);
+    features.abort();
+    expect(marks()).toEqual([]);
+    live!.recheck();
+    await wait(0);
+    expect(marks()).toEqual([]);
+    expect(cellBadges()).toEqual(['c']);
   });
 
   it('runs the narrative check again only when the narrative changed, or after a pause when the values changed', async () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFile, readHtml, readText } from '@/lib/read';
 import { valuesOf } from '@/lib/report';
+import { HEAVY } from '../helpers/heavy';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const codes = (r: { problems: { code: string }[] }) => r.problems.map((p) => p.code);
 
-describe('bad input never throws and says what is wrong', () => {
+describe('bad input never throws and says what is wrong', HEAVY, () => {
   it('empty file', async () => {
     const [r] = await readFile(new Uint8Array(0), 'a.html');
     expect(r!.problems[0]!.message).toBe('文件是空的');
@@ -13,6 +14,18 @@ describe('bad input never throws and says what is wrong', () => {
   it('binary file', async () => {
     const [r] = await readFile(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0, 0]), 'a.txt');
     expect(codes(r!)).toEqual(['binary']);
+  });
+  it('UTF-16 text with its BOM is text, not a binary file', async () => {
+    const text = '2023年政府信息公开工作年度报告';
+    const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
+    const [r] = await readFile(le, 'a.txt');
+    expect(codes(r!)).not.toContain('binary');
+  });
+  it('an Excel or old Word file is refused with what to do instead', async () => {
+    const [xls] = await readFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), '2023年报.xls');
+    expect(xls!.problems[0]!.message).toMatch(/另存为」CSV/);
+    const [doc] = await readFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), '2023年报.doc');
+    expect(doc!.problems[0]!.message).toMatch(/另存为」\.docx/);
   });
   it('a file named .pdf that is not a PDF, a corrupt PDF, a corrupt .docx', async () => {
     expect(codes((await readFile(bytes('hello'), 'a.pdf'))[0]!)).toEqual(['not-pdf']);

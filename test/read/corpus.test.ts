@@ -4,6 +4,7 @@ import { readFile } from '@/lib/read';
 import { valuesOf } from '@/lib/report';
 import { describeReal, sharedPath } from '../real-reports';
 import { DOCS19, DOCS21, ITEMS19, N, appeal, apply, blank7, row, zero7 } from './expect';
+import { HEAVY } from '../helpers/heavy';
 
 /** Every file of ../shared/corpus and seeds 001, 003, with values typed by hand from the source. */
 const read = async (path: string) => {
@@ -256,4 +257,4 @@ describeReal('corpus: every value as published', () => {
     expect([r.format, r.year]).toEqual(['gov2019', 2020]);
     expect(valuesOf(r)).toEqual(apply('partial', blank7));
   });
-});
+}, HEAVY);

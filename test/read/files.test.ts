@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from '@/lib/read';
 import { valuesOf } from '@/lib/report';
 import { DOCS21, appeal, apply, row } from './expect';
+import { HEAVY } from '../helpers/heavy';
 
 const dir = resolve(__dirname, '../fixtures/read');
 const read = async (name: string) => (await readFile(new Uint8Array(readFileSync(resolve(dir, name))), name))[0]!;
@@ -23,7 +24,7 @@ const SOME = {
   ...appeal('suitAfterReview', [1, 0, 0, 0, 1]),
 };
 
-describe('files: .html, .docx, .pdf of the same report', () => {
+describe('files: .html, .docx, .pdf of the same report', HEAVY, () => {
   it.each(['report-2023.html', 'report-2023.docx', 'report-2023.pdf'])('%s', async (name) => {
     const r = await read(name);
     expect([r.format, r.year, r.body]).toEqual(['gov2021', 2023, '示例县人民政府办公室']);

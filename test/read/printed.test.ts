@@ -10,6 +10,7 @@ import { pdfToText } from '@/lib/read/pdf';
 import { valuesOf } from '@/lib/report';
 import { describeReal, sharedPath } from '../real-reports';
 import { DOCS19, DOCS21, ITEMS19, N, appeal, apply, row } from './expect';
+import { HEAVY } from '../helpers/heavy';
 
 const fixtures = resolve(__dirname, '../fixtures/read/printed');
 const bytes = (name: string) => new Uint8Array(readFileSync(resolve(fixtures, name)));
@@ -19,7 +20,7 @@ const htmlTruth = (path: string) => valuesOf(readHtml(readFileSync(path, 'utf8')
 const GOV2021_PAGE = resolve(__dirname, '../e2e/pages/report/gov2021-2023.html');
 const SHANGHAI_2019 = sharedPath('corpus/2019-shanghai-office-1.html');
 
-describe('the e2e report page printed by Chromium (narrow 其他 column next to 总计)', () => {
+describe('the e2e report page printed by Chromium (narrow 其他 column next to 总计)', HEAVY, () => {
   const truth = htmlTruth(GOV2021_PAGE);
 
   it('the HTML of the page reads completely (the truth below)', () => {
@@ -100,9 +101,9 @@ describeReal('2019 Shanghai report printed by Chromium (blank cells, 总计 blan
       ...appeal('suitAfterReview', [N, N, N, N, N]),
     });
   });
-});
+}, HEAVY);
 
-describe('labels spanning both label columns of 表三, with the inner label border drawn through them', () => {
+describe('labels spanning both label columns of 表三, with the inner label border drawn through them', HEAVY, () => {
   const truth = htmlTruth(resolve(fixtures, 'spanning-gov2021-2023.html'));
 
   it('the drawn border through the label leaves no empty piece before the numbers', async () => {

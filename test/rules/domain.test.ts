@@ -58,6 +58,15 @@ describe('domains', () => {
     expect(byRule(blank, 'DOM-BLANK')).toHaveLength(1);
   });
 
+  it.each(['暂无', '空', 'N/A', '－ －', '　／　'])('「%s」 is a blank as the reader reads it, not an unreadable number', (raw) => {
+    const i = clone(consistent('gov2021', 3).input);
+    i.values['appeal.review.upheld'] = null;
+    i.raw = { 'appeal.review.upheld': raw };
+    const fs = checkReport(i);
+    expect(byRule(fs, 'DOM-INT')).toEqual([]);
+    expect(byRule(fs, 'DOM-BLANK')).toHaveLength(1);
+  });
+
   it.each(['gov2021', 'gov2019', 'gov2014'] as const)('DOM-BLANK on %s: a blank cell is a warning, and a blank table says so once per section', (format) => {
     const full = consistent(format, 4).input;
     expect(byRule(checkReport(full), 'DOM-BLANK')).toEqual([]);

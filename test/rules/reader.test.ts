@@ -7,6 +7,7 @@ import { describeReal, sharedPath } from '../real-reports';
 import { errors } from './helpers';
 import { seed001 } from './seed001';
 import { shanghai2019 } from './shanghai2019';
+import { HEAVY } from '../helpers/heavy';
 
 
 async function read(path: string): Promise<CheckInput> {
@@ -57,4 +58,4 @@ describeReal('through the reader (real reports of ../shared)', () => {
     // 表三 balances with this year's 上年结转, so last year's figure is not offered as a fix.
     expect(checkReport(cur, prior).map((f) => [f.rule, f.cells[0], f.expected])).toEqual([['X-CARRY', 'apply.carried.total', undefined]]);
   });
-});
+}, HEAVY);

@@ -4,10 +4,11 @@ import { APPLY_COL_IDS } from '@/lib/formats/apply-sections';
 import { FORMATS } from '@/lib/formats';
 import { applyPlan, planPrefill, priorReferences, undoPlan } from '@/lib/store';
 import type { Values } from '@/lib/report';
+import { HEAVY } from '../helpers/heavy';
 
 const ids = FORMATS.gov2021.cells.map((c) => c.id);
 
-describe('planPrefill', () => {
+describe('planPrefill', HEAVY, () => {
   it('fills only empty 上年结转 cells from last year\'s 结转下年度, column by column', () => {
     const current: Values = Object.fromEntries(ids.map((id) => [id, null]));
     current['apply.carried.natural'] = 0; // typed 0 is a value, not empty
@@ -41,7 +42,7 @@ describe('planPrefill', () => {
   });
 });
 
-describe('property: pre-fill never touches a filled cell and undo restores exactly', () => {
+describe('property: pre-fill never touches a filled cell and undo restores exactly', HEAVY, () => {
   const cell = fc.oneof(fc.constant(null), fc.constant(undefined), fc.nat(500));
   const table = fc.record(Object.fromEntries(ids.map((id) => [id, cell]))).map((r) => {
     const v: Values = {};

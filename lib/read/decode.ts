@@ -1,5 +1,3 @@
-import { decodeText as sniffText } from '../read/file';
-
 /**
  * Bytes → text for files and fetched pages. Government sites and Excel-saved CSVs are often GBK:
  * the declared charset wins (HTTP header, then <meta>), then a BOM, then strict UTF-8, then GB18030.
@@ -22,10 +20,17 @@ function declaredInMeta(bytes: Uint8Array): string | undefined {
   return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
 }
 
-/** With a declared charset use it; otherwise the reader's sniffing (BOM, strict UTF-8, GB18030). */
+/** With a declared charset use it; otherwise UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030. */
 export function decodeText(bytes: Uint8Array, declared?: string): string {
   const explicit = decoderFor(declared);
-  return explicit ? explicit.decode(bytes) : sniffText(bytes);
+  if (explicit) return explicit.decode(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
 }
 
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): string {

@@ -1,0 +1,78 @@
+import { cellLabel } from '../formats';
+import type { TypingHold } from './hold';
+import type { LiveLayer, LayerPage } from './live';
+import { markBadgePosition, rangeRects } from './place';
+import type { DocState } from './tracker';
+import type { BadgeSeverity, BadgeView, OverlayView } from './view';
+
+/**
+ * Narrative marks: a sentence of the report's text that disagrees with its table is drawn as boxes over its
+ * lines with a badge. Held while typing like the cell badges; one already on screen stays.
+ */
+
+type Span = { doc: Document; span: { start: number; end: number } };
+
+export interface MarkViews {
+  marks: BadgeView[];
+  /** Where each shown mark's sentence is. */
+  spans: Map<string, Span>;
+  /** The shortest hold still running (ms), or Infinity. */
+  wait: number;
+}
+
+const SHOWN: ReadonlySet<string> = new Set(['error', 'warning']);
+
+/** The marks of the tracker's findings that point at a sentence (P-TEXT), one per sentence. */
+export function markViews(states: Iterable<DocState>, hold: TypingHold, shownBefore: ReadonlySet<string>, now: number): MarkViews {
+  const out: MarkViews = { marks: [], spans: new Map(), wait: Infinity };
+  for (const st of states) {
+    if (!st.narrative) continue;
+    st.findings.forEach((fs, r) => {
+      const rep = st.reports[r]!;
+      const sentences = new Map<string, number>();
+      for (const f of fs) {
+        const cell = f.target ?? f.cells[0];
+        if (!SHOWN.has(f.severity) || !f.span || !cell) continue;
+        // The n-th sentence about this cell: stable while the text before it changes.
+        const n = (sentences.get(cell) ?? 0) + 1;
+        sentences.set(cell, n);
+        const key = `${st.id}|${r}|${cell}|sentence${n}`;
+        const wait = shownBefore.has(key) ? 0 : hold.held(st.doc, r, f, now);
+        if (wait) {
+          out.wait = Math.min(out.wait, wait);
+          continue;
+        }
+        const label = rep.format ? cellLabel(rep.format, cell) : cell;
+        out.marks.push({ key, cell, severity: f.severity as BadgeSeverity, label, messages: [f.message] });
+        out.spans.set(key, { doc: st.doc, span: f.span });
+      }
+    });
+  }
+  return out;
+}
+
+/** The marks as a layer of the live overlay. */
+export class NarrativeMarks implements LiveLayer {
+  private shown = new Map<string, Span>();
+
+  render(overlay: OverlayView, states: DocState[], hold: TypingHold, now: number): number {
+    const v = markViews(states, hold, new Set(this.shown.keys()), now);
+    this.shown = v.spans;
+    overlay.updateMarks(v.marks);
+    return v.wait;
+  }
+
+  place(overlay: OverlayView, page: LayerPage): void {
+    for (const [key, m] of this.shown) {
+      const at = page.stateOf(m.doc)?.narrative?.locate(m.span.start, m.span.end);
+      const rects = at ? rangeRects(m.doc, at, page.top) : [];
+      if (rects === null) page.stale(m.doc);
+      overlay.placeMark(key, rects ?? [], markBadgePosition(rects ?? []));
+    }
+  }
+
+  clear(overlay: OverlayView | null): void {
+    this.shown.clear();
+    overlay?.updateMarks([]);
+  }
+}
