@@ -220,9 +220,11 @@ function drawnOver(hit: Element, scope: Element): boolean {
   return false;
 }
 
+/** The topmost element at a point that the clerk can see (editors' invisible handles, like TinyMCE's resize bars, are not). */
 function firstHit(doc: Document, x: number, y: number, skip: Element | null): Element | null {
   if (typeof doc.elementsFromPoint !== 'function') return null;
-  for (const el of doc.elementsFromPoint(x, y)) if (el !== skip) return el;
+  const view = doc.defaultView;
+  for (const el of doc.elementsFromPoint(x, y)) if (el !== skip && view?.getComputedStyle(el).opacity !== '0') return el;
   return null;
 }
 
