@@ -7,7 +7,7 @@
 
 export const OVERLAY_TAG = 'nianbao-overlay';
 
-import { BADGE_SIZE, type BadgeSeverity, type BadgeView, type OverlayView, type Pos, type Rect, type RefView } from '@/lib/page/view';
+import { BADGE_SIZE, type BadgeSeverity, type BadgeView, type OffscreenView, type OverlayView, type Pos, type Rect, type RefView, type TipPlace } from '@/lib/page/view';
 
 export type { BadgeView, RefView } from '@/lib/page/view';
 
@@ -31,6 +31,12 @@ const CSS = `
 .m{position:fixed;box-sizing:border-box;border-bottom:2px solid #b06000;background:rgba(176,96,0,.13);pointer-events:none}
 .m[hidden]{display:none}
 .n{position:fixed;right:12px;bottom:12px;max-width:360px;padding:8px 10px;border-radius:4px;background:#c5221f;color:#fff;font:13px/1.5 system-ui,"Microsoft YaHei",sans-serif;box-shadow:0 2px 6px rgba(0,0,0,.3);pointer-events:auto}
+.t::before{content:'';position:absolute;bottom:100%;width:${BADGE_SIZE}px;height:var(--nb-bridge,0px);left:var(--nb-bridge-l,auto);right:var(--nb-bridge-r,auto)}
+.o{position:fixed;display:flex;flex-direction:column;gap:4px;align-items:flex-end;transform:translate(-100%,-100%);pointer-events:none}
+.o[hidden]{display:none}
+.o button{padding:2px 8px;border:1px solid #fff;border-radius:10px;background:#c5221f;color:#fff;font:12px/1.5 system-ui,"Microsoft YaHei",sans-serif;cursor:pointer;pointer-events:auto;box-shadow:0 1px 3px rgba(0,0,0,.35)}
+.o button[hidden]{display:none}
+.o button:focus{outline:2px solid #1a73e8;outline-offset:1px}
 .sr{position:fixed;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
@@ -234,7 +240,7 @@ export class Overlay implements OverlayView {
     this.spareRefs.push(...spare);
   }
 
-  /** `pos` is the cell's bottom-right corner; the tag sits inside the cell, above and left of it. */
+  /** `pos`: the tag's right end, standing above the point (or hanging below it, `pos.below`), outside its cell. */
   placeRef(key: string, pos: Pos): void {
     const el = this.refs.get(key);
     if (!el) return;
@@ -242,6 +248,8 @@ export class Overlay implements OverlayView {
     if (!pos.visible) return;
     el.style.left = `${Math.round(pos.left)}px`;
     el.style.top = `${Math.round(pos.top)}px`;
+    const transform = pos.below ? 'translate(-100%,0)' : 'translate(-100%,-100%)';
+    if (el.style.transform !== transform) el.style.transform = transform;
   }
 
   place(key: string, pos: Pos): void {
@@ -255,10 +263,7 @@ export class Overlay implements OverlayView {
     if (el.style.left !== l) el.style.left = l;
     if (el.style.top !== t) el.style.top = t;
     const tip = el.nextElementSibling as HTMLElement | null;
-    if (tip) {
-      tip.style.left = `${Math.round(pos.left + BADGE_SIZE)}px`;
-      tip.style.top = `${Math.round(pos.top + BADGE_SIZE)}px`;
-    }
+    if (tip) placeTip(tip, pos);
   }
 
   /**
@@ -321,9 +326,47 @@ export class Overlay implements OverlayView {
     const { left, top } = badge;
     setPx(b, 'left', left);
     setPx(b, 'top', top);
-    const tip = b.nextElementSibling as HTMLElement;
-    setPx(tip, 'left', left + BADGE_SIZE);
-    setPx(tip, 'top', top + BADGE_SIZE);
+    placeTip(b.nextElementSibling as HTMLElement, badge);
+  }
+
+  private offscreenBox: HTMLElement | null = null;
+  private jump: (dir: 'above' | 'below') => void = () => {};
+
+  offscreen(view: OffscreenView | null, jump: (dir: 'above' | 'below') => void): void {
+    this.jump = jump;
+    let box = this.offscreenBox;
+    if (!view || (!view.above && !view.below)) {
+      if (box && !box.hidden) box.hidden = true;
+      return;
+    }
+    if (!box) {
+      box = this.offscreenBox = this.doc.createElement('div');
+      box.className = 'o';
+      for (const dir of ['above', 'below'] as const) {
+        const b = this.doc.createElement('button');
+        b.type = 'button';
+        b.setAttribute('data-offscreen', dir);
+        b.addEventListener('click', () => this.jump(dir));
+        box.append(b);
+      }
+      this.root.append(box);
+    }
+    box.hidden = false;
+    setPx(box, 'left', view.area.right - 8);
+    setPx(box, 'top', view.area.bottom - 8);
+    for (const b of Array.from(box.children) as HTMLButtonElement[]) {
+      const dir = b.getAttribute('data-offscreen') as 'above' | 'below';
+      const n = view[dir];
+      if (b.hidden !== !n) b.hidden = !n;
+      const text = dir === 'above' ? `上方还有 ${n} 个问题 ↑` : `下方还有 ${n} 个问题 ↓`;
+      if (b.textContent !== text) b.textContent = text;
+      b.title = '滚动到该单元格并显示问题';
+    }
+  }
+
+  focusBadge(key: string): void {
+    const el = this.badges.get(key) ?? this.marks.get(key)?.querySelector('button');
+    if (el && !el.hidden) el.focus({ preventScroll: true });
   }
 
   announce(text: string): void {
@@ -382,6 +425,20 @@ function setText(el: HTMLElement, text: string): void {
   if (first && first.nodeType === 3) {
     if ((first as Text).data !== text) (first as Text).data = text;
   } else el.prepend(el.ownerDocument.createTextNode(text));
+}
+
+/** The tooltip at its anchor point (beside, below or above its cell: see lib/page/place tipPlacement). */
+function placeTip(tip: HTMLElement, pos: Pos): void {
+  const t: TipPlace = pos.tip ?? { left: pos.left + BADGE_SIZE, top: pos.top + BADGE_SIZE, alignRight: true, alignBottom: false, maxWidth: 320, bridge: { height: 0, inset: 0 } };
+  setPx(tip, 'left', t.left);
+  setPx(tip, 'top', t.top);
+  const transform = `translate(${t.alignRight ? '-100%' : '0'},${t.alignBottom ? '-100%' : '0'})`;
+  if (tip.style.transform !== transform) tip.style.transform = transform;
+  const mw = `${Math.round(t.maxWidth)}px`;
+  if (tip.style.maxWidth !== mw) tip.style.maxWidth = mw;
+  tip.style.setProperty('--nb-bridge', `${Math.max(0, Math.round(t.bridge.height))}px`);
+  tip.style.setProperty(t.alignRight ? '--nb-bridge-r' : '--nb-bridge-l', `${Math.round(t.bridge.inset)}px`);
+  tip.style.setProperty(t.alignRight ? '--nb-bridge-l' : '--nb-bridge-r', 'auto');
 }
 
 function setPx(el: HTMLElement, prop: 'left' | 'top' | 'width' | 'height', v: number): void {

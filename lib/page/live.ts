@@ -1,7 +1,7 @@
 import type { Report, CheckInput } from '../report';
 import { badgeViews, referenceViews } from './badges';
 import { TypingHold, type CellRef } from './hold';
-import { badgePosition, placeInTop, refPosition } from './place';
+import { badgeBox, badgePosition, covered, offscreenSide, placeInTop, probePoints, refPosition, type Box } from './place';
 import { LiveTracker, type DocState, type LiveCell, type TrackerDeps } from './tracker';
 import type { MakeOverlay, OverlayView } from './view';
 
@@ -82,6 +82,7 @@ export class LiveTables {
         input: (doc) => this.hold.note(doc, true),
         focus: (doc) => {
           if (this.hold.focusMoved(doc)) this.render();
+          else if (this.shownRefs.size) this.queuePlace(); // reference tags follow the caret
         },
         layout: () => this.queuePlace(),
       },
@@ -205,20 +206,61 @@ export class LiveTables {
     });
   }
 
+  /**
+   * Every badge, tag and mark at its place, hidden where its spot is out of view or covered by the page
+   * or the editor (toolbars, menus, dialogs, fixed headers); problems hidden so are counted at the edge
+   * of the editor's visible area, with a jump to them.
+   */
   private placeAll(): void {
     const o = this.overlay;
     if (!o) return;
+    const view: Box = { left: 0, top: 0, right: this.win.innerWidth, bottom: this.win.innerHeight };
+    const away = { above: [] as Away[], below: [] as Away[] };
+    let area: Box | null = null;
     for (const [key, ref] of this.shown) {
       const el = this.tracker.element(ref);
       const p = el ? placeInTop(el, this.top) : null;
-      o.place(key, p ? badgePosition(p) : { left: 0, top: 0, visible: false });
+      let pos = p ? badgePosition(p, view) : { left: 0, top: 0, visible: false };
+      if (p && el && pos.visible && covered(el.closest('table') ?? el, this.top, probePoints(badgeBox(pos), p.clip), o.host)) pos = { ...pos, visible: false };
+      o.place(key, pos);
       if (el === null) this.tracker.stale(ref.doc);
+      if (p && !pos.visible) {
+        area ??= p.clip;
+        away[offscreenSide(p.rect, p.clip)].push({ key, y: p.rect.top, el: el! });
+      }
     }
     for (const [key, ref] of this.shownRefs) {
       const el = this.tracker.element(ref);
-      o.placeRef(key, refPosition(el ? placeInTop(el, this.top) : null));
+      const caret = this.tracker.caretCell(ref.doc);
+      const focused = !!caret && caret.r === ref.r && caret.id === ref.id && ref.doc.hasFocus();
+      o.placeRef(key, refPosition(el && focused ? placeInTop(el, this.top) : null, focused));
     }
     const page: LayerPage = { top: this.top, stateOf: (d) => this.tracker.states.get(d), stale: (d) => this.tracker.stale(d) };
     for (const l of this.layers) l.place(o, page);
+    this.away = away;
+    o.offscreen(area && (away.above.length || away.below.length) ? { above: away.above.length, below: away.below.length, area } : null, (dir) => this.jump(dir));
   }
+
+  private away: { above: Away[]; below: Away[] } = { above: [], below: [] };
+
+  /** Scroll the nearest problem out of view that way into view and open its tooltip. */
+  private jump(dir: 'above' | 'below'): void {
+    const list = this.away[dir];
+    const next = dir === 'above' ? list.reduce<Away | null>((a, b) => (!a || b.y > a.y ? b : a), null) : list.reduce<Away | null>((a, b) => (!a || b.y < a.y ? b : a), null);
+    if (!next) return;
+    next.el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.win.requestAnimationFrame(() => {
+      this.placeAll();
+      const p = placeInTop(next.el, this.top);
+      if (p && this.overlay) this.overlay.flash(p.rect);
+      this.overlay?.focusBadge(next.key);
+    });
+  }
+}
+
+interface Away {
+  key: string;
+  /** Top of the problem's cell or sentence (top viewport), to find the nearest one. */
+  y: number;
+  el: Element;
 }

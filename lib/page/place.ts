@@ -1,5 +1,5 @@
 import { frameChain } from './frames';
-import { BADGE_SIZE, type Pos } from './view';
+import { BADGE_SIZE, type Pos, type TipPlace } from './view';
 
 export interface Box {
   left: number;
@@ -87,26 +87,145 @@ const BADGE_SHIFT = 2;
 /**
  * Badge on the cell's top-right corner, straddling its border and shifted up and right: only a
  * 5 px square of it is inside the cell, off the cell's text (narrow cells keep their digits
- * readable). Hidden when that corner is scrolled out of view.
+ * readable). Hidden when that corner is scrolled out of view. `view`: the top viewport, for its tooltip.
  */
-export function badgePosition(p: Placement): Pos {
+export function badgePosition(p: Placement, view?: Box): Pos {
   const left = p.rect.right - BADGE_SIZE / 2 + BADGE_SHIFT;
   const top = p.rect.top - BADGE_SIZE / 2 - BADGE_SHIFT;
   const visible = contains(p.clip, p.rect.right - 2, p.rect.top + 2);
-  return { left, top, visible };
+  const pos: Pos = { left, top, visible };
+  if (view) pos.tip = tipPlacement(p.rect, badgeBox(pos), view);
+  return pos;
 }
 
-/** A reference tag at the cell's bottom-right corner (the tag sits inside the cell, above and left of it). */
-export function refPosition(p: Placement | null): Pos {
-  if (!p) return { left: 0, top: 0, visible: false };
-  return { left: p.rect.right - 1, top: p.rect.bottom - 1, visible: contains(p.clip, p.rect.right - 2, p.rect.bottom - 2) };
+export function badgeBox(pos: { left: number; top: number }): Box {
+  return { left: pos.left, top: pos.top, right: pos.left + BADGE_SIZE, bottom: pos.top + BADGE_SIZE };
+}
+
+/** Widest a tooltip is drawn, px (the overlay's max-width). */
+export const TIP_MAX_WIDTH = 320;
+/** Below the cell is preferred to above it while at least this much room is left there, px. */
+const TIP_ROOM = 160;
+const EDGE = 4;
+
+/**
+ * Where a badge's tooltip opens so that it never covers what it describes (`anchor`: the cell, or a
+ * sentence's lines) nor its badge: beside them on the right when a full-width tooltip fits there,
+ * else below them, or above them near the window's bottom edge (flipped). Beside, it hangs down from
+ * the badge's top, or up from its bottom near the window's bottom edge.
+ */
+export function tipPlacement(anchor: Box, badge: Box, view: Box): TipPlace {
+  const maxWidth = Math.max(80, Math.min(TIP_MAX_WIDTH, view.right - view.left - 2 * EDGE));
+  const right = Math.max(anchor.right, badge.right);
+  const none = { height: 0, inset: 0 };
+  if (view.right - EDGE - right >= maxWidth) {
+    const down = view.bottom - EDGE - badge.top;
+    const up = badge.bottom - view.top - EDGE;
+    if (down >= TIP_ROOM || down >= up) return { left: right, top: badge.top, alignRight: false, alignBottom: false, maxWidth, bridge: none };
+    return { left: right, top: badge.bottom, alignRight: false, alignBottom: true, maxWidth, bridge: none };
+  }
+  // Right-aligned with the badge when a full-width tooltip fits left of it, else from the window's left edge.
+  const alignRight = badge.right - maxWidth >= view.left + EDGE;
+  const x = alignRight ? Math.min(badge.right, view.right - EDGE) : view.left + EDGE;
+  const inset = alignRight ? x - badge.right : badge.left - x;
+  const top = Math.min(anchor.top, badge.top);
+  const bottom = Math.max(anchor.bottom, badge.bottom);
+  const below = view.bottom - EDGE - (bottom + 2);
+  const above = top - view.top - EDGE;
+  if (below >= TIP_ROOM || below >= above)
+    return { left: x, top: bottom + 2, alignRight, alignBottom: false, maxWidth, bridge: { height: bottom + 2 - badge.bottom, inset } };
+  return { left: x, top, alignRight, alignBottom: true, maxWidth, bridge: none };
+}
+
+/**
+ * A reference tag, shown only while its cell holds the caret (so it never sits over digits being read
+ * elsewhere): outside the cell, right-aligned above it (below it when the cell's top is out of view).
+ * The returned point is the tag's bottom-right corner (above) or top-right corner (`below`).
+ */
+export function refPosition(p: Placement | null, focused: boolean): Pos & { below: boolean } {
+  if (!p || !focused) return { left: 0, top: 0, visible: false, below: false };
+  const inView = contains(p.clip, p.rect.right - 2, p.rect.bottom - 2) || contains(p.clip, p.rect.right - 2, p.rect.top + 2);
+  const below = p.rect.top - 16 < p.clip.top;
+  return { left: p.rect.right, top: below ? p.rect.bottom + 1 : p.rect.top - 1, visible: inView, below };
 }
 
 /** A sentence mark's badge: above the end of the sentence's last visible line (never over the text after it). */
-export function markBadgePosition(lines: readonly Box[]): Pos {
+export function markBadgePosition(lines: readonly Box[], view?: Box): Pos {
   const last = lines[lines.length - 1];
   if (!last) return { left: 0, top: 0, visible: false };
-  return { left: last.right - BADGE_SIZE / 2, top: last.top - BADGE_SIZE, visible: true };
+  const pos: Pos = { left: last.right - BADGE_SIZE / 2, top: last.top - BADGE_SIZE, visible: true };
+  if (view) pos.tip = tipPlacement(lines.reduce(union), badgeBox(pos), view);
+  return pos;
+}
+
+export function union(a: Box, b: Box): Box {
+  return { left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom) };
+}
+
+/** Whether two boxes overlap by more than a touching edge. */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/**
+ * Which way a problem out of view lies from the visible area `clip`: a box entirely above it, or
+ * covered with its centre in the upper half, is 'above'; everything else (below, hidden) is 'below'.
+ */
+export function offscreenSide(rect: Box, clip: Box): 'above' | 'below' {
+  if (rect.bottom <= clip.top) return 'above';
+  if (rect.top >= clip.bottom) return 'below';
+  return (rect.top + rect.bottom) / 2 < (clip.top + clip.bottom) / 2 ? 'above' : 'below';
+}
+
+/**
+ * Whether something of the page or the editor (a floating toolbar, a menu, a dialog, a fixed header)
+ * is drawn over any of `points` (top-viewport coordinates) where `scope` (a table, an editable area)
+ * should show through: at each point the hit test of every document on the way from `top` to `scope`
+ * must give the next frame; in `scope`'s own document, a hit outside `scope` counts only when it is
+ * positioned out of the flow (fixed, sticky, absolute: the text beside a table is not over it).
+ * `skip`: the overlay's own host (never counted as covering).
+ */
+export function covered(scope: Element, top: Document, points: readonly { x: number; y: number }[], skip: Element | null): boolean {
+  const chain = frameChain(scope.ownerDocument, top);
+  if (!chain) return false;
+  const outerFirst = [...chain].reverse();
+  for (const pt of points) {
+    let x = pt.x;
+    let y = pt.y;
+    let doc: Document = top;
+    for (let i = 0; i <= outerFirst.length; i++) {
+      const hit = firstHit(doc, x, y, skip);
+      const frame = outerFirst[i];
+      if (frame) {
+        if (hit !== frame) return true;
+        const o = contentOrigin(frame);
+        x -= o.x;
+        y -= o.y;
+        const inner = (frame as HTMLIFrameElement).contentDocument;
+        if (!inner) return false;
+        doc = inner;
+      } else if (hit && drawnOver(hit, scope)) return true;
+    }
+  }
+  return false;
+}
+
+function drawnOver(hit: Element, scope: Element): boolean {
+  if (hit.contains(scope) || scope.contains(hit)) return false;
+  const view = hit.ownerDocument.defaultView;
+  for (let e: Element | null = hit; e && !e.contains(scope); e = e.parentElement) {
+    const pos = view?.getComputedStyle(e).position;
+    if (pos === 'fixed' || pos === 'sticky' || pos === 'absolute') return true;
+  }
+  return false;
+}
+
+/** The topmost element at a point that the clerk can see (editors' invisible handles, like TinyMCE's resize bars, are not). */
+function firstHit(doc: Document, x: number, y: number, skip: Element | null): Element | null {
+  if (typeof doc.elementsFromPoint !== 'function') return null;
+  const view = doc.defaultView;
+  for (const el of doc.elementsFromPoint(x, y)) if (el !== skip && view?.getComputedStyle(el).opacity !== '0') return el;
+  return null;
 }
 
 /** A character range of a document, as the narrative map gives it. */
@@ -142,4 +261,14 @@ export function rangeRects(doc: Document, at: TextRange, top: Document): Box[] |
   }
   range.detach();
   return out;
+}
+
+/** The badge's corners (1 px in) and centre, moved inside `clip`: the points a covering element is looked for at. */
+export function probePoints(badge: Box, clip: Box): { x: number; y: number }[] {
+  const cx = (v: number) => Math.min(Math.max(v, clip.left + 1), clip.right - 1);
+  const cy = (v: number) => Math.min(Math.max(v, clip.top + 1), clip.bottom - 1);
+  const xs = [badge.left + 1, (badge.left + badge.right) / 2, badge.right - 1];
+  const ys = [badge.top + 1, (badge.top + badge.bottom) / 2, badge.bottom - 1];
+  const at: [number, number][] = [[0, 0], [2, 0], [1, 1], [0, 2], [2, 2]];
+  return at.map(([i, j]) => ({ x: cx(xs[i]!), y: cy(ys[j]!) }));
 }

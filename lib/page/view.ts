@@ -40,6 +40,32 @@ export interface Pos {
   left: number;
   top: number;
   visible: boolean;
+  /** Where the badge's tooltip opens (beside, below or above what it describes, never over it). */
+  tip?: TipPlace;
+  /** A reference tag hangs below this point (else it stands above it). */
+  below?: boolean;
+}
+
+/**
+ * A tooltip's anchor point in the top viewport: its left (or, alignRight, right) edge and its top (or,
+ * alignBottom, bottom) edge sit there. `bridge`: an invisible hover path from the badge to a tooltip opened
+ * below the cell, `height` px above the tooltip, `inset` px from its anchored side.
+ */
+export interface TipPlace {
+  left: number;
+  top: number;
+  alignRight: boolean;
+  alignBottom: boolean;
+  maxWidth: number;
+  bridge: { height: number; inset: number };
+}
+
+/** Problems whose cells are out of view or covered, counted at the edge of the editor's visible area. */
+export interface OffscreenView {
+  above: number;
+  below: number;
+  /** The visible part of the editor, in the top viewport. */
+  area: Rect;
 }
 
 /** Width and height of a badge, px: the overlay draws it this size, placement sets it this far off. */
@@ -59,6 +85,10 @@ export interface OverlayView {
   updateMarks(views: BadgeView[]): void;
   /** `rects`: the sentence's visible line boxes; `badge`: where its badge goes. */
   placeMark(key: string, rects: Rect[], badge: Pos): void;
+  /** The off-screen count (null: none); `jump` scrolls to the nearest such problem that way. */
+  offscreen(view: OffscreenView | null, jump: (dir: 'above' | 'below') => void): void;
+  /** Open a badge's tooltip (focus it), after a jump. */
+  focusBadge(key: string): void;
   announce(text: string): void;
   /** A message the clerk must read and act on (a cell the extension could not fill). */
   notice(text: string): void;
