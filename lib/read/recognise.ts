@@ -31,6 +31,16 @@ export interface Recognised {
 
 const SUBTOTAL = /小计|合计/;
 
+function byLine(run: readonly Tok[]): Tok[][] {
+  const out: Tok[][] = [];
+  for (const t of run) {
+    const last = out[out.length - 1];
+    if (last && last[0]!.row === t.row) last.push(t);
+    else out.push([t]);
+  }
+  return out;
+}
+
 function sectionName(sec: SectionDef): string {
   return sec.key === '表' ? '统计表' : `表${sec.key}`;
 }
@@ -160,6 +170,11 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
   // text path: single numbers seen before their rows, and cells left empty by short rows
   const orphans: Tok[][] = sections.map(() => []);
   const holes: { id: string; kind: CellKind; si: number; problem: number }[] = [];
+  // text path: rows of numbers with no label, between the rows read before and after them
+  const unlabelled: { run: Tok[]; si: number; after: number; before?: number }[] = [];
+  let lastOrder = -1;
+  let labelRows: Set<number> | undefined;
+  const labelledRows = () => (labelRows ??= new Set(tokens.filter((t) => t.kind === 'label').map((t) => t.row)));
   let hasCumulative = false;
   let subtotalAt: number | null = null;
   let cellsSeenCommercial = false;
@@ -224,7 +239,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
 
   const assignRow = (ref: RowRef, run: Tok[], atEnd: boolean) => {
     let cols = colsFor(ref);
-    let vals = run;
+    let vals = !strict ? withoutPadding(run, cols.length) : run;
     if (ref.si === applyIdx && !strict && subtotalAt !== null && run.length === cols.length + 1) {
       vals = run.filter((_, i) => i !== subtotalAt);
     }
@@ -264,6 +279,13 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     filled.add(ref.def.id + '@' + ref.si);
     const p = pending.indexOf(ref);
     if (p >= 0) pending.splice(p, 1);
+  };
+
+  // text path: empty cells under label columns (`| | | 4.保护… | 0 |`) when the row has too many
+  const withoutPadding = (run: Tok[], want: number): Tok[] => {
+    let k = 0;
+    while (run.length - k > want && run[k]!.text.trim() === '') used.add(run[k++]!);
+    return k ? run.slice(k) : run;
   };
 
   const leavesOf = (): (string | null)[] => {
@@ -307,6 +329,37 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       return;
     }
     if (run.length === 1 && secIdx < orphans.length) orphans[secIdx]!.push(run[0]!);
+    else
+      for (const line of byLine(run))
+        // a lone number on a line (a page number, a stray 「1」) is never taken for a row
+        // and a line with a label the format does not have is not a row without a label
+        if (line.filter((t) => t.text.trim() !== '').length >= 2 && !labelledRows().has(line[0]!.row)) unlabelled.push({ run: line, si: secIdx, after: lastOrder });
+  };
+
+  /**
+   * Rows of numbers without a label are given to the rows missing between the labelled rows
+   * around them only when that is unambiguous: as many rows missing there as rows of numbers,
+   * each with its number of columns. Otherwise they stay unread, and the problem says so.
+   */
+  const placeUnlabelled = () => {
+    const gaps = new Map<string, typeof unlabelled>();
+    for (const u of unlabelled) {
+      const key = `${u.si}:${u.after}:${u.before ?? ''}`;
+      gaps.set(key, [...(gaps.get(key) ?? []), u]);
+    }
+    for (const runs of gaps.values()) {
+      const { si, after, before } = runs[0]!;
+      const rows = cat.rows.filter((r) => r.si === si && r.order > after && (before === undefined || r.order < before) && !filled.has(r.def.id + '@' + r.si));
+      const fits = rows.length === runs.length && runs.every((u, k) => withoutPadding(u.run, colsFor(rows[k]!).length).length === colsFor(rows[k]!).length);
+      if (fits) runs.forEach((u, k) => assignRow(rows[k]!, u.run, false));
+      if (fits || !rows.length) continue;
+      const sec = sections[si]!;
+      const near = [cat.rows[after], before === undefined ? undefined : cat.rows[before]].filter((r) => r && r.si === si).map((r) => `“${r!.def.label}”`);
+      problems.push({
+        code: 'unlabelled-row',
+        message: `${sectionName(sec)}${near.length ? `在${near.join('和')}${near.length > 1 ? '之间' : '附近'}` : ''}有${runs.length}行数字没有栏目名称，无法确定属于哪一行，未读取`,
+      });
+    }
   };
 
   let run: Tok[] = [];
@@ -393,6 +446,8 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       close();
       open = { ref, tok: t };
       secIdx = Math.max(secIdx, ref.si);
+      for (const u of unlabelled) if (u.before === undefined && u.si === ref.si) u.before = ref.order;
+      lastOrder = ref.order;
       used.add(t);
       continue;
     }
@@ -409,6 +464,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     // anything else: a continuation of the label (text) or context (table)
   }
   if (restartAt === undefined) flush(true);
+  if (!strict) placeUnlabelled();
   if (open && !strict) {
     const o: Open = open;
     if (!filled.has(o.ref.def.id + '@' + o.ref.si)) problems.push({ code: 'truncated', message: `${sectionName(o.ref.sec)}·${o.ref.def.label} 没有数值（表格在此中断）` });

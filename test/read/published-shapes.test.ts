@@ -88,3 +88,56 @@ describe('labels: typos, ASCII commas, pinyin glosses and missing rows', () => {
     expect(read().problems.map((p) => p.message)).toEqual(['表二（主动公开政府信息情况）缺少1行：行政处罚']);
   });
 });
+
+describe('labels: a 规章 row whose label is missing, and 「减4」 in 本年增/减', () => {
+  it('reads the unlabelled row as 规章, the one row its position in the official order allows', () => {
+    const r = readText(fixture('regulation-label-missing.txt'))[0]!;
+    expect(values(r, 'active.regulation')).toEqual({ 'active.regulation.issued': 0, 'active.regulation.repealed': 0, 'active.regulation.inForce': 6 });
+    expect(r.problems).toEqual([]);
+    expect(rules(r)).toEqual([['P-REG', 'info', 'active.regulation.inForce']]);
+  });
+  it('reads 「减4」 as −4 and 「增1」 as +1 in a 本年增/减 cell, not as text that is not a number', () => {
+    const r = readText(fixture('delta-words-2019.txt'))[0]!;
+    expect(r.format).toBe('gov2019');
+    expect(values(r, 'active.license')).toEqual({ 'active.license.prevItems': 12, 'active.license.delta': -4, 'active.license.decisions': 40 });
+    expect(values(r, 'active.otherService')).toEqual({ 'active.otherService.prevItems': 3, 'active.otherService.delta': 1, 'active.otherService.decisions': 9 });
+    expect(values(r, 'active.fee')).toEqual({ 'active.fee.prevItems': 4, 'active.fee.delta': -1 });
+    expect(r.cells['active.license.delta']!.raw).toBe('减4');
+    expect(r.problems).toEqual([]);
+    expect(rules(r)).toEqual([]);
+  });
+});
+
+describe('text: PDF-to-markdown with empty label columns and value rows that lost their label', () => {
+  const read = () => readText(fixture('pdf-markdown-unlabelled.md'))[0]!;
+  it('skips the empty label-column cells, so every row keeps its own seven numbers', () => {
+    const r = read();
+    expect(values(r, 'apply.new.')).toEqual({
+      'apply.new.natural': 9, 'apply.new.commercial': 1, 'apply.new.research': 0, 'apply.new.nonprofit': 0, 'apply.new.legal': 0, 'apply.new.otherOrg': 0, 'apply.new.total': 10,
+    });
+    expect(values(r, 'apply.total.')).toEqual({
+      'apply.total.natural': 10, 'apply.total.commercial': 1, 'apply.total.research': 0, 'apply.total.nonprofit': 0, 'apply.total.legal': 0, 'apply.total.otherOrg': 0, 'apply.total.total': 11,
+    });
+  });
+  it('gives unlabelled rows to the rows missing between their neighbours when there are exactly as many', () => {
+    const r = read();
+    expect(values(r, 'apply.withheld.threeSafety.')).toEqual({
+      'apply.withheld.threeSafety.natural': 1, 'apply.withheld.threeSafety.commercial': 0, 'apply.withheld.threeSafety.research': 0, 'apply.withheld.threeSafety.nonprofit': 0,
+      'apply.withheld.threeSafety.legal': 0, 'apply.withheld.threeSafety.otherOrg': 0, 'apply.withheld.threeSafety.total': 1,
+    });
+    expect(values(r, 'apply.unable.needCreate.total')).toEqual({ 'apply.unable.needCreate.total': 0 });
+    expect(values(r, 'apply.unable.unclear.total')).toEqual({ 'apply.unable.unclear.total': 0 });
+  });
+  it('leaves an unlabelled row unread when two rows could own it, says so, and never takes the stray 「1」 as a cell', () => {
+    const r = read();
+    expect(values(r, 'apply.ignored.publication')).toEqual({});
+    expect(values(r, 'apply.ignored.massive')).toEqual({});
+    expect(r.problems.map((p) => p.message)).toEqual([
+      '表三在“2.重复申请”和“5.要求行政机关确认或重新出具已获取信息”之间有1行数字没有栏目名称，无法确定属于哪一行，未读取',
+      '表三（收到和处理政府信息公开申请情况）缺少2行：3.要求提供公开出版物、4.无正当理由大量反复申请',
+    ]);
+    const stray = fixture('pdf-markdown-unlabelled.md').indexOf('\n1\n') + 1;
+    expect(Object.values(r.cells).filter((c) => c.loc.kind === 'text' && c.loc.start === stray)).toEqual([]);
+    expect(rules(r).filter((f) => f[1] === 'error')).toEqual([]);
+  });
+});
