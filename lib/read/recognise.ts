@@ -319,6 +319,8 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       open = null;
       return;
     }
+    // 表四 as three small tables, one per group, with the group named outside the table
+    if (strict && secIdx === appealIdx && run.length === sections[appealIdx]!.cols.length) unlabelled.push({ run, si: secIdx, after: lastOrder });
     if (strict) return;
     // text path: numbers whose label came earlier, out of reading order
     const target = pending
@@ -464,7 +466,11 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     // anything else: a continuation of the label (text) or context (table)
   }
   if (restartAt === undefined) flush(true);
-  if (!strict) placeUnlabelled();
+  placeUnlabelled();
+  // 表四 as flipbook text, column by column under header letters stacked one per line: its
+  // fifteen numbers, one per line, in the form's order
+  if (!strict && appealIdx >= 0 && orphans[appealIdx]!.length === APPEAL_GROUPS.length * APPEAL_RESULTS.length && !Object.keys(cells).some((id) => id.startsWith('appeal.')))
+    assignAppeal(orphans[appealIdx]!);
   if (open && !strict) {
     const o: Open = open;
     if (!filled.has(o.ref.def.id + '@' + o.ref.si)) problems.push({ code: 'truncated', message: `${sectionName(o.ref.sec)}·${o.ref.def.label} 没有数值（表格在此中断）` });

@@ -141,3 +141,40 @@ describe('text: PDF-to-markdown with empty label columns and value rows that los
     expect(rules(r).filter((f) => f[1] === 'error')).toEqual([]);
   });
 });
+
+describe('表四 in other shapes', () => {
+  const appeal = (r: Report) => values(r, 'appeal.');
+  it('reads three small tables, one per group named above it, in the form’s group order', () => {
+    const [r] = readHtml(fixture('appeal-three-tables.html'));
+    expect(appeal(r!)).toEqual({
+      'appeal.review.upheld': 3, 'appeal.review.corrected': 1, 'appeal.review.other': 0, 'appeal.review.pending': 1, 'appeal.review.total': 5,
+      'appeal.suitDirect.upheld': 2, 'appeal.suitDirect.corrected': 0, 'appeal.suitDirect.other': 0, 'appeal.suitDirect.pending': 0, 'appeal.suitDirect.total': 2,
+      'appeal.suitAfterReview.upheld': 0, 'appeal.suitAfterReview.corrected': 0, 'appeal.suitAfterReview.other': 1, 'appeal.suitAfterReview.pending': 0, 'appeal.suitAfterReview.total': 1,
+    });
+    expect(r!.problems.filter((p) => p.message.includes('表四'))).toEqual([]);
+  });
+  it('leaves two of the three small tables unread, and says so, when the group of each cannot be told', () => {
+    const html = fixture('appeal-three-tables.html');
+    const [r] = readHtml(html.slice(0, html.lastIndexOf('<p>（三）')) + '</body></html>');
+    expect(appeal(r!)).toEqual({});
+    expect(r!.problems.map((p) => p.message).filter((m) => m.includes('表四'))).toEqual([
+      '表四有2行数字没有栏目名称，无法确定属于哪一行，未读取',
+      '没有读到表四（政府信息公开行政复议、行政诉讼情况）的数据',
+    ]);
+  });
+  it('reads flipbook text whose header letters are stacked one per line, a number under each column', () => {
+    const r = readText(fixture('appeal-stacked-columns.txt'))[0]!;
+    expect(appeal(r)).toEqual({
+      'appeal.review.upheld': 1, 'appeal.review.corrected': 0, 'appeal.review.other': 0, 'appeal.review.pending': 0, 'appeal.review.total': 1,
+      'appeal.suitDirect.upheld': 0, 'appeal.suitDirect.corrected': 0, 'appeal.suitDirect.other': 1, 'appeal.suitDirect.pending': 0, 'appeal.suitDirect.total': 1,
+      'appeal.suitAfterReview.upheld': 0, 'appeal.suitAfterReview.corrected': 0, 'appeal.suitAfterReview.other': 0, 'appeal.suitAfterReview.pending': 0, 'appeal.suitAfterReview.total': 0,
+    });
+    expect(r.problems).toEqual([]);
+    expect(rules(r)).toEqual([]);
+  });
+  it('reads the same flipbook text when the fifteen numbers follow all the stacked header letters', () => {
+    const r = readText(fixture('appeal-stacked-letters.txt'))[0]!;
+    expect(appeal(r)).toEqual(appeal(readText(fixture('appeal-stacked-columns.txt'))[0]!));
+    expect(r.problems).toEqual([]);
+  });
+});
