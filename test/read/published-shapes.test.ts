@@ -178,3 +178,40 @@ describe('表四 in other shapes', () => {
     expect(r.problems).toEqual([]);
   });
 });
+
+describe('text: crawled rows whose cells ran together (「申请总数件1295」)', () => {
+  const read = () => readText(fixture('local-2017-cells-run-together.txt'))[0]!;
+  it('splits a row’s digits only where exactly one split satisfies the form’s rules, and marks those cells inferred', () => {
+    const r = read();
+    expect(r.format).toBe('local');
+    expect(values(r, 'local.')).toEqual({
+      'local.2': 12, 'local.2.cumulative': 95,
+      'local.2.1': 2, 'local.2.1.cumulative': 30,
+      'local.2.2': 10, 'local.2.2.cumulative': 65,
+      'local.3': 12, 'local.3.cumulative': 95,
+      'local.3.1': 10, 'local.3.1.cumulative': 80,
+      'local.3.2': 2, 'local.3.2.cumulative': 15,
+      'local.4': 0, 'local.4.cumulative': 2,
+      'local.5': 0, 'local.5.cumulative': 1,
+    });
+    expect(Object.values(r.cells).every((c) => c.inferred === true)).toBe(true);
+    expect(r.cells['local.2']!.raw).toBe('1295');
+    expect(r.problems.find((p) => p.code === 'inferred')?.message).toBe(
+      '以下8行的数字连在一起，已按表格的勾稽关系拆开（只有这一种拆法符合），请核对：申请总数（1295→12、95）；其中：1.当面申请（230→2、30）；2.网络申请（1065→10、65）；对申请的答复总数（1295→12、95）；其中：1.同意公开（1080→10、80）；2.否决公开（215→2、15）；三、因政府信息公开申请行政复议数（02→0、2）；四、因政府信息公开申请提起行政诉讼数（01→0、1）',
+    );
+  });
+  it('keeps refusing a row that two splits would fit (1203560: 1 and 203560, or 120 and 3560), and says so', () => {
+    const r = read();
+    expect(r.cells['local.1']).toBeUndefined();
+    expect(r.problems.filter((p) => p.code !== 'P-FORMAT' && p.code !== 'inferred').map((p) => p.message)).toEqual([
+      '“一、主动公开政府信息数”一行的数字连在一起（1203560），有2种拆法都符合表格的勾稽关系，无法确定，未读取',
+    ]);
+    expect(rules(r).filter((f) => f[1] === 'error')).toEqual([]);
+  });
+  it('refuses a split that its family’s sums contradict instead of taking the one the order allows', () => {
+    const text = fixture('local-2017-cells-run-together.txt').replace('对申请的答复总数件1295', '对申请的答复总数件12');
+    const r = readText(text)[0]!;
+    expect(r.cells['local.3']).toBeUndefined();
+    expect(r.problems.map((p) => p.message)).toContain('“对申请的答复总数”一行的数字连在一起（12），没有一种拆法符合表格的勾稽关系，未读取');
+  });
+});
