@@ -21,6 +21,8 @@ export interface ReportCell {
   loc: Location;
   /** Set when the raw text could not be read as a number of the cell's kind (e.g. `约20`). */
   unreadable?: boolean;
+  /** Set when the figure was split from digits that ran together (`件1295` → 12, 95) by the form's rules. */
+  inferred?: boolean;
 }
 
 /** Something the reader could not do, in plain Chinese for the user. */

@@ -1,19 +1,11 @@
 import { APPEAL_GROUPS, APPEAL_RESULTS, APPLY_COL_IDS } from '../formats/apply-sections';
-import { cellDef, normalizeLabel } from '../formats/index';
-import type { CellKind, FormatDef, RowDef, SectionDef } from '../formats/types';
+import { cellDef } from '../formats/index';
+import type { CellKind, FormatDef, SectionDef } from '../formats/types';
 import type { ReadProblem, ReportCell } from '../report';
-import { isSentence, labelShaped, numbering, numberingOfNorm } from './labels';
+import { type RowRef, catalogue, labelInfo, nearMatch } from './catalogue';
+import { numbering } from './labels';
 import type { Tok } from './tokens';
 import { parseValue } from './value';
-
-/** A row of the catalogue, or a group row read with values (（六）其他处理 collapsed, （三） subtotal). */
-interface RowRef {
-  si: number;
-  sec: SectionDef;
-  def: RowDef;
-  order: number;
-  num: string;
-}
 
 interface Open {
   ref: RowRef;
@@ -29,105 +21,21 @@ export interface Recognised {
   restartAt?: number;
 }
 
-const SUBTOTAL = /小计|合计/;
+
+function byLine(run: readonly Tok[]): Tok[][] {
+  const out: Tok[][] = [];
+  for (const t of run) {
+    const last = out[out.length - 1];
+    if (last && last[0]!.row === t.row) last.push(t);
+    else out.push([t]);
+  }
+  return out;
+}
 
 function sectionName(sec: SectionDef): string {
   return sec.key === '表' ? '统计表' : `表${sec.key}`;
 }
 
-/**
- * Maps tokens to canonical cells of one format by label order and the known number of value
- * columns of each row. `strict`: tokens come from table rows (HTML), so a row's values never
- * continue on the next row; otherwise (text) values may follow on later lines, and labels or
- * numbers that PDF extraction put out of order are matched up afterwards.
- */
-/** What a label means in a format, independent of reading position; cached per label text. */
-interface LabelInfo {
-  rows: RowRef[];
-  num: string;
-  /** Column header match per section index (first section that has one). */
-  header: { si: number; id: string }[];
-  groups: { si: number; id: string }[];
-  titles: number[];
-  shaped: boolean;
-  sentence: boolean;
-}
-
-interface Catalogue {
-  rows: RowRef[];
-  labels: Map<string, LabelInfo>;
-}
-
-const catalogues = new WeakMap<FormatDef, Catalogue>();
-
-function catalogue(format: FormatDef): Catalogue {
-  let c = catalogues.get(format);
-  if (!c) {
-    const rows: RowRef[] = [];
-    format.sections.forEach((sec, si) =>
-      sec.rows.forEach((def) => rows.push({ si, sec, def, order: rows.length, num: numbering(def.label) })),
-    );
-    c = { rows, labels: new Map() };
-    catalogues.set(format, c);
-  }
-  return c;
-}
-
-function labelInfo(format: FormatDef, cat: Catalogue, norm: string): LabelInfo {
-  let info = cat.labels.get(norm);
-  if (info) return info;
-  const sections = format.sections;
-  const num = numberingOfNorm(norm);
-  const header: LabelInfo['header'] = [];
-  if (norm.length <= 14 && !num)
-    sections.forEach((sec, si) => {
-      const c = sec.cols.find((col) => col.match.test(norm));
-      if (c) header.push({ si, id: c.id });
-      else if (sec.key === '三' && SUBTOTAL.test(norm)) header.push({ si, id: 'extra' });
-      else if (sec.key === '四' && norm.length <= 8 && APPEAL_GROUPS.some((g) => g.match.test(norm))) header.push({ si, id: 'group' });
-    });
-  const groups: LabelInfo['groups'] = [];
-  sections.forEach((sec, si) => {
-    for (const g of sec.groups ?? []) if (g.match.test(norm)) groups.push({ si, id: g.id });
-  });
-  const rows = cat.rows.filter((r) => r.def.match.test(norm));
-  info = {
-    rows,
-    num,
-    header,
-    groups,
-    titles: norm.length <= 40 ? sections.flatMap((sec, si) => (sec.titleMatch.test(norm) ? [si] : [])) : [],
-    // a numbered catalogue row stays a label with an ASCII comma in it (「1.…逾期不补正, 行政机关…」)
-    shaped: labelShaped(norm) || (!!num && rows.some((r) => r.num === num) && norm.length <= 60 && !/[。;!?]/.test(norm)),
-    sentence: isSentence(norm),
-  };
-  if (cat.labels.size > 5000) cat.labels.clear();
-  cat.labels.set(norm, info);
-  return info;
-}
-
-/** Characters pairs of a label, for a near match. */
-function pairs(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
-  return out;
-}
-
-/**
- * A label no stem matches (「2.其他法律行政止公开」, a character missing) is taken for the catalogue
- * row at the same position of the official order — same group, same item number, not yet read —
- * when most of its character pairs agree with that row's label.
- */
-function nearMatch(cat: Catalogue, info: LabelInfo, norm: string, secIdx: number, group: string | undefined, filled: ReadonlySet<string>): RowRef[] {
-  if (!info.num || !group) return [];
-  const row = cat.rows.find((r) => r.si === secIdx && r.def.group === group && r.num === info.num && !filled.has(r.def.id + '@' + r.si));
-  if (!row) return [];
-  const want = pairs(normalizeLabel(row.def.label).slice(info.num.length));
-  const have = pairs(norm.slice(info.num.length));
-  let common = 0;
-  for (const p of have) if (want.has(p)) common++;
-  return common >= 2 && common / Math.max(want.size, have.size) >= 0.5 ? [row] : [];
-}
 
 const valueCache = new Map<string, ReturnType<typeof parseValue>>();
 function parseCached(raw: string, kind: CellKind): ReturnType<typeof parseValue> {
@@ -141,6 +49,12 @@ function parseCached(raw: string, kind: CellKind): ReturnType<typeof parseValue>
   return v;
 }
 
+/**
+ * Maps tokens to canonical cells of one format by label order and the known number of value
+ * columns of each row. `strict`: tokens come from table rows (HTML), so a row's values never
+ * continue on the next row; otherwise (text) values may follow on later lines, and labels or
+ * numbers that PDF extraction put out of order are matched up afterwards.
+ */
 export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boolean): Recognised {
   const sections = format.sections;
   const cat = catalogue(format);
@@ -160,6 +74,11 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
   // text path: single numbers seen before their rows, and cells left empty by short rows
   const orphans: Tok[][] = sections.map(() => []);
   const holes: { id: string; kind: CellKind; si: number; problem: number }[] = [];
+  // text path: rows of numbers with no label, between the rows read before and after them
+  const unlabelled: { run: Tok[]; si: number; after: number; before?: number }[] = [];
+  let lastOrder = -1;
+  let labelRows: Set<number> | undefined;
+  const labelledRows = () => (labelRows ??= new Set(tokens.filter((t) => t.kind === 'label').map((t) => t.row)));
   let hasCumulative = false;
   let subtotalAt: number | null = null;
   let cellsSeenCommercial = false;
@@ -224,7 +143,7 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
 
   const assignRow = (ref: RowRef, run: Tok[], atEnd: boolean) => {
     let cols = colsFor(ref);
-    let vals = run;
+    let vals = !strict ? withoutPadding(run, cols.length) : run;
     if (ref.si === applyIdx && !strict && subtotalAt !== null && run.length === cols.length + 1) {
       vals = run.filter((_, i) => i !== subtotalAt);
     }
@@ -266,6 +185,13 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     if (p >= 0) pending.splice(p, 1);
   };
 
+  // text path: empty cells under label columns (`| | | 4.保护… | 0 |`) when the row has too many
+  const withoutPadding = (run: Tok[], want: number): Tok[] => {
+    let k = 0;
+    while (run.length - k > want && run[k]!.text.trim() === '') used.add(run[k++]!);
+    return k ? run.slice(k) : run;
+  };
+
   const leavesOf = (): (string | null)[] => {
     const out: (string | null)[] = [];
     let last: unknown = undefined;
@@ -297,6 +223,8 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       open = null;
       return;
     }
+    // 表四 as three small tables, one per group, with the group named outside the table
+    if (strict && secIdx === appealIdx && run.length === sections[appealIdx]!.cols.length) unlabelled.push({ run, si: secIdx, after: lastOrder });
     if (strict) return;
     // text path: numbers whose label came earlier, out of reading order
     const target = pending
@@ -307,6 +235,37 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       return;
     }
     if (run.length === 1 && secIdx < orphans.length) orphans[secIdx]!.push(run[0]!);
+    else
+      for (const line of byLine(run))
+        // a lone number on a line (a page number, a stray 「1」) is never taken for a row
+        // and a line with a label the format does not have is not a row without a label
+        if (line.filter((t) => t.text.trim() !== '').length >= 2 && !labelledRows().has(line[0]!.row)) unlabelled.push({ run: line, si: secIdx, after: lastOrder });
+  };
+
+  /**
+   * Rows of numbers without a label are given to the rows missing between the labelled rows
+   * around them only when that is unambiguous: as many rows missing there as rows of numbers,
+   * each with its number of columns. Otherwise they stay unread, and the problem says so.
+   */
+  const placeUnlabelled = () => {
+    const gaps = new Map<string, typeof unlabelled>();
+    for (const u of unlabelled) {
+      const key = `${u.si}:${u.after}:${u.before ?? ''}`;
+      gaps.set(key, [...(gaps.get(key) ?? []), u]);
+    }
+    for (const runs of gaps.values()) {
+      const { si, after, before } = runs[0]!;
+      const rows = cat.rows.filter((r) => r.si === si && r.order > after && (before === undefined || r.order < before) && !filled.has(r.def.id + '@' + r.si));
+      const fits = rows.length === runs.length && runs.every((u, k) => withoutPadding(u.run, colsFor(rows[k]!).length).length === colsFor(rows[k]!).length);
+      if (fits) runs.forEach((u, k) => assignRow(rows[k]!, u.run, false));
+      if (fits || !rows.length) continue;
+      const sec = sections[si]!;
+      const near = [cat.rows[after], before === undefined ? undefined : cat.rows[before]].filter((r) => r && r.si === si).map((r) => `“${r!.def.label}”`);
+      problems.push({
+        code: 'unlabelled-row',
+        message: `${sectionName(sec)}${near.length ? `在${near.join('和')}${near.length > 1 ? '之间' : '附近'}` : ''}有${runs.length}行数字没有栏目名称，无法确定属于哪一行，未读取`,
+      });
+    }
   };
 
   let run: Tok[] = [];
@@ -393,6 +352,8 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
       close();
       open = { ref, tok: t };
       secIdx = Math.max(secIdx, ref.si);
+      for (const u of unlabelled) if (u.before === undefined && u.si === ref.si) u.before = ref.order;
+      lastOrder = ref.order;
       used.add(t);
       continue;
     }
@@ -409,6 +370,11 @@ export function recognise(tokens: readonly Tok[], format: FormatDef, strict: boo
     // anything else: a continuation of the label (text) or context (table)
   }
   if (restartAt === undefined) flush(true);
+  placeUnlabelled();
+  // 表四 as flipbook text, column by column under header letters stacked one per line: its
+  // fifteen numbers, one per line, in the form's order
+  if (!strict && appealIdx >= 0 && orphans[appealIdx]!.length === APPEAL_GROUPS.length * APPEAL_RESULTS.length && !Object.keys(cells).some((id) => id.startsWith('appeal.')))
+    assignAppeal(orphans[appealIdx]!);
   if (open && !strict) {
     const o: Open = open;
     if (!filled.has(o.ref.def.id + '@' + o.ref.si)) problems.push({ code: 'truncated', message: `${sectionName(o.ref.sec)}·${o.ref.def.label} 没有数值（表格在此中断）` });

@@ -41,6 +41,7 @@ export function buildReport(src: Source): Report {
     const r = recogniseLocal(src.tokens);
     report.cells = r.cells;
     used = r.used;
+    problems.push(...r.problems);
   } else {
     const r = recognise(src.tokens, FORMATS[format], src.strict);
     if (r.restartAt !== undefined) src.restartAt = r.restartAt;

@@ -13,6 +13,8 @@ const COUNT_UNIT = /(?:件|条|個|个|人次|人|次|篇|项|項|份|期|场|�
 const NUMBER = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
 /** A leading number followed by a bracketed note: `22（其中修订16件）`. */
 const NOTED = /^([+-]?\d+(?:\.\d+)?)[（(].*[)）]?$/;
+/** A change written in words in a 本年增/减 cell: `减4`, `增加1`, `减少2`. */
+const WORDED_CHANGE = /^(增|减)(?:加|少)?(\d+)$/;
 
 function compact(raw: string): string {
   return raw
@@ -32,6 +34,8 @@ export function isPlaceholder(raw: string): boolean {
 export function parseValue(raw: string, kind: CellKind = 'count'): ParsedValue {
   if (isPlaceholder(raw)) return { value: null };
   let s = compact(raw);
+  const change = kind === 'signed' ? WORDED_CHANGE.exec(s) : null;
+  if (change) return { value: (change[1] === '减' ? -1 : 1) * Number(change[2]) };
   // thousands separators: 1,234 / 1，234 (NFKC turns ， into ,)
   if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?/.test(s)) s = s.replace(/,/g, '');
   let scale = 1;

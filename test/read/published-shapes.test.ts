@@ -88,3 +88,130 @@ describe('labels: typos, ASCII commas, pinyin glosses and missing rows', () => {
     expect(read().problems.map((p) => p.message)).toEqual(['表二（主动公开政府信息情况）缺少1行：行政处罚']);
   });
 });
+
+describe('labels: a 规章 row whose label is missing, and 「减4」 in 本年增/减', () => {
+  it('reads the unlabelled row as 规章, the one row its position in the official order allows', () => {
+    const r = readText(fixture('regulation-label-missing.txt'))[0]!;
+    expect(values(r, 'active.regulation')).toEqual({ 'active.regulation.issued': 0, 'active.regulation.repealed': 0, 'active.regulation.inForce': 6 });
+    expect(r.problems).toEqual([]);
+    expect(rules(r)).toEqual([['P-REG', 'info', 'active.regulation.inForce']]);
+  });
+  it('reads 「减4」 as −4 and 「增1」 as +1 in a 本年增/减 cell, not as text that is not a number', () => {
+    const r = readText(fixture('delta-words-2019.txt'))[0]!;
+    expect(r.format).toBe('gov2019');
+    expect(values(r, 'active.license')).toEqual({ 'active.license.prevItems': 12, 'active.license.delta': -4, 'active.license.decisions': 40 });
+    expect(values(r, 'active.otherService')).toEqual({ 'active.otherService.prevItems': 3, 'active.otherService.delta': 1, 'active.otherService.decisions': 9 });
+    expect(values(r, 'active.fee')).toEqual({ 'active.fee.prevItems': 4, 'active.fee.delta': -1 });
+    expect(r.cells['active.license.delta']!.raw).toBe('减4');
+    expect(r.problems).toEqual([]);
+    expect(rules(r)).toEqual([]);
+  });
+});
+
+describe('text: PDF-to-markdown with empty label columns and value rows that lost their label', () => {
+  const read = () => readText(fixture('pdf-markdown-unlabelled.md'))[0]!;
+  it('skips the empty label-column cells, so every row keeps its own seven numbers', () => {
+    const r = read();
+    expect(values(r, 'apply.new.')).toEqual({
+      'apply.new.natural': 9, 'apply.new.commercial': 1, 'apply.new.research': 0, 'apply.new.nonprofit': 0, 'apply.new.legal': 0, 'apply.new.otherOrg': 0, 'apply.new.total': 10,
+    });
+    expect(values(r, 'apply.total.')).toEqual({
+      'apply.total.natural': 10, 'apply.total.commercial': 1, 'apply.total.research': 0, 'apply.total.nonprofit': 0, 'apply.total.legal': 0, 'apply.total.otherOrg': 0, 'apply.total.total': 11,
+    });
+  });
+  it('gives unlabelled rows to the rows missing between their neighbours when there are exactly as many', () => {
+    const r = read();
+    expect(values(r, 'apply.withheld.threeSafety.')).toEqual({
+      'apply.withheld.threeSafety.natural': 1, 'apply.withheld.threeSafety.commercial': 0, 'apply.withheld.threeSafety.research': 0, 'apply.withheld.threeSafety.nonprofit': 0,
+      'apply.withheld.threeSafety.legal': 0, 'apply.withheld.threeSafety.otherOrg': 0, 'apply.withheld.threeSafety.total': 1,
+    });
+    expect(values(r, 'apply.unable.needCreate.total')).toEqual({ 'apply.unable.needCreate.total': 0 });
+    expect(values(r, 'apply.unable.unclear.total')).toEqual({ 'apply.unable.unclear.total': 0 });
+  });
+  it('leaves an unlabelled row unread when two rows could own it, says so, and never takes the stray 「1」 as a cell', () => {
+    const r = read();
+    expect(values(r, 'apply.ignored.publication')).toEqual({});
+    expect(values(r, 'apply.ignored.massive')).toEqual({});
+    expect(r.problems.map((p) => p.message)).toEqual([
+      '表三在“2.重复申请”和“5.要求行政机关确认或重新出具已获取信息”之间有1行数字没有栏目名称，无法确定属于哪一行，未读取',
+      '表三（收到和处理政府信息公开申请情况）缺少2行：3.要求提供公开出版物、4.无正当理由大量反复申请',
+    ]);
+    const stray = fixture('pdf-markdown-unlabelled.md').indexOf('\n1\n') + 1;
+    expect(Object.values(r.cells).filter((c) => c.loc.kind === 'text' && c.loc.start === stray)).toEqual([]);
+    expect(rules(r).filter((f) => f[1] === 'error')).toEqual([]);
+  });
+});
+
+describe('表四 in other shapes', () => {
+  const appeal = (r: Report) => values(r, 'appeal.');
+  it('reads three small tables, one per group named above it, in the form’s group order', () => {
+    const [r] = readHtml(fixture('appeal-three-tables.html'));
+    expect(appeal(r!)).toEqual({
+      'appeal.review.upheld': 3, 'appeal.review.corrected': 1, 'appeal.review.other': 0, 'appeal.review.pending': 1, 'appeal.review.total': 5,
+      'appeal.suitDirect.upheld': 2, 'appeal.suitDirect.corrected': 0, 'appeal.suitDirect.other': 0, 'appeal.suitDirect.pending': 0, 'appeal.suitDirect.total': 2,
+      'appeal.suitAfterReview.upheld': 0, 'appeal.suitAfterReview.corrected': 0, 'appeal.suitAfterReview.other': 1, 'appeal.suitAfterReview.pending': 0, 'appeal.suitAfterReview.total': 1,
+    });
+    expect(r!.problems.filter((p) => p.message.includes('表四'))).toEqual([]);
+  });
+  it('leaves two of the three small tables unread, and says so, when the group of each cannot be told', () => {
+    const html = fixture('appeal-three-tables.html');
+    const [r] = readHtml(html.slice(0, html.lastIndexOf('<p>（三）')) + '</body></html>');
+    expect(appeal(r!)).toEqual({});
+    expect(r!.problems.map((p) => p.message).filter((m) => m.includes('表四'))).toEqual([
+      '表四有2行数字没有栏目名称，无法确定属于哪一行，未读取',
+      '没有读到表四（政府信息公开行政复议、行政诉讼情况）的数据',
+    ]);
+  });
+  it('reads flipbook text whose header letters are stacked one per line, a number under each column', () => {
+    const r = readText(fixture('appeal-stacked-columns.txt'))[0]!;
+    expect(appeal(r)).toEqual({
+      'appeal.review.upheld': 1, 'appeal.review.corrected': 0, 'appeal.review.other': 0, 'appeal.review.pending': 0, 'appeal.review.total': 1,
+      'appeal.suitDirect.upheld': 0, 'appeal.suitDirect.corrected': 0, 'appeal.suitDirect.other': 1, 'appeal.suitDirect.pending': 0, 'appeal.suitDirect.total': 1,
+      'appeal.suitAfterReview.upheld': 0, 'appeal.suitAfterReview.corrected': 0, 'appeal.suitAfterReview.other': 0, 'appeal.suitAfterReview.pending': 0, 'appeal.suitAfterReview.total': 0,
+    });
+    expect(r.problems).toEqual([]);
+    expect(rules(r)).toEqual([]);
+  });
+  it('reads the same flipbook text when the fifteen numbers follow all the stacked header letters', () => {
+    const r = readText(fixture('appeal-stacked-letters.txt'))[0]!;
+    expect(appeal(r)).toEqual(appeal(readText(fixture('appeal-stacked-columns.txt'))[0]!));
+    expect(r.problems).toEqual([]);
+  });
+});
+
+describe('text: crawled rows whose cells ran together (「申请总数件1295」)', () => {
+  const read = () => readText(fixture('local-2017-cells-run-together.txt'))[0]!;
+  it('splits a row’s digits only where exactly one split satisfies the form’s rules, and marks those cells inferred', () => {
+    const r = read();
+    expect(r.format).toBe('local');
+    expect(values(r, 'local.')).toEqual({
+      'local.2': 12, 'local.2.cumulative': 95,
+      'local.2.1': 2, 'local.2.1.cumulative': 30,
+      'local.2.2': 10, 'local.2.2.cumulative': 65,
+      'local.3': 12, 'local.3.cumulative': 95,
+      'local.3.1': 10, 'local.3.1.cumulative': 80,
+      'local.3.2': 2, 'local.3.2.cumulative': 15,
+      'local.4': 0, 'local.4.cumulative': 2,
+      'local.5': 0, 'local.5.cumulative': 1,
+    });
+    expect(Object.values(r.cells).every((c) => c.inferred === true)).toBe(true);
+    expect(r.cells['local.2']!.raw).toBe('1295');
+    expect(r.problems.find((p) => p.code === 'inferred')?.message).toBe(
+      '以下8行的数字连在一起，已按表格的勾稽关系拆开（只有这一种拆法符合），请核对：申请总数（1295→12、95）；其中：1.当面申请（230→2、30）；2.网络申请（1065→10、65）；对申请的答复总数（1295→12、95）；其中：1.同意公开（1080→10、80）；2.否决公开（215→2、15）；三、因政府信息公开申请行政复议数（02→0、2）；四、因政府信息公开申请提起行政诉讼数（01→0、1）',
+    );
+  });
+  it('keeps refusing a row that two splits would fit (1203560: 1 and 203560, or 120 and 3560), and says so', () => {
+    const r = read();
+    expect(r.cells['local.1']).toBeUndefined();
+    expect(r.problems.filter((p) => p.code !== 'P-FORMAT' && p.code !== 'inferred').map((p) => p.message)).toEqual([
+      '“一、主动公开政府信息数”一行的数字连在一起（1203560），有2种拆法都符合表格的勾稽关系，无法确定，未读取',
+    ]);
+    expect(rules(r).filter((f) => f[1] === 'error')).toEqual([]);
+  });
+  it('refuses a split that its family’s sums contradict instead of taking the one the order allows', () => {
+    const text = fixture('local-2017-cells-run-together.txt').replace('对申请的答复总数件1295', '对申请的答复总数件12');
+    const r = readText(text)[0]!;
+    expect(r.cells['local.3']).toBeUndefined();
+    expect(r.problems.map((p) => p.message)).toContain('“对申请的答复总数”一行的数字连在一起（12），没有一种拆法符合表格的勾稽关系，未读取');
+  });
+});
