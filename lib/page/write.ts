@@ -70,6 +70,9 @@ const nextFrame = (win: Window) =>
     win.setTimeout(finish, 60); // rAF does not run in background tabs
   });
 
+/** Longer than the model editors' selectionchange throttle (wangEditor: 100 ms). */
+const selectionSynced = (win: Window) => new Promise<void>((resolve) => win.setTimeout(resolve, 160));
+
 /**
  * Offer the edit to the editor's own model first, the way the browser announces typing: a cancelable
  * `beforeinput` with the target range. Model editors (CKEditor 5, wangEditor/Slate) handle it and cancel
@@ -298,6 +301,9 @@ async function insert(el: Element, text: string): Promise<Step> {
   sel.addRange(modelRange);
   // Model editors sync their selection on selectionchange, which is async.
   await nextFrame(win);
+  // A deletion carries no range they trust (wangEditor/Slate ignore a delete's target ranges and delete
+  // their own selection, synced from selectionchange through a 100 ms throttle): let that sync land.
+  if (text === '' && !modelRange.collapsed) await selectionSynced(win);
   if (!block.isConnected) return { refused: 'gone' };
   if (text === '' && modelRange.collapsed) return { by: 'native' };
   if (offerToModel(host, sel.rangeCount ? sel.getRangeAt(0) : modelRange, text)) return { by: 'model' };
