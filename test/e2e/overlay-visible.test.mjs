@@ -12,7 +12,8 @@ before(async () => ({ server, browser } = session = await startSession()));
 after(() => session?.close());
 
 const ID = 'apply.new.natural';
-const root = 'document.querySelector("nianbao-overlay").shadowRoot';
+// The overlay's root; optional chaining so a wait started before the overlay exists keeps polling.
+const root = 'document.querySelector("nianbao-overlay")?.shadowRoot';
 
 const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 const box = (b) => ({ left: b.x, top: b.y, right: b.x + b.width, bottom: b.y + b.height });
@@ -110,7 +111,7 @@ describe('UEditor-style page: the overlay never hides the editor', () => {
         await page.evaluate((y) => window.scrollBy(0, y - document.getElementById('edui1_toolbarbox').getBoundingClientRect().bottom - 20), top);
       }
       await settle(page);
-      await page.waitForFunction((r) => [...eval(r).querySelectorAll('button[data-cell]:not([data-kind])')].some((b) => !b.hidden), root, { timeout: 3000 });
+      await page.waitForFunction((r) => [...(eval(r)?.querySelectorAll('button[data-cell]:not([data-kind])') ?? [])].some((b) => !b.hidden), root, { timeout: 3000 });
       const badges = await page.evaluate((r) => [...eval(r).querySelectorAll('button[data-cell]:not([data-kind])')].filter((b) => !b.hidden).map((b) => b.dataset.cell), root);
       const vh = await page.evaluate(() => innerHeight);
       for (const id of badges) {
@@ -142,7 +143,7 @@ describe("last year's figures never cover a cell's digits", () => {
         const { handle } = await cellAt(page, id);
         await handle.evaluate((td) => td.scrollIntoView({ block: 'center' }));
         await handle.click();
-        await page.waitForFunction(([r, c]) => eval(r).querySelector(`[data-ref-cell="${c}"]:not([hidden])`), [root, id], { timeout: 3000 });
+        await page.waitForFunction(([r, c]) => eval(r)?.querySelector(`[data-ref-cell="${c}"]:not([hidden])`), [root, id], { timeout: 3000 });
         const tag = await page.evaluate(([r, c]) => eval(r).querySelector(`[data-ref-cell="${c}"]`).getBoundingClientRect().toJSON(), [root, id]);
         const digits = await digitsBox(page, id);
         const cell = box(await handle.boundingBox());
