@@ -47,6 +47,22 @@ async function settle(page) {
   await page.waitForTimeout(60);
 }
 
+/**
+ * Scrolls until the cell's top sits `gap` px below the floating toolbar. The toolbar starts or stops floating in
+ * the page's own scroll handler, so each step measures again after the page has settled.
+ */
+async function placeBelowToolbar(page, handle, gap) {
+  for (let i = 0; i < 6; i++) {
+    const cellTop = (await handle.boundingBox()).y;
+    const barBottom = await page.evaluate(() => document.getElementById('edui1_toolbarbox').getBoundingClientRect().bottom);
+    const dy = cellTop - barBottom - gap;
+    if (Math.abs(dy) <= 2) return;
+    await page.evaluate((d) => window.scrollBy(0, d), dy);
+    await settle(page);
+  }
+  assert.fail('the cell could not be placed just below the floating toolbar');
+}
+
 describe('UEditor-style page: the overlay never hides the editor', () => {
   let page;
   before(async () => {
@@ -106,11 +122,8 @@ describe('UEditor-style page: the overlay never hides the editor', () => {
     test(`tooltips never cover their cell (${where})`, async () => {
       const { handle } = await cellAt(page, ID);
       await handle.evaluate((td, b) => td.scrollIntoView({ block: b }), block);
-      if (block === 'start') {
-        const top = (await handle.boundingBox()).y;
-        await page.evaluate((y) => window.scrollBy(0, y - document.getElementById('edui1_toolbarbox').getBoundingClientRect().bottom - 20), top);
-      }
       await settle(page);
+      if (block === 'start') await placeBelowToolbar(page, handle, 20);
       await page.waitForFunction((r) => [...(eval(r)?.querySelectorAll('button[data-cell]:not([data-kind])') ?? [])].some((b) => !b.hidden), root, { timeout: 3000 });
       const badges = await page.evaluate((r) => [...eval(r).querySelectorAll('button[data-cell]:not([data-kind])')].filter((b) => !b.hidden).map((b) => b.dataset.cell), root);
       const vh = await page.evaluate(() => innerHeight);
