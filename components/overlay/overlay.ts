@@ -1,8 +1,10 @@
 /**
- * The overlay: one `<nianbao-overlay>` element in the top document with an OPEN shadow root
- * (tests and users' own automation read it). Plain DOM, no framework: it runs in the content
- * script, which must stay small. It draws badges at positions it is given (lib/page/place
- * computes them); it knows nothing of frames or reports. `data-tables` on the host = report tables tracked across all frames.
+ * The overlay: one `<nianbao-overlay>` element in the top document with a CLOSED shadow root: the
+ * badges carry figures (last year's among them), and the page's own scripts must not read them
+ * (issue 13). Everything the page can see is the bare host and `data-tables` (report tables tracked
+ * across all frames). Plain DOM, no framework: it runs in the content script, which must stay small.
+ * It draws badges at positions it is given (lib/page/place computes them); it knows nothing of
+ * frames or reports. Tests reach the root over the DevTools protocol (test/e2e/overlay-root.mjs).
  */
 
 export const OVERLAY_TAG = 'nianbao-overlay';
@@ -40,6 +42,14 @@ const CSS = `
 .sr{position:fixed;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
+/** Each host's closed root, for the content script's own code (its unit tests); the page's scripts never see this map. */
+const roots = new WeakMap<Element, ShadowRoot>();
+
+/** The closed root of an overlay host made by this content script, or null. */
+export function overlayRoot(host: Element | null | undefined): ShadowRoot | null {
+  return (host && roots.get(host)) ?? null;
+}
+
 export class Overlay implements OverlayView {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
@@ -67,7 +77,8 @@ export class Overlay implements OverlayView {
     private readonly onFix: (key: string, cell: string, value: number) => void = () => {},
   ) {
     this.host = doc.createElement(OVERLAY_TAG);
-    this.root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: 'closed' });
+    roots.set(this.host, this.root);
     const style = doc.createElement('style');
     style.textContent = CSS;
     this.live = doc.createElement('div');

@@ -6,24 +6,23 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cellAt, openCmsPage, PRIOR_2022, typeInCell, VALUES, waitForTables } from './harness.mjs';
 import { savedReport, startSession } from './fixture.mjs';
+import { overlayOf } from './overlay-root.mjs';
 
 let server, browser, session;
 before(async () => ({ server, browser } = session = await startSession()));
 after(() => session?.close());
 
 const ID = 'apply.new.natural';
-// The overlay's root; optional chaining so a wait started before the overlay exists keeps polling.
-const root = 'document.querySelector("nianbao-overlay")?.shadowRoot';
 
 const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 const box = (b) => ({ left: b.x, top: b.y, right: b.x + b.width, bottom: b.y + b.height });
 
 /** A badge's box in the top viewport, or null while it is hidden. */
 const badgeBox = (page, cell) =>
-  page.evaluate(([r, c]) => {
-    const b = eval(r).querySelector(`button[data-cell="${c}"]:not([data-kind])`);
+  overlayOf(page).evaluate((root, c) => {
+    const b = root?.querySelector(`button[data-cell="${c}"]:not([data-kind])`);
     return b && !b.hidden ? b.getBoundingClientRect().toJSON() : null;
-  }, [root, cell]);
+  }, cell);
 
 /** The text box of a cell's digits in the top viewport (Range.getBoundingClientRect plus the frame's offset). */
 async function digitsBox(page, id) {
@@ -69,7 +68,7 @@ describe('UEditor-style page: the overlay never hides the editor', () => {
     page = await openCmsPage(browser.context, server, 'ueditor-style');
     await waitForTables(page, 1);
     await typeInCell(page, ID, '45');
-    await page.waitForFunction(([r, c]) => !!eval(r)?.querySelector(`button[data-cell="${c}"]`), [root, ID], { timeout: 5000 });
+    await overlayOf(page).waitFor((root, c) => !!root?.querySelector(`button[data-cell="${c}"]`), ID, { timeout: 5000 });
     assert.notEqual(String(VALUES[ID]), '45');
     await page.mouse.click(5, 5); // leave the cell
   });
@@ -102,18 +101,18 @@ describe('UEditor-style page: the overlay never hides the editor', () => {
     await page.mouse.click(spot.x, 12);
     assert.equal((await page.evaluate(() => window.__clicks)).length, 1, 'the click went to the toolbar');
     // The hidden problem is counted at the editor's edge, and the jump brings it back with its tooltip open.
-    const count = page.locator('nianbao-overlay').locator('button[data-offscreen="above"]');
+    const count = overlayOf(page).locator('button[data-offscreen="above"]');
     await count.waitFor({ timeout: 3000 });
     assert.match(await count.textContent(), /^上方还有 1 个问题 ↑$/);
     await count.click();
-    await page.waitForFunction(([r, c]) => {
-      const b = eval(r).querySelector(`button[data-cell="${c}"]`);
-      return b && !b.hidden && eval(r).activeElement === b;
-    }, [root, ID], { timeout: 3000 });
+    await overlayOf(page).waitFor((root, c) => {
+      const b = root.querySelector(`button[data-cell="${c}"]`);
+      return b && !b.hidden && root.activeElement === b;
+    }, ID, { timeout: 3000 });
     const after = box(await handle.boundingBox());
     const bar2 = await page.evaluate(() => document.getElementById('edui1_toolbarbox').getBoundingClientRect().toJSON());
     assert.ok(after.top >= bar2.bottom && after.bottom <= (await page.evaluate(() => innerHeight)), `cell in view below the toolbar: ${JSON.stringify(after)}`);
-    const tipShown = await page.evaluate(([r, c]) => getComputedStyle(eval(r).querySelector(`button[data-cell="${c}"]`).nextElementSibling).display !== 'none', [root, ID]);
+    const tipShown = await overlayOf(page).evaluate((root, c) => getComputedStyle(root.querySelector(`button[data-cell="${c}"]`).nextElementSibling).display !== 'none', ID);
     assert.equal(tipShown, true, 'its tooltip is open');
     assert.equal(await count.isHidden(), true, 'nothing left to count');
   });
@@ -124,12 +123,12 @@ describe('UEditor-style page: the overlay never hides the editor', () => {
       await handle.evaluate((td, b) => td.scrollIntoView({ block: b }), block);
       await settle(page);
       if (block === 'start') await placeBelowToolbar(page, handle, 20);
-      await page.waitForFunction((r) => [...(eval(r)?.querySelectorAll('button[data-cell]:not([data-kind])') ?? [])].some((b) => !b.hidden), root, { timeout: 3000 });
-      const badges = await page.evaluate((r) => [...eval(r).querySelectorAll('button[data-cell]:not([data-kind])')].filter((b) => !b.hidden).map((b) => b.dataset.cell), root);
+      await overlayOf(page).waitFor((root) => [...(root?.querySelectorAll('button[data-cell]:not([data-kind])') ?? [])].some((b) => !b.hidden), null, { timeout: 3000 });
+      const badges = await overlayOf(page).evaluate((root) => [...root.querySelectorAll('button[data-cell]:not([data-kind])')].filter((b) => !b.hidden).map((b) => b.dataset.cell));
       const vh = await page.evaluate(() => innerHeight);
       for (const id of badges) {
         if (!Object.prototype.hasOwnProperty.call(VALUES, id)) continue;
-        const b = page.locator('nianbao-overlay').locator(`button[data-cell="${id}"]:not([data-kind])`);
+        const b = overlayOf(page).locator(`button[data-cell="${id}"]:not([data-kind])`);
         await b.hover();
         const tip = await b.evaluate((x) => x.nextElementSibling.getBoundingClientRect().toJSON());
         const c = box(await (await cellAt(page, id)).handle.boundingBox());
@@ -149,24 +148,25 @@ describe("last year's figures never cover a cell's digits", () => {
       await session.storage.set(savedReport({ body: BODY, year: 2022, values: PRIOR_2022 }));
       const page = await openCmsPage(browser.context, server, name);
       try {
-        await page.waitForFunction((r) => eval(r)?.querySelectorAll('[data-ref-cell]').length === 9, root, { timeout: 8000 });
-        const visible = () => page.evaluate((r) => [...eval(r).querySelectorAll('[data-ref-cell]')].filter((t) => !t.hidden).map((t) => t.dataset.refCell), root);
+        const ov = overlayOf(page);
+        await ov.waitFor((root) => root?.querySelectorAll('[data-ref-cell]').length === 9, null, { timeout: 8000 });
+        const visible = () => ov.evaluate((root) => [...root.querySelectorAll('[data-ref-cell]')].filter((t) => !t.hidden).map((t) => t.dataset.refCell));
         assert.deepEqual(await visible(), [], 'no tag while no cell with one holds the caret');
         const id = 'active.normative.inForce';
         const { handle } = await cellAt(page, id);
         await handle.evaluate((td) => td.scrollIntoView({ block: 'center' }));
         await handle.click();
-        await page.waitForFunction(([r, c]) => eval(r)?.querySelector(`[data-ref-cell="${c}"]:not([hidden])`), [root, id], { timeout: 3000 });
-        const tag = await page.evaluate(([r, c]) => eval(r).querySelector(`[data-ref-cell="${c}"]`).getBoundingClientRect().toJSON(), [root, id]);
+        await ov.waitFor((root, c) => !!root?.querySelector(`[data-ref-cell="${c}"]:not([hidden])`), id, { timeout: 3000 });
+        const tag = await ov.evaluate((root, c) => root.querySelector(`[data-ref-cell="${c}"]`).getBoundingClientRect().toJSON(), id);
         const digits = await digitsBox(page, id);
         const cell = box(await handle.boundingBox());
         assert.ok(digits.right > digits.left, 'the cell has digits');
         assert.equal(overlaps(tag, digits), false, `tag ${JSON.stringify(tag)} over the digits ${JSON.stringify(digits)}`);
         assert.equal(overlaps(tag, cell), false, `tag ${JSON.stringify(tag)} inside its cell ${JSON.stringify(cell)}`);
         assert.ok(Math.abs(tag.right - cell.right) <= 2 && tag.bottom <= cell.top + 1, `tag right-aligned above its cell: ${JSON.stringify({ tag, cell })}`);
-        assert.equal(await page.evaluate(([r, c]) => eval(r).querySelector(`[data-ref-cell="${c}"]`).textContent, [root, id]), '上年 24');
+        assert.equal(await ov.evaluate((root, c) => root.querySelector(`[data-ref-cell="${c}"]`).textContent, id), '上年 24');
         await page.mouse.click(5, 5);
-        await page.waitForFunction((r) => [...eval(r).querySelectorAll('[data-ref-cell]')].every((t) => t.hidden), root, { timeout: 3000 });
+        await ov.waitFor((root) => [...root.querySelectorAll('[data-ref-cell]')].every((t) => t.hidden), null, { timeout: 3000 });
       } finally {
         await page.close();
         await session.storage.clear();
