@@ -1,5 +1,6 @@
 import type { Report, CheckInput } from '../report';
 import { badgeViews, referenceViews } from './badges';
+import { watchCover } from './cover-watch';
 import { TypingHold, type CellRef } from './hold';
 import { badgeBox, badgePosition, covered, offscreenSide, placeInTop, probePoints, refPosition, type Box } from './place';
 import { LiveTracker, type DocState, type LiveCell, type TrackerDeps } from './tracker';
@@ -34,11 +35,15 @@ export interface LiveOptions {
   fix?: (cell: LiveCell, value: number) => void;
 }
 
-/** What a layer may ask of the page while placing: the top document, a document's state, and "re-read it". */
+/** What a layer may ask of the page while placing: the top document, a document's state, "re-read it", and cover. */
 export interface LayerPage {
   top: Document;
+  /** The top viewport. */
+  view: Box;
   stateOf(doc: Document): DocState | undefined;
   stale(doc: Document): void;
+  /** Whether the page or the editor draws over `box` (inside `clip`) where `scope` should show through. */
+  covered(scope: Element, box: Box, clip: Box): boolean;
 }
 
 /** A further drawing on the live overlay (a feature's), drawn after every check and placed with the badges. */
@@ -61,6 +66,7 @@ export class LiveTables {
   private shown = new Map<string, CellRef>();
   private readonly layers = new Set<LiveLayer>();
   private shownRefs = new Map<string, CellRef>();
+  private unwatchCover: () => void = () => {};
   references: LiveOptions['references'];
 
   constructor(private readonly opts: LiveOptions) {
@@ -103,10 +109,14 @@ export class LiveTables {
 
   start(): void {
     this.tracker.start();
+    // Menus and dialogs opening without a scroll or resize hide the badges they cover at once.
+    this.unwatchCover();
+    this.unwatchCover = watchCover(this.top, () => this.queuePlace(), (n) => this.overlay !== null && n === this.overlay.host);
   }
 
   stop(): void {
     this.stopped = true;
+    this.unwatchCover();
     this.overlay?.destroy();
     this.overlay = null;
     this.tracker.stop();
@@ -235,7 +245,13 @@ export class LiveTables {
       const focused = !!caret && caret.r === ref.r && caret.id === ref.id && ref.doc.hasFocus();
       o.placeRef(key, refPosition(el && focused ? placeInTop(el, this.top) : null, focused));
     }
-    const page: LayerPage = { top: this.top, stateOf: (d) => this.tracker.states.get(d), stale: (d) => this.tracker.stale(d) };
+    const page: LayerPage = {
+      top: this.top,
+      view,
+      stateOf: (d) => this.tracker.states.get(d),
+      stale: (d) => this.tracker.stale(d),
+      covered: (scope, box, clip) => covered(scope, this.top, probePoints(box, clip), o.host),
+    };
     for (const l of this.layers) l.place(o, page);
     this.away = away;
     o.offscreen(area && (away.above.length || away.below.length) ? { above: away.above.length, below: away.below.length, area } : null, (dir) => this.jump(dir));

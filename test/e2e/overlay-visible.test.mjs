@@ -4,7 +4,7 @@
 // jump to it, tooltips never over their cell (also near the bottom edge), last year's tags never over digits.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cellAt, openCmsPage, PRIOR_2022, typeInCell, VALUES, waitForTables } from './harness.mjs';
+import { cellAt, openCmsPage, PRIOR_2022, reportHtml, setContent, typeInCell, VALUES, waitForTables } from './harness.mjs';
 import { savedReport, startSession } from './fixture.mjs';
 import { overlayOf } from './overlay-root.mjs';
 
@@ -173,4 +173,74 @@ describe("last year's figures never cover a cell's digits", () => {
       }
     });
   }
+});
+
+describe('menus and dialogs that open without a scroll hide what they cover at once', () => {
+  const NCELL = 'apply.new.total';
+  const wrongNarrative = () => {
+    const html = reportHtml();
+    assert.ok(html.includes('本机关共收到政府信息公开申请50件'));
+    return html.replace('本机关共收到政府信息公开申请50件', '本机关共收到政府信息公开申请60件');
+  };
+
+  /**
+   * Opens KindEditor's link dialog (its modal mask covers the page) with a real click and closes it, while the
+   * page records every frame: is the dialog up, is the badge `sel` drawn, how many sentence line boxes are drawn.
+   * Returns the frames from the dialog's opening to the badge hidden, and from its closing to the badge back.
+   */
+  async function dialogRoundTrip(page, sel) {
+    const ov = overlayOf(page);
+    await ov.locator(sel).waitFor({ timeout: 5000 });
+    await ov.evaluate((root, s) => {
+      const frames = (window.__frames = []);
+      window.__stop = false;
+      const tick = () => {
+        const d = document.querySelector('.ke-dialog');
+        const b = root.querySelector(s);
+        frames.push({ dialog: !!d && d.getBoundingClientRect().width > 0, badge: !!b && !b.hidden, lines: root.querySelectorAll('.m:not([hidden])').length });
+        if (!window.__stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, sel);
+    const framesAfter = (up) => page.waitForFunction((u) => {
+      const i = window.__frames.findLastIndex((f) => f.dialog !== u);
+      const j = window.__frames.findIndex((f, k) => k > i && f.dialog === u);
+      return j >= 0 && window.__frames.length > j + 6;
+    }, up, { timeout: 8000 });
+    await page.click('.ke-toolbar [data-name="link"]');
+    await framesAfter(true);
+    await page.click('.ke-dialog .ke-dialog-icon-close');
+    await framesAfter(false);
+    const frames = await page.evaluate(() => ((window.__stop = true), window.__frames));
+    const opened = frames.findIndex((f) => f.dialog);
+    const closed = frames.findIndex((f, k) => k > opened && !f.dialog);
+    const hiddenAt = frames.findIndex((f, k) => k >= opened && !f.badge);
+    const backAt = frames.findIndex((f, k) => k >= closed && f.badge);
+    assert.ok(opened > 0 && frames[opened - 1].badge, `the badge was drawn before the dialog: ${JSON.stringify(frames.slice(0, opened + 1))}`);
+    assert.ok(hiddenAt >= 0 && hiddenAt < closed, `hidden while the dialog is up: ${JSON.stringify(frames.slice(opened - 1))}`);
+    assert.ok(frames.slice(hiddenAt, closed).every((f) => !f.badge), 'and stays hidden until it closes');
+    assert.ok(backAt >= 0, `drawn again once it closed: ${JSON.stringify(frames.slice(closed - 1))}`);
+    return { hide: hiddenAt - opened, back: backAt - closed, frames: frames.slice(opened - 1, backAt + 1), linesUnderDialog: frames.slice(hiddenAt, closed).map((f) => f.lines) };
+  }
+
+  test('KindEditor: its link dialog hides the sentence mark and the cell badge within two frames; closing it brings them back', async (t) => {
+    const page = await openCmsPage(browser.context, server, 'kindeditor');
+    try {
+      await waitForTables(page, 1);
+      await setContent(page, wrongNarrative());
+      // The sentence's mark (at the top of the article).
+      const mark = await dialogRoundTrip(page, `button[data-kind="sentence"][data-cell="${NCELL}"]`);
+      t.diagnostic(`sentence mark: hidden ${mark.hide} frame(s) after the dialog opened, back ${mark.back} after it closed`);
+      assert.ok(mark.hide <= 2 && mark.back <= 2, `the mark follows the dialog at once: ${JSON.stringify(mark.frames)}`);
+      assert.ok(mark.linesUnderDialog.every((n) => n === 0), `its line boxes are hidden under the dialog too: ${mark.linesUnderDialog}`);
+      // The cell's badge (scrolled into the middle of the editor).
+      await (await cellAt(page, NCELL)).handle.evaluate((td) => td.scrollIntoView({ block: 'center' }));
+      const cell = await dialogRoundTrip(page, `button[data-cell="${NCELL}"]:not([data-kind])`);
+      t.diagnostic(`cell badge: hidden ${cell.hide} frame(s) after the dialog opened, back ${cell.back} after it closed`);
+      assert.ok(cell.hide <= 2 && cell.back <= 2, `the badge follows the dialog at once: ${JSON.stringify(cell.frames)}`);
+      assert.deepEqual(page.pageErrors.map(String), []);
+    } finally {
+      await page.close();
+    }
+  });
 });
