@@ -5,6 +5,19 @@ import { SEVERITY_RANK, bySeverity, type Finding, type Severity } from '@/lib/re
 export interface ListedProblem {
   message: string;
   severity: Severity;
+  /** The finding it stands for (what 已核实 names). */
+  rule: string;
+  cells: string[];
+}
+
+/** A confirmed 核实性 warning: listed apart, muted, with its 核实说明; not counted. */
+export interface ConfirmedProblem {
+  cell: string;
+  label: string;
+  message: string;
+  note: string;
+  rule: string;
+  cells: string[];
 }
 
 export interface CellProblems {
@@ -22,6 +35,7 @@ export interface CellProblems {
 export function groupByCell(findings: readonly Finding[], format: FormatId | null): CellProblems[] {
   const byCell = new Map<string, CellProblems>();
   for (const f of findings) {
+    if (f.confirmed !== undefined) continue;
     const cell = f.target ?? f.cells[0] ?? '';
     let g = byCell.get(cell);
     if (!g) {
@@ -30,7 +44,7 @@ export function groupByCell(findings: readonly Finding[], format: FormatId | nul
     }
     if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[g.severity]) g.severity = f.severity;
     const same = g.problems.find((p) => p.message === f.message);
-    if (!same) g.problems.push({ message: f.message, severity: f.severity });
+    if (!same) g.problems.push({ message: f.message, severity: f.severity, rule: f.rule, cells: f.cells });
     else if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[same.severity]) same.severity = f.severity;
   }
   for (const g of byCell.values()) g.problems.sort(bySeverity);
@@ -42,4 +56,15 @@ export function countListed(groups: readonly CellProblems[]): Record<Severity, n
   const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const g of groups) for (const p of g.problems) n[p.severity]++;
   return n;
+}
+
+/** The confirmed warnings, in the form's words, each once. */
+export function confirmedList(findings: readonly Finding[], format: FormatId | null): ConfirmedProblem[] {
+  const out: ConfirmedProblem[] = [];
+  for (const f of findings) {
+    if (f.confirmed === undefined || out.some((c) => c.rule === f.rule && c.message === f.message)) continue;
+    const cell = f.target ?? f.cells[0] ?? '';
+    out.push({ cell, label: format && cell ? cellLabel(format, cell) : '整张表格', message: f.message, note: f.confirmed, rule: f.rule, cells: f.cells });
+  }
+  return out;
 }
