@@ -277,15 +277,35 @@ export class LiveTables {
       if (p) open.push({ key, y: p.rect.top, x: p.rect.left, el: el! });
     }
     if (!open.length) return false;
-    open.sort((a, b) => a.y - b.y || (a.x ?? 0) - (b.x ?? 0));
-    const at = open.findIndex((a) => a.key === (o.focused() ?? this.lastNext));
-    const next = open[(at + 1) % open.length]!;
+    const ROW = 2; // px: cells of one row share their top
+    open.sort((a, b) => (Math.abs(a.y - b.y) > ROW ? a.y - b.y : (a.x ?? 0) - (b.x ?? 0)));
+    const focused = o.focused();
+    const caret = focused ? null : this.caretBox();
+    let at: number;
+    if (caret) {
+      // From the editor: the problem at the caret's cell, or the first one after it.
+      at = open.findIndex((a) => a.y > caret.top + ROW || (Math.abs(a.y - caret.top) <= ROW && (a.x ?? 0) >= caret.left - ROW));
+      if (at < 0) at = 0;
+    } else at = (open.findIndex((a) => a.key === (focused ?? this.lastNext)) + 1) % open.length;
+    const next = open[at]!;
     this.lastNext = next.key;
     this.goTo(next);
     return true;
   }
 
   private lastNext: string | null = null;
+
+  /** The cell holding the caret of the focused editor, in the top viewport. */
+  private caretBox(): Box | null {
+    for (const st of this.tracker.states.values()) {
+      if (!st.doc.hasFocus()) continue;
+      const ref = this.tracker.caretCell(st.doc);
+      const el = ref && this.tracker.element(ref);
+      const p = el ? placeInTop(el, this.top) : null;
+      if (p) return p.rect;
+    }
+    return null;
+  }
 
   /** Scroll the nearest problem out of view that way into view and open its tooltip. */
   private jump(dir: 'above' | 'below'): void {
