@@ -88,19 +88,23 @@ function make(tip: HTMLElement, submit: (note: string) => void): HTMLElement {
       input.focus();
       return;
     }
+    // The focus moves before what holds it is hidden (a hidden focused element would close the tooltip).
+    (tip.previousElementSibling as HTMLElement | null)?.focus({ preventScroll: true });
     reset(box);
     submit(note);
   };
+  const back = () => {
+    open.hidden = false;
+    open.focus({ preventScroll: true });
+    reset(box);
+  };
   open.addEventListener('click', () => {
-    open.hidden = true;
     form.hidden = false;
-    input.focus();
+    input.focus({ preventScroll: true });
+    open.hidden = true;
   });
   ok.addEventListener('click', send);
-  no.addEventListener('click', () => {
-    reset(box);
-    open.focus();
-  });
+  no.addEventListener('click', back);
   // Esc not handled in the note goes on to the tooltip (which closes); every other key stays here.
   for (const type of ['keydown', 'keypress', 'keyup', 'input', 'beforeinput'])
     box.addEventListener(type, (e) => {
@@ -112,8 +116,7 @@ function make(tip: HTMLElement, submit: (note: string) => void): HTMLElement {
       send(e);
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      reset(box);
-      open.focus();
+      back();
     }
   });
   return box;

@@ -8,7 +8,7 @@
 export const OVERLAY_TAG = 'nianbao-overlay';
 
 import { CONFIRM_CSS, CONFIRM_WORDS, confirmControl } from './confirm';
-import { badgeKeys } from './keys';
+import { KEYS_CSS, badgeKeys, closeTip } from './keys';
 import { OUTLINE_CSS, Outlines } from './outline';
 import { BADGE_SIZE, type BadgeSeverity, type BadgeView, type OffscreenView, type OverlayView, type Pos, type Rect, type RefView, type TipPlace } from '@/lib/page/view';
 
@@ -41,7 +41,7 @@ const CSS = `
 .o button[hidden]{display:none}
 .o button:focus{outline:2px solid #1a73e8;outline-offset:1px}
 .sr{position:fixed;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-${OUTLINE_CSS}${CONFIRM_CSS}`;
+${OUTLINE_CSS}${CONFIRM_CSS}${KEYS_CSS}`;
 
 export class Overlay implements OverlayView {
   readonly host: HTMLElement;
@@ -144,6 +144,7 @@ export class Overlay implements OverlayView {
     const tip = el.nextElementSibling as HTMLElement;
     for (const p of Array.from(tip.children) as HTMLElement[]) p.hidden = true;
     confirmControl(tip, false, () => {});
+    closeTip(tip);
     const a = this.root.activeElement;
     if (a && (a === el || tip.contains(a))) {
       // Fixed from the keyboard: the focus goes back to the editor (later: this runs inside an update).
@@ -196,11 +197,12 @@ export class Overlay implements OverlayView {
       const key = this.keyOf(el);
       if (key) this.onConfirm(key, note);
     });
-    const ps = Array.from(tip.children) as HTMLElement[];
+    const cf = tip.querySelector(':scope > .cf');
+    const ps = (Array.from(tip.children) as HTMLElement[]).filter((c) => c !== cf);
     for (let i = ps.length; i < lines.length; i++) {
       const p = this.doc.createElement('p');
       p.append(this.doc.createTextNode(''));
-      tip.append(p);
+      tip.insertBefore(p, cf);
       ps.push(p);
     }
     ps.forEach((p, i) => {

@@ -145,3 +145,116 @@ describe('keyboard only', () => {
     await page.close();
   });
 });
+
+describe('核实说明', () => {
+  const NOTE = '本年另有 1 件为上年废止后重新发布';
+  const lastTab = () => worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id)));
+  async function popupFor(tabId) {
+    const popup = await browser.context.newPage();
+    popup.pageErrors = [];
+    popup.on('pageerror', (e) => popup.pageErrors.push(e));
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.locator('[data-count="warning"]').waitFor();
+    return popup;
+  }
+  const counts = async (popup) => ({
+    warning: Number(await popup.locator('[data-count="warning"]').textContent()),
+    confirmed: (await popup.locator('[data-count="confirmed"]').count()) ? Number(await popup.locator('[data-count="confirmed"]').textContent()) : 0,
+  });
+  const badgeText = (tabId) => worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
+  const WARN = 'active.normative.inForce';
+
+  test('kindeditor: 已核实 with a note from the badge → counts drop; survives reload, save, export and import; back when a named cell changes', async () => {
+    await session.storage.clear();
+    const prior = savedReport({ body: BODY, year: 2022, values: PRIOR_2022 });
+    await session.storage.set(prior);
+    let page = await openCmsPage(browser.context, server, 'kindeditor');
+    await waitForTables(page, 1);
+    // 27 → 28: 表二 行政规范性文件 no longer follows from last year (X-STOCK, a 核实性 warning).
+    await typeInCell(page, WARN, '28');
+    let o = await until(page, (x) => x.badges.some((b) => b.cell === WARN && b.severity === 'warning'), 'a 核实性 badge');
+    const line = o.outlines.find((l) => l.cell === WARN);
+    assert.equal(line?.severity, 'warning', 'outlined in the 核实性 colour');
+    assert.equal(line.color, 'rgb(176, 96, 0)');
+    const tabId = await lastTab();
+    // Two 核实性 problems on that cell: X-STOCK, and the narrative's 「现行有效27件」 (P-TEXT, also marked on its sentence).
+    assert.equal(await badgeText(tabId), '2');
+
+    // Keyboard: the shortcut opens the tooltip, Tab passes 改为 27 and reaches 已核实…, Enter opens the note;
+    // an empty note is refused.
+    await pressCommand(page);
+    await until(page, (x) => x.focused === WARN, 'the warning focused');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    const refused = await page.evaluate(() => {
+      const root = document.querySelector('nianbao-overlay').shadowRoot;
+      return { alert: root.querySelector('.cf .e:not([hidden])')?.textContent ?? null, confirmed: !!root.querySelector('button.b[data-confirmed]') };
+    });
+    assert.deepEqual(refused, { alert: '请先写一句核实说明。', confirmed: false });
+    await page.keyboard.type(NOTE);
+    await page.keyboard.press('Enter');
+    o = await until(page, (x) => x.badges.some((b) => b.cell === WARN && b.confirmed), 'the badge shows as confirmed');
+    assert.match(o.badges.find((b) => b.cell === WARN).tip, new RegExp(`核实说明：${NOTE}`), 'the note on hover');
+    assert.ok(!o.outlines.some((l) => l.cell === WARN), 'no outline around a confirmed warning');
+    const badgeCleared = Date.now() + 3000;
+    while ((await badgeText(tabId)) !== '' && Date.now() < badgeCleared) await page.waitForTimeout(50);
+    assert.equal(await badgeText(tabId), '', 'the toolbar count drops');
+
+    let popup = await popupFor(tabId);
+    assert.deepEqual(await counts(popup), { warning: 0, confirmed: 2 }, 'both of the badge\'s problems confirmed with its one note');
+    assert.match(await popup.locator('section.confirmed-box').textContent(), new RegExp(NOTE));
+    await popup.close();
+
+    // Reload: the page's confirmations come back from storage.
+    await page.reload();
+    await waitForTables(page, 1);
+    await typeInCell(page, WARN, '28'); // the page's own saved content still holds 27: type the same figure again
+    await until(page, (x) => x.badges.some((b) => b.cell === WARN && b.confirmed), 'confirmed after reload');
+
+    // Save with the year's data, export the JSON from the popup.
+    popup = await popupFor(tabId);
+    assert.deepEqual(await counts(popup), { warning: 0, confirmed: 2 });
+    await popup.getByRole('button', { name: '保存本年数据' }).click();
+    await popup.getByRole('button', { name: '确认保存' }).click();
+    await popup.getByText(/已保存「滨江区人民政府办公室」2023 年数据/).waitFor();
+    const key = reportKey('127.0.0.1', BODY, 2023);
+    const saved = (await session.storage.get(key))[key];
+    assert.equal(saved.confirmations?.[0]?.note, NOTE, 'saved with the year\'s data');
+    assert.deepEqual(saved.confirmations[0].values[WARN], 28);
+    await popup.locator('details.more summary').click();
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: /导出本年数据文件/ }).click()]);
+    const exported = await (async () => {
+      const chunks = [];
+      for await (const c of await download.createReadStream()) chunks.push(c);
+      return Buffer.concat(chunks);
+    })();
+    assert.equal(JSON.parse(exported.toString('utf8')).reports[0].confirmations[0].note, NOTE, 'the export carries it');
+    await popup.close();
+
+    // A fresh store: last year again, and this year imported from the export; the page takes the confirmation from it.
+    await session.storage.clear();
+    await session.storage.set(prior);
+    const options = await session.openExtensionPage('options.html#import');
+    await options.getByLabel(/选择文件/).setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: exported });
+    await options.getByRole('button', { name: '保存为上年数据' }).click();
+    await options.getByText(/已保存「滨江区人民政府办公室」2023 年的数据/).waitFor();
+    assert.equal((await session.storage.get(key))[key].confirmations[0].note, NOTE, 'the import keeps it');
+    await options.close();
+    await page.reload();
+    await waitForTables(page, 1);
+    await typeInCell(page, WARN, '28');
+    await until(page, (x) => x.badges.some((b) => b.cell === WARN && b.confirmed), 'confirmed again from the imported year');
+
+    // A cell it names changes: the warning is open again and counts.
+    await typeInCell(page, WARN, '29');
+    o = await until(page, (x) => x.badges.some((b) => b.cell === WARN && !b.confirmed && b.severity === 'warning'), 'the warning is back');
+    assert.ok(o.outlines.some((l) => l.cell === WARN));
+    popup = await popupFor(tabId);
+    assert.deepEqual(await counts(popup), { warning: 2, confirmed: 0 });
+    assert.deepEqual([...popup.pageErrors, ...page.pageErrors].map(String), []);
+    await popup.close();
+    await page.close();
+  });
+});
