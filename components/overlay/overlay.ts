@@ -7,6 +7,7 @@
 
 export const OVERLAY_TAG = 'nianbao-overlay';
 
+import { inCellWords } from '../shared/findings';
 import { CONFIRM_CSS, CONFIRM_WORDS, confirmControl } from './confirm';
 import { KEYS_CSS, badgeKeys, closeTip } from './keys';
 import { OUTLINE_CSS, Outlines } from './outline';
@@ -190,9 +191,12 @@ export class Overlay implements OverlayView {
     el.setAttribute('aria-label', `${word}：${what}`);
     setText(el, sentence ? '文' : v.confirmed ? '✓' : v.severity === 'error' ? '!' : '?');
     const tip = el.nextElementSibling as HTMLElement;
-    const lines = [`${word} · ${what}`, ...v.messages];
+    // The heading names the cell once; the messages say 「本格」, and the suggested value is said once: by 改为 N.
+    const fixable = v.expected !== undefined && !!v.canFix;
+    const said = sentence ? v.messages : v.messages.map((m) => inCellWords(m, v.label, fixable ? v.expected : undefined));
+    const lines = [`${word} · ${what}`, ...said];
     if (v.confirmed) lines.push(`${CONFIRM_WORDS.notePrefix}${v.confirmed.join('；')}`);
-    if (v.expected !== undefined) lines.push(`本格应为 ${v.expected}`);
+    if (v.expected !== undefined) lines.push(fixable ? '' : `本格应为 ${v.expected}`);
     confirmControl(tip, !!v.confirmable && !sentence, (note) => {
       const key = this.keyOf(el);
       if (key) this.onConfirm(key, note);

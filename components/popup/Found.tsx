@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { FORMATS, cellLabel, formatTitle } from '@/lib/formats';
 import type { FoundTable, PageState, PrefillItem } from '@/lib/messages';
 import { toCsv, toJson, type NewReport, type SavedReport, STORE_VERSION } from '@/lib/store';
-import { confirmedList, countListed, groupByCell } from '../shared/findings';
+import { confirmedList, countListed, groupByCell, inCellWords } from '../shared/findings';
 import { CONFIRM_TEXT, ConfirmNote } from './ConfirmNote';
 import { safeName } from '../shared/download';
 import type { PopupApi } from './api';
@@ -48,6 +48,8 @@ export function Found({ api, state, table, refresh, say, more }: {
   const groups = groupByCell(state.findings, format);
   const counts = countListed(groups);
   const confirmed = confirmedList(state.findings, format);
+  const listed = new Set(groups.flatMap((g) => g.problems.map((p) => p.message)));
+  const fixOf = (cell: string) => state.suggestion?.fixes.find((f) => f.cell === cell)?.value;
   const confirmations = state.confirmations ?? [];
   const [body, setBody] = useState(table.body ?? '');
   const [year, setYear] = useState(table.year ? String(table.year) : '');
@@ -158,7 +160,8 @@ export function Found({ api, state, table, refresh, say, more }: {
       </section>
       {suggestion && (
         <section aria-label="最可能的输错" class="locate">
-          <p>{suggestion.message}</p>
+          {/* Said once: in the list below when it is there, here only the cells and their 改为 N. */}
+          <p>{listed.has(suggestion.message) ? `最可能输错的格：${suggestion.fixes.map((f) => cellLabel(format, f.cell)).join('、')}` : suggestion.message}</p>
           {suggestion.fixes.map((f) => (
             <button key={f.cell} class="primary" data-cell={f.cell} onClick={() => fix(f.cell, f.value)}>
               改为 {f.value}
@@ -177,7 +180,7 @@ export function Found({ api, state, table, refresh, say, more }: {
                 <ul>
                   {g.problems.map((p) => (
                     <li key={p.message} class={`sev-${p.severity}`} data-severity={p.severity}>
-                      {p.message}
+                      {inCellWords(p.message, g.label, fixOf(g.cell))}
                       {p.severity === 'warning' && (
                         <> <ConfirmNote send={(note) => confirm({ type: 'confirm', rule: p.rule, cells: p.cells, note })} /></>
                       )}

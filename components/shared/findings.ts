@@ -1,6 +1,7 @@
 import { cellLabel } from '@/lib/formats';
 import type { FormatId } from '@/lib/formats/types';
 import { SEVERITY_RANK, bySeverity, type Finding, type Severity } from '@/lib/report';
+import { num } from '@/lib/rules/messages';
 
 export interface ListedProblem {
   message: string;
@@ -67,4 +68,18 @@ export function confirmedList(findings: readonly Finding[], format: FormatId | n
     out.push({ cell, label: format && cell ? cellLabel(format, cell) : '整张表格', message: f.message, note: f.confirmed, rule: f.rule, cells: f.cells });
   }
   return out;
+}
+
+/**
+ * A message as shown under (or beside) the cell it is about, whose label the heading already says: that
+ * label becomes 「本格」, and the value offered by the 「改为 N」 button (`fix`) is not said a second time.
+ * The one display form of a problem, used by the badge's tooltip and the popup's list.
+ */
+export function inCellWords(message: string, label: string, fix?: number): string {
+  let m = label ? message.split(` ${label} `).join('本格').split(label).join('本格') : message;
+  if (fix !== undefined) {
+    const v = num(fix);
+    m = m.replace(`本格输错：应为 ${v}，`, '本格输错：').replace(new RegExp(`本格 ?应为 ${v}（当前 ([^）]*)）`), '本格（当前 $1）');
+  }
+  return m;
 }

@@ -5,7 +5,7 @@ import type { Finding } from '@/lib/report';
 import { memoryKV, parseJson, reportKey, saveReport, toJson, upgrade } from '@/lib/store';
 import { confirmationsKey } from '@/lib/store/keys';
 import { PageConfirmations } from '@/lib/page/confirmations';
-import { countListed, confirmedList, groupByCell } from '@/components/shared/findings';
+import { countListed, confirmedList, groupByCell, inCellWords } from '@/components/shared/findings';
 
 const stock: Finding = {
   rule: 'X-STOCK',
@@ -120,5 +120,19 @@ describe('下一个问题 (keyboard command) in the background', () => {
     expect(await forwardCommand(t, 'something-else', { id: 9 })).toBe(false);
     expect(await forwardCommand({ ...t, sendMessage: async () => Promise.reject(new Error('no receiver')) }, 'next-problem', { id: 9 })).toBe(false);
     expect(t.sent).toEqual([]);
+  });
+});
+
+describe('a problem said once, in the cell\'s own words', () => {
+  const L = '表三·一、本年新收政府信息公开申请数量·自然人';
+  it('the heading names the cell: the message says 本格, and the 改为 N value is not said again', () => {
+    expect(inCellWords(`最可能是 ${L} 输错：应为 41，当前 45，看来是多输了一位数字（表三 自然人列：本年新收+上年结转 = 47，（七）总计+结转下年度 = 43，相差 4）`, L, 41)).toBe(
+      '最可能是本格输错：当前 45，看来是多输了一位数字（表三 自然人列：本年新收+上年结转 = 47，（七）总计+结转下年度 = 43，相差 4）',
+    );
+    expect(inCellWords(`最可能是这 2 格输错：${L} 应为 41（当前 45）；表三·二、上年结转政府信息公开申请数量·自然人 应为 2（当前 3）`, L, 41)).toBe(
+      '最可能是这 2 格输错：本格（当前 45）；表三·二、上年结转政府信息公开申请数量·自然人 应为 2（当前 3）',
+    );
+    // Without a 改为 N button the value stays in the words.
+    expect(inCellWords(`最可能是 ${L} 输错：应为 41，当前 45`, L)).toBe('最可能是本格输错：应为 41，当前 45');
   });
 });
