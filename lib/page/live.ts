@@ -1,4 +1,5 @@
-import type { Report, CheckInput } from '../report';
+import type { Confirmation } from '../check/confirmed';
+import type { Report, CheckInput, Finding } from '../report';
 import { badgeViews, referenceViews } from './badges';
 import { watchCover } from './cover-watch';
 import { TypingHold, type CellRef } from './hold';
@@ -33,6 +34,10 @@ export interface LiveOptions {
   changed?: () => void;
   /** The user chose the one-click correction 改为 N on a badge. */
   fix?: (cell: LiveCell, value: number) => void;
+  /** The clerk's 核实说明 of a report (its confirmed warnings leave the counts). */
+  confirmations?: (r: Report) => readonly Confirmation[];
+  /** The user marked these 核实性 problems of a cell 已核实 with `note` on its badge. */
+  confirm?: (report: Report, findings: Finding[], note: string) => void;
 }
 
 /** What a layer may ask of the page while placing: the top document, a document's state, "re-read it", and cover. */
@@ -97,6 +102,7 @@ export class LiveTables {
       (n) => this.overlay !== null && n === this.overlay.host,
     );
     this.hold = new TypingHold(opts.pauseMs ?? 800, (doc) => this.tracker.caretCell(doc));
+    this.tracker.confirmations = opts.confirmations;
   }
 
   get prior(): LiveOptions['prior'] {
@@ -178,12 +184,23 @@ export class LiveTables {
     const tables = this.tracker.tableCount();
     if (!this.overlay) {
       if (!tables) return; // nothing visible on pages without report tables
-      this.overlay = this.opts.deps.overlay(this.top, (key, _cell, value) => {
-        const ref = this.shown.get(key);
-        const rep = ref && this.tracker.states.get(ref.doc)?.reports[ref.r];
-        const el = ref && this.tracker.element(ref);
-        if (ref && rep && el && this.opts.fix) this.opts.fix({ ...ref, report: rep, el }, value);
-      });
+      this.overlay = this.opts.deps.overlay(
+        this.top,
+        (key, _cell, value) => {
+          const ref = this.shown.get(key);
+          const rep = ref && this.tracker.states.get(ref.doc)?.reports[ref.r];
+          const el = ref && this.tracker.element(ref);
+          if (ref && rep && el && this.opts.fix) this.opts.fix({ ...ref, report: rep, el }, value);
+        },
+        (key, note) => {
+          const ref = this.shown.get(key);
+          const st = ref && this.tracker.states.get(ref.doc);
+          const rep = st?.reports[ref!.r];
+          if (!ref || !st || !rep || !this.opts.confirm) return;
+          const open = (st.findings[ref.r] ?? []).filter((f) => (f.target ?? f.cells[0]) === ref.id && f.severity === 'warning' && f.confirmed === undefined);
+          if (open.length) this.opts.confirm(rep, open, note);
+        },
+      );
     }
     this.overlay.ensureAttached();
     this.overlay.setTables(tables);
@@ -230,7 +247,7 @@ export class LiveTables {
     for (const [key, ref] of this.shown) {
       const el = this.tracker.element(ref);
       const p = el ? placeInTop(el, this.top) : null;
-      let pos = p ? badgePosition(p, view) : { left: 0, top: 0, visible: false };
+      let pos = p ? { ...badgePosition(p, view), cell: clipped(p.rect, p.clip) } : { left: 0, top: 0, visible: false };
       if (p && el && pos.visible && covered(el.closest('table') ?? el, this.top, probePoints(badgeBox(pos), p.clip), o.host)) pos = { ...pos, visible: false };
       o.place(key, pos);
       if (el === null) this.tracker.stale(ref.doc);
@@ -259,11 +276,61 @@ export class LiveTables {
 
   private away: { above: Away[]; below: Away[] } = { above: [], below: [] };
 
+  /**
+   * 下一个问题 (the keyboard command): the next open problem after the one focused, in reading order
+   * (top to bottom, then left to right), scrolled into view with its tooltip open; false when none.
+   */
+  next(): boolean {
+    const o = this.overlay;
+    if (!o) return false;
+    const open: Away[] = [];
+    for (const [key, ref] of this.shown) {
+      const st = this.tracker.states.get(ref.doc);
+      const el = this.tracker.element(ref);
+      const fs = st?.findings[ref.r] ?? [];
+      const counted = fs.some((f) => (f.target ?? f.cells[0]) === ref.id && f.confirmed === undefined && (f.severity === 'error' || f.severity === 'warning'));
+      const p = el && counted ? placeInTop(el, this.top) : null;
+      if (p) open.push({ key, y: p.rect.top, x: p.rect.left, el: el! });
+    }
+    if (!open.length) return false;
+    const ROW = 2; // px: cells of one row share their top
+    open.sort((a, b) => (Math.abs(a.y - b.y) > ROW ? a.y - b.y : (a.x ?? 0) - (b.x ?? 0)));
+    const focused = o.focused();
+    const caret = focused ? null : this.caretBox();
+    let at: number;
+    if (caret) {
+      // From the editor: the problem at the caret's cell, or the first one after it.
+      at = open.findIndex((a) => a.y > caret.top + ROW || (Math.abs(a.y - caret.top) <= ROW && (a.x ?? 0) >= caret.left - ROW));
+      if (at < 0) at = 0;
+    } else at = (open.findIndex((a) => a.key === (focused ?? this.lastNext)) + 1) % open.length;
+    const next = open[at]!;
+    this.lastNext = next.key;
+    this.goTo(next);
+    return true;
+  }
+
+  private lastNext: string | null = null;
+
+  /** The cell holding the caret of the focused editor, in the top viewport. */
+  private caretBox(): Box | null {
+    for (const st of this.tracker.states.values()) {
+      if (!st.doc.hasFocus()) continue;
+      const ref = this.tracker.caretCell(st.doc);
+      const el = ref && this.tracker.element(ref);
+      const p = el ? placeInTop(el, this.top) : null;
+      if (p) return p.rect;
+    }
+    return null;
+  }
+
   /** Scroll the nearest problem out of view that way into view and open its tooltip. */
   private jump(dir: 'above' | 'below'): void {
     const list = this.away[dir];
     const next = dir === 'above' ? list.reduce<Away | null>((a, b) => (!a || b.y > a.y ? b : a), null) : list.reduce<Away | null>((a, b) => (!a || b.y < a.y ? b : a), null);
-    if (!next) return;
+    if (next) this.goTo(next);
+  }
+
+  private goTo(next: Away): void {
     next.el.scrollIntoView({ block: 'center', inline: 'nearest' });
     this.win.requestAnimationFrame(() => {
       this.placeAll();
@@ -278,5 +345,12 @@ interface Away {
   key: string;
   /** Top of the problem's cell or sentence (top viewport), to find the nearest one. */
   y: number;
+  x?: number;
   el: Element;
+}
+
+/** The part of a cell's box inside its editor's visible area (null when none). */
+function clipped(r: Box, clip: Box): Box | undefined {
+  const b = { left: Math.max(r.left, clip.left), top: Math.max(r.top, clip.top), right: Math.min(r.right, clip.right), bottom: Math.min(r.bottom, clip.bottom) };
+  return b.right > b.left && b.bottom > b.top ? b : undefined;
 }

@@ -32,7 +32,7 @@ export function markViews(states: Iterable<DocState>, hold: TypingHold, shownBef
       const sentences = new Map<string, number>();
       for (const f of fs) {
         const cell = f.target ?? f.cells[0];
-        if (!SHOWN.has(f.severity) || !f.span || !cell) continue;
+        if (!SHOWN.has(f.severity) || !f.span || !cell || f.confirmed !== undefined) continue;
         // The n-th sentence about this cell: stable while the text before it changes.
         const n = (sentences.get(cell) ?? 0) + 1;
         sentences.set(cell, n);

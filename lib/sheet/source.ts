@@ -76,7 +76,7 @@ async function fromSaved(key: string, kv: Pick<KV, 'get'>): Promise<SheetLoad> {
   if (!up.ok) return { ok: false, message: `这份已保存的数据无法使用：${up.reason}。请在设置页查看。` };
   const r = up.report;
   const prior = await getPrior(kv, r.site, r.body, r.year);
-  return { ok: true, data: { input: toCheckInput(r), ...(prior ? { prior } : {}), confirmations: [], savedAt: r.savedAt } };
+  return { ok: true, data: { input: toCheckInput(r), ...(prior ? { prior } : {}), confirmations: r.confirmations ?? [], savedAt: r.savedAt } };
 }
 
 async function fromHandoff(key: string, stores: SheetStores): Promise<SheetLoad> {
