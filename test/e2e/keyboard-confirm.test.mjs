@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cellAt, openCmsPage, PRIOR_2022, savedOutput, typeInCell, VALUES, waitForTables, withoutTypingStyles } from './harness.mjs';
 import { reportKey, savedReport, startSession } from './fixture.mjs';
+import { overlayOf } from './overlay-root.mjs';
 
 const BODY = '滨江区人民政府办公室';
 let server, browser, worker, session;
@@ -28,8 +29,7 @@ const pressCommand = (page) =>
 
 /** What the overlay shows (read in the top document; the one place this file reaches into the overlay). */
 const overlay = (page) =>
-  page.evaluate(() => {
-    const root = document.querySelector('nianbao-overlay')?.shadowRoot;
+  overlayOf(page).evaluate((root) => {
     if (!root) return null;
     const box = (el) => {
       const r = el.getBoundingClientRect();
@@ -188,8 +188,7 @@ describe('核实说明', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    const refused = await page.evaluate(() => {
-      const root = document.querySelector('nianbao-overlay').shadowRoot;
+    const refused = await overlayOf(page).evaluate((root) => {
       return { alert: root.querySelector('.cf .e:not([hidden])')?.textContent ?? null, confirmed: !!root.querySelector('button.b[data-confirmed]') };
     });
     assert.deepEqual(refused, { alert: '请先写一句核实说明。', confirmed: false });
