@@ -1,5 +1,8 @@
+import { normalizeLabel } from '../formats/normalize';
+import { rulesOf } from '../formats/rules/index';
 import type { FormatDef } from '../formats/types';
 import type { RowRef } from './catalogue';
+import { type Fused, type Relation, resolveFused } from './fused';
 import { type Recognised, RowReader } from './row-reader';
 import type { Tok } from './tokens';
 
@@ -23,6 +26,13 @@ function byLine(run: readonly Tok[]): Tok[][] {
 }
 
 const NUMBERED_TITLE = /^[一二三四五六七八九十]、|表[二三四]/;
+/** A crawled row whose cells ran together: its label (and unit), then every cell's digits (`规章105`). */
+const FUSED_ROW = /^(.*[^\d.．])(\d+)$/;
+
+/** The form's own relations that split cells must keep: its 强制性 sums and ≤, this year's cells only. */
+function relationsOf(format: FormatDef): Relation[] {
+  return rulesOf(format.id).filter((r) => r.severity === 'error' && ![...r.left, ...r.right].some((id) => id.startsWith('prior:')));
+}
 
 class LineReader extends RowReader {
   // rows whose label came before their numbers, out of reading order
@@ -37,9 +47,11 @@ class LineReader extends RowReader {
   private titled = new Set<number>();
   private subtotal: { si: number; at: number } | null = null;
   private subtotalAfter = false;
+  private fused: Fused[] = [];
 
   read(): Recognised {
-    for (const t of this.tokens) {
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
       if (t.kind === 'noise' || t.kind === 'unit') continue;
       if (t.kind === 'value') {
         if (!this.zone) continue;
@@ -59,7 +71,8 @@ class LineReader extends RowReader {
         if (t.norm!.length > 40 || !this.opensZone(t.norm!)) continue;
         this.zone = true;
       }
-      if (this.title(t)) continue;
+      this.noteOptional(t);
+      if (this.title(t) || this.fusedRow(t, i)) continue;
       if (this.header(t, (hc) => this.noteSubtotal(hc))) continue;
       if (!this.row(t)) this.groupRow(t);
       // anything else continues the label
@@ -70,7 +83,25 @@ class LineReader extends RowReader {
     const open = this.open;
     if (open && !this.filled.has(open.ref.def.id + '@' + open.ref.si))
       this.problems.push({ code: 'truncated', message: `${open.ref.sec.name}·${open.ref.def.label} 没有数值（表格在此中断）` });
-    return this.result(this.fillHoles());
+    const settled = this.fillHoles();
+    if (this.fused.length) this.problems.push(...resolveFused(this.fused, this.cells, relationsOf(this.format)));
+    return this.result(settled);
+  }
+
+  /** A row of crawled text alone on its line, a catalogue label followed by its cells' digits run together. */
+  private fusedRow(t: Tok, i: number): boolean {
+    if (this.tokens[i + 1]?.row === t.row || this.tokens[i - 1]?.row === t.row) return false;
+    const m = FUSED_ROW.exec(t.text.replace(/\s+/g, ''));
+    if (!m || !this.row({ ...t, text: m[1]!, norm: normalizeLabel(m[1]!) })) return false;
+    const ref = this.open!.ref;
+    const ids = this.colsFor(ref).map((c) => ref.sec.cellId(ref.def.id, c));
+    // a row of one cell has nothing to split: its number only lacks the space before it
+    if (ids.length === 1) this.put(ids[0]!, { ...t, text: m[2]! });
+    else this.fused.push({ ids, digits: m[2]!, tok: t, label: `${ref.sec.name}·${ref.def.label}` });
+    this.used.add(t);
+    this.rowFilled(ref);
+    this.open = null;
+    return true;
   }
 
   private opensZone(norm: string): boolean {

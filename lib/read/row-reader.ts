@@ -230,6 +230,12 @@ export abstract class RowReader {
     return true;
   }
 
+  /** A header that runs several column names together (`统计指标单位统计数历年累计`) still shows the optional ones. */
+  noteOptional(t: Tok): void {
+    for (const sec of this.sections)
+      for (const id of sec.quirks?.optionalCols ?? []) if (sec.cols.find((c) => c.id === id)?.match.test(t.norm!)) this.seenOptional.add(id);
+  }
+
   /** A row label of the catalogue: opens that row. */
   row(t: Tok): boolean {
     const info = this.info(t);
