@@ -85,13 +85,7 @@ class GridReader extends RowReader {
     return super.columns(ref, run);
   }
 
-  protected assignRun(run: Tok[], atEnd: boolean): void {
-    if (!run.length || this.takesOneRow(run)) return;
-    if (this.open) {
-      this.assignRow(this.open.ref, run, atEnd);
-      this.open = null;
-      return;
-    }
+  protected assignLoose(run: Tok[]): void {
     // a one-row section (表四) as small tables, one per row, with the row named outside the table
     const sec = this.sec;
     if (sec?.quirks?.oneRow && run.length === sec.cols.length) this.addUnlabelled(run);

@@ -155,13 +155,7 @@ class LineReader extends RowReader {
     return [...cols.slice(0, vals.length - 1), cols[cols.length - 1]!];
   }
 
-  protected assignRun(run: Tok[], atEnd: boolean): void {
-    if (!run.length || this.takesOneRow(run)) return;
-    if (this.open) {
-      this.assignRow(this.open.ref, run, atEnd);
-      this.open = null;
-      return;
-    }
+  protected assignLoose(run: Tok[], atEnd: boolean): void {
     // numbers whose label came earlier, out of reading order
     const target = this.pending.filter((r) => r.si === this.secIdx && this.colsFor(r).length >= 3).sort((a, b) => a.order - b.order)[0];
     if (target && run.length >= this.colsFor(target).length) {

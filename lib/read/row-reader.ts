@@ -80,8 +80,16 @@ export abstract class RowReader {
     return this.sections[this.secIdx];
   }
 
+  /** Values read while no row is open: the recogniser decides where they belong, if anywhere. */
+  protected abstract assignLoose(run: Tok[], atEnd: boolean): void;
+
   /** Hands a row of values to the row they belong to. */
-  protected abstract assignRun(run: Tok[], atEnd: boolean): void;
+  private assignRun(run: Tok[], atEnd: boolean): void {
+    if (!run.length || this.takesOneRow(run)) return;
+    if (!this.open) return this.assignLoose(run, atEnd);
+    this.assignRow(this.open.ref, run, atEnd);
+    this.open = null;
+  }
 
   /** The open row ends without (more) values. */
   protected close(): void {
