@@ -37,7 +37,15 @@ const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch 
 
 export function compact(original: string): Compact {
   const norm = normalizeChars(original);
-  let text = '';
+  // Built as parts with the last character kept aside: reading the end of a string grown with `+=`
+  // flattens it each time, which made many short lines quadratic.
+  const parts: string[] = [];
+  let last: string | undefined;
+  const put = (ch: string, at: number) => {
+    parts.push(ch);
+    pos.push(at);
+    last = ch;
+  };
   const pos: number[] = [];
   const lines = norm.split('\n');
   let offset = 0;
@@ -47,11 +55,8 @@ export function compact(original: string): Compact {
     if (PAGE_MARK.test(line)) continue;
     const tableRow = line.includes('|');
     // A line break is a boundary before a heading, around table rows and after a blank line.
-    const digitsMeet = isDigit(text[text.length - 1]) && /^\s*\d/.test(line);
-    if (i > 0 && (tableRow || digitsMeet || HEADING.test(line) || line.trim() === '') && text[text.length - 1] !== '|') {
-      text += '|';
-      pos.push(start);
-    }
+    const digitsMeet = isDigit(last) && /^\s*\d/.test(line);
+    if (i > 0 && (tableRow || digitsMeet || HEADING.test(line) || line.trim() === '') && last !== '|') put('|', start);
     // A heading line on its own (（一）主动公开情况) ends where it ends.
     const headingOnly = HEADING.test(line) && line.trim().length <= 30 && !/[。，,；;]/.test(line);
     if (tableRow) {
@@ -62,26 +67,17 @@ export function compact(original: string): Compact {
       const ch = line[j]!;
       if (isSpace(ch)) {
         // the whole run at once: looking ahead from each of its spaces is quadratic in its length
-        const prev = text[text.length - 1];
         let k = j + 1;
         while (isSpace(line[k])) k++;
-        const next = line[k];
-        if (isDigit(prev) && isDigit(next)) {
-          text += '|';
-          pos.push(start + j);
-        }
+        if (isDigit(last) && isDigit(line[k])) put('|', start + j);
         j = k - 1;
         continue;
       }
-      text += ch;
-      pos.push(start + j);
+      put(ch, start + j);
     }
-    if (headingOnly && text[text.length - 1] !== '|') {
-      text += '|';
-      pos.push(start + line.length);
-    }
+    if (headingOnly && last !== '|') put('|', start + line.length);
   }
-  return { text, pos };
+  return { text: parts.join(''), pos };
 }
 
 /** A sentence of the compact text: between 。！？；| and the like. */

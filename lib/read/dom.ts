@@ -77,15 +77,13 @@ function replaceMapped(text: string, pos: Int32Array, runs: Iterable<[number, nu
   let last = 0;
   for (const [index, end] of runs) {
     out.push(text.slice(last, index), '\n');
-    outPos.set(pos.subarray(last, index), n);
-    n += index - last;
+    for (let i = last; i < index; i++) outPos[n++] = pos[i]!;
     outPos[n++] = pos[index]!;
     last = end;
   }
   if (!out.length) return [text, pos];
   out.push(text.slice(last));
-  outPos.set(pos.subarray(last), n);
-  n += text.length - last;
+  for (let i = last; i < text.length; i++) outPos[n++] = pos[i]!;
   return [out.join(''), outPos.subarray(0, n)];
 }
 
