@@ -23,6 +23,7 @@ export function Help() {
           <li><strong class="sev-warning">核实性问题</strong>：数字可能有误，也可能确实如此，例如本年「上年结转」与上年报告不同。请核实：填错了就改；确实没错，就写一句核实说明后标为「已核实」。</li>
           <li><strong>提示</strong>：供参考，例如空白格按其他格推算应填的数，不影响报送。</li>
         </ul>
+        <p>有问题的格子四周画框（强制性为红色实线，核实性为橙色虚线），右上角有标记，鼠标移上去显示说明。只用键盘时：按 Alt+Shift+J 跳到下一个问题并打开说明，按 Enter 改为建议的数，按 Esc 关闭说明回到编辑器（快捷键可在浏览器的「扩展程序 › 键盘快捷键」中更改）。</p>
       </section>
 
       <section aria-labelledby="rules">

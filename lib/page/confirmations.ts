@@ -23,7 +23,6 @@ export class PageConfirmations {
   /** The report's confirmations known now (read from storage in the background the first time). */
   of(r: Pick<Report, 'body' | 'year'>): Confirmation[] {
     const key = keyOf(r);
-    if (!key) return [];
     const list = this.lists.get(key);
     if (list) return list;
     void this.load(r);
@@ -33,7 +32,6 @@ export class PageConfirmations {
   /** Confirm these warnings of `r` with one note; false when none can be (强制性, or an empty note). */
   async confirm(r: Report, findings: readonly Finding[], note: string): Promise<boolean> {
     const key = keyOf(r);
-    if (!key) return false;
     const values = valuesOf(r);
     const made = findings.map((f) => confirmWarning(f, note, values, new Date())).filter((c): c is Confirmation => c !== null);
     if (!made.length) return false;
@@ -46,7 +44,6 @@ export class PageConfirmations {
   /** 撤销核实: the warning counts again. */
   async unconfirm(r: Report, warning: Pick<Confirmation, 'rule' | 'cells'>): Promise<boolean> {
     const key = keyOf(r);
-    if (!key) return false;
     await this.load(r);
     const list = this.lists.get(key) ?? [];
     const rest = list.filter((c) => !sameWarning(c, warning));
@@ -56,14 +53,14 @@ export class PageConfirmations {
   }
 
   private async put(r: Pick<Report, 'body' | 'year'>, list: Confirmation[]): Promise<void> {
-    this.lists.set(keyOf(r)!, list);
+    this.lists.set(keyOf(r), list);
     this.changed();
-    await this.kv?.set({ [confirmationsKey(this.site, r.body ?? '', r.year!)]: list });
+    await this.kv?.set({ [confirmationsKey(this.site, r.body ?? '', r.year ?? 0)]: list });
   }
 
   private load(r: Pick<Report, 'body' | 'year'>): Promise<void> {
     const key = keyOf(r);
-    if (!key || this.lists.has(key)) return Promise.resolve();
+    if (this.lists.has(key)) return Promise.resolve();
     let p = this.pending.get(key);
     if (!p) {
       p = this.read(key, r);
@@ -74,8 +71,8 @@ export class PageConfirmations {
 
   private async read(key: string, r: Pick<Report, 'body' | 'year'>): Promise<void> {
     if (!this.kv) return void this.lists.set(key, []);
-    const own = confirmationsKey(this.site, r.body ?? '', r.year!);
-    const saved = r.body ? reportKey(this.site, r.body, r.year!) : null;
+    const own = confirmationsKey(this.site, r.body ?? '', r.year ?? 0);
+    const saved = r.body && r.year ? reportKey(this.site, r.body, r.year) : null;
     const got = await this.kv.get(saved ? [own, saved] : [own]).catch(() => ({}) as Record<string, unknown>);
     this.pending.delete(key);
     if (this.lists.has(key)) return;
@@ -86,4 +83,5 @@ export class PageConfirmations {
   }
 }
 
-const keyOf = (r: Pick<Report, 'body' | 'year'>) => (r.year ? `${r.body ?? ''}|${r.year}` : null);
+/** A report whose page names no year is kept under year 0 (the popup saves it with the year the clerk types). */
+const keyOf = (r: Pick<Report, 'body' | 'year'>): string => `${r.body ?? ''}|${r.year ?? 0}`;

@@ -88,6 +88,15 @@ describe('the page keeps its confirmations (one owner) and in storage', () => {
     expect(await page.confirm(report, [sum], '说明')).toBe(false);
   });
 
+  it('a page that names no year can confirm too (kept under year 0 until the clerk saves with a year)', async () => {
+    const kv = memoryKV();
+    const page = new PageConfirmations(kv, 'cms.gov.cn', () => {});
+    const noYear = { body: null, year: null, format: 'gov2021', cells: {} } as never;
+    expect(await page.confirm(noYear, [stock], '核实无误')).toBe(true);
+    expect(page.of(noYear)).toHaveLength(1);
+    expect((await kv.get(confirmationsKey('cms.gov.cn', '', 0)))[confirmationsKey('cms.gov.cn', '', 0)]).toHaveLength(1);
+  });
+
   it('a report never confirmed on this page starts from the saved year (after an import)', async () => {
     const c = { rule: 'X-STOCK', cells: stock.cells, note: '导入的说明' };
     const kv = memoryKV({ [reportKey('cms.gov.cn', '某区', 2023)]: { version: 2, confirmations: [c] } });

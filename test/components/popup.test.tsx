@@ -293,6 +293,28 @@ describe('popup: a report found', () => {
     expect([listed('error'), listed('warning'), listed('info')]).toEqual([2, 2, 1]);
   });
 
+  it('已核实: a warning asks for a note and sends it; a confirmed one is listed apart, not counted, and can be taken back', async () => {
+    const f = state().findings;
+    const confirmedOne = { rule: 'X-STOCK', severity: 'warning' as const, cells: ['active.normative.inForce'], message: '表二 行政规范性文件：现行有效件数(28)应为…=27，相差1', confirmed: '本年另有 1 件重新发布' };
+    const { sent } = setup((req) => (req.type === 'state' ? { ok: true, state: state({ findings: [...f, confirmedOne] }) } : { ok: true }));
+    await screen.findByText('更多操作');
+    expect(document.querySelector('[data-count="warning"]')!.textContent).toBe('1');
+    expect(document.querySelector('[data-count="confirmed"]')!.textContent).toBe('1');
+    expect(document.querySelector('.confirmed')!.textContent).toContain('核实说明：本年另有 1 件重新发布');
+    // Only the 核实性 problem offers 已核实 (强制性 ones never do).
+    const opens = screen.getAllByText('已核实…');
+    expect(opens).toHaveLength(1);
+    fireEvent.click(opens[0]!);
+    fireEvent.click(screen.getByText('确定'));
+    expect(await screen.findByText('请先写一句核实说明。')).toBeTruthy();
+    expect(sent.some((r) => r.type === 'confirm')).toBe(false);
+    fireEvent.input(screen.getByPlaceholderText(/例如/), { target: { value: '上年结转为上年受理本年办结' } });
+    fireEvent.click(screen.getByText('确定'));
+    await waitFor(() => expect(sent).toContainEqual({ type: 'confirm', rule: 'X-CARRY', cells: ['apply.carried.natural'], note: '上年结转为上年受理本年办结' }));
+    fireEvent.click(screen.getByText('撤销核实'));
+    await waitFor(() => expect(sent).toContainEqual({ type: 'unconfirm', rule: 'X-STOCK', cells: ['active.normative.inForce'] }));
+  });
+
   it('an empty pre-fill plan never says the carried cells are filled while one is blank', async () => {
     setup((req) => (req.type === 'state' ? { ok: true, state: state() } : { ok: true, plan: [] }));
     fireEvent.click(await screen.findByText('从上年数据预填'));

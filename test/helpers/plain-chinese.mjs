@@ -4,7 +4,7 @@
 // browser through plainChineseInPage(page) (the walker uses nothing from outside itself, so it can be sent there).
 
 /** Words clerks know as they are: file kinds, programs, keys. */
-export const ALLOWED_LATIN = ['PDF', 'JSON', 'CSV', 'Word', 'Excel', 'WPS', 'Ctrl', 'Shift', 'Alt', 'Enter', 'Esc', 'Tab'];
+export const ALLOWED_LATIN = ['PDF', 'JSON', 'CSV', 'Word', 'Excel', 'WPS', 'Ctrl', 'Shift', 'Alt', 'Enter', 'Esc', 'Tab', 'J'];
 
 /**
  * The strings under `root` (an Element or Document) that break the rule: [{ text, word, where }].

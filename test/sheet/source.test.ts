@@ -18,6 +18,13 @@ describe('where the 审核单 reads its data', () => {
     expect(r.ok && r.data.prior?.year).toBe(2022);
   });
 
+  test('a saved year\'s 核实说明 come with it to the sheet', async () => {
+    const c = { rule: 'X-STOCK', cells: ['active.normative.inForce'], note: '本年另有 1 件重新发布', values: { 'active.normative.inForce': 28 } };
+    const local = memoryKV({ [KEY]: { ...saved(2023, { 'active.normative.inForce': 28 }), confirmations: [c] } });
+    const r = await loadSheetData(`?key=${encodeURIComponent(KEY)}`, { local });
+    expect(r.ok && r.data.confirmations).toEqual([c]);
+  });
+
   test('a deleted or corrupt saved report gives a plain message', async () => {
     const gone = await loadSheetData(`?key=${encodeURIComponent(KEY)}`, { local: memoryKV() });
     expect(gone).toEqual({ ok: false, message: expect.stringContaining('没有找到这份已保存的年报数据') });
