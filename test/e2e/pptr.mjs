@@ -28,8 +28,12 @@ export async function typeInCell(page, id, text) {
   }, [tableGrid.toString(), CELLS[id]]);
   // Only page-world calls on the cell: puppeteer's own helpers ($, click) need their isolated world in the
   // frame, which Chromium 86 never reports for a frame written by a javascript: URL (UEditor's).
-  await td.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  const at = await td.evaluate((el) => {
+  const at = await td.evaluate(async (el) => {
+    el.scrollIntoView({ block: 'center' });
+    // the page's own scroll handlers (a toolbar that starts floating) move things in the next frames
+    const frame = () => new Promise((r) => window.top.requestAnimationFrame(() => r()));
+    await frame();
+    await frame();
     const target = el.querySelector('input') ?? el;
     const r = target.getBoundingClientRect();
     let x = r.left + r.width / 2;
