@@ -87,7 +87,7 @@ function bigPage() {
 /**
  * Main-thread time of the extension's code in a DevTools trace: the outermost events that ran a
  * chrome-extension:// script (evaluating it, calling back into it). `dur` is wall time, `tdur` the
- * thread's CPU time (a throttled renderer is paused, not busy: its CPU time stays the unthrottled one).
+ * thread's CPU time (what neighbours on a busy machine do not add; the throttle does slow it).
  */
 function extensionTime(events) {
   const ours = events
@@ -164,7 +164,7 @@ try {
     const { costs, traceWall, traceCpu, elements, overlay } = await startupCost(browser.context, server);
     console.log(`[${cpu}] start-up on a ${elements}-element page without a report table, main() to the pre-filter's answer: ${fmt(costs)} (target < 5 ms); overlay created: ${overlay}`);
     console.log(`[${cpu}]   all the content script's main-thread work on that load (trace), wall: ${fmt(traceWall)}`);
-    console.log(`[${cpu}]   the same, thread CPU time (not slowed by the throttle; ×${rate} ≈ an old PC): ${fmt(traceCpu)}`);
+    console.log(`[${cpu}]   the same, thread CPU time (without the waits for a core on a busy machine): ${fmt(traceCpu)}`);
 
     const all = [];
     if (!PAGES.length) continue;
