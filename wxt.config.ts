@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+import { PREFILTER } from './lib/formats/index';
 
 // Syntax floors: MV3 for Chrome/Edge ≥ 102; MV2 for Chromium 86 (360极速 13.5); Firefox ESR 115.
 // scripts/build.mjs checks the MV2 output really parses and runs on Chromium 86 (scripts/syntax-floor.mjs).
@@ -13,6 +14,8 @@ export default defineConfig({
   // entrypoints/cli.ts is the command line's entry (run by tsx), not part of the extension.
   filterEntrypoints: ['background', 'content', 'checker', 'popup', 'options', 'page-hook', 'sheet', 'help'],
   vite: (env) => ({
+    // The content script's pre-filter pattern, computed here so that script holds none of the format catalogue.
+    define: { __NIANBAO_PREFILTER__: JSON.stringify(PREFILTER.source) },
     // The reader falls back to linkedom only without DOMParser (Node); extension pages have DOMParser.
     // pdf.js 5 needs more than Chromium 86: the Chromium MV2 build reads PDFs as pasted text instead.
     resolve: {

@@ -10,10 +10,29 @@ export function frameDocument(frame: Element): Document | null {
   }
 }
 
-function framesOf(doc: Document): Element[] {
-  const iframes = doc.getElementsByTagName('iframe');
-  const frames = doc.getElementsByTagName('frame');
-  return frames.length ? [...Array.from(iframes), ...Array.from(frames)] : Array.from(iframes);
+const FRAME_TAGS = new Set(['IFRAME', 'FRAME']);
+
+/**
+ * The same-origin documents of `doc`'s iframes and frames, in document order. Read through the
+ * window's browsing contexts (`frames`), not the DOM: a page without frames costs no walk of its elements.
+ */
+function childDocuments(doc: Document): Document[] {
+  const win = doc.defaultView;
+  const n = win ? win.frames.length : 0;
+  const out: Document[] = [];
+  for (let i = 0; i < n; i++) {
+    try {
+      const child = win!.frames[i]!;
+      const el = child.frameElement;
+      // <object>/<embed> documents are browsing contexts too, but not editor frames
+      if (!el || !FRAME_TAGS.has(el.tagName) || el.ownerDocument !== doc) continue;
+      const d = child.document;
+      if (d && d.documentElement) out.push(d);
+    } catch {
+      /* cross-origin */
+    }
+  }
+  return out;
 }
 
 /** Every document reachable from `root` through same-origin frames, root first, depth-first. */
@@ -24,10 +43,7 @@ export function reachableDocuments(root: Document): Document[] {
     if (seen.has(doc)) return;
     seen.add(doc);
     out.push(doc);
-    for (const f of framesOf(doc)) {
-      const child = frameDocument(f);
-      if (child) visit(child);
-    }
+    for (const child of childDocuments(doc)) visit(child);
   };
   visit(root);
   return out;

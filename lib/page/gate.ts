@@ -30,11 +30,15 @@ export interface GateOptions {
 const STOPPED = '年报助手已在此网站停用。';
 
 export class Gate {
-  private readonly api: ExtApi | null;
+  private api: ExtApi | null = null;
   private readonly scheduler: Scheduler;
-  private readonly sites: SiteSwitch;
+  private sites: SiteSwitch | null = null;
   private checker: Promise<Checker> | null = null;
   private signal: AbortSignal | null = null;
+  /** A document may hold a report: start the checker as soon as the per-site switch reads on. */
+  private wanted = false;
+  /** The per-site switch has been read from storage. */
+  private switchRead = false;
   /** Stops the gate's own listeners once the checker takes over. */
   private readonly own = new AbortController();
 
@@ -42,37 +46,46 @@ export class Gate {
     private readonly win: Window,
     private readonly opts: GateOptions,
   ) {
-    this.api = opts.api === undefined ? extApi() : opts.api;
     this.scheduler = new Scheduler(win.document, { flush: (docs) => this.check(docs) }, opts.quietMs ?? 300);
-    this.sites = new SiteSwitch(this.api, siteOfUrl(win.location.href), (on) => {
-      if (this.checker) return;
-      if (on && !this.scheduler.active) this.watch();
-      else if (!on) this.scheduler.stop();
-    });
   }
 
-  /** Start: read the per-site switch, then watch (or stay idle while the site is switched off). */
+  /**
+   * Start: pre-filter the page at once. The extension APIs (the popup's listener, the per-site
+   * switch in storage) cost more than the pre-filter on a page without a table: they are set up
+   * when the page is idle, or at once when a document may hold a report.
+   */
   init(signal: AbortSignal): void {
     this.signal = signal;
     signal.addEventListener('abort', () => this.release());
-    this.sites.init(this.own.signal);
-    initPopupRequests(this.api, this.win, this.own.signal, (req) => this.handle(req));
+    this.scheduler.start();
+    whenIdle(this.win, () => this.connect(), this.own.signal);
   }
 
-  private watch(): void {
-    const t0 = performance.now();
-    this.scheduler.start();
-    try {
-      // Start-up cost, readable by the benchmark through the shared performance timeline.
-      performance.measure('nianbao:startup', { start: t0, end: performance.now() });
-    } catch {
-      /* performance.measure with options needs Chromium 78+: nothing to report then */
-    }
+  private connect(): SiteSwitch {
+    if (this.sites) return this.sites;
+    this.api = this.opts.api === undefined ? extApi() : this.opts.api;
+    const sites = (this.sites = new SiteSwitch(this.api, siteOfUrl(this.win.location.href), (on) => this.switched(on)));
+    sites.init(this.own.signal);
+    initPopupRequests(this.api, this.win, this.own.signal, (req) => this.handle(req));
+    return sites;
+  }
+
+  private switched(on: boolean): void {
+    this.switchRead = true;
+    if (this.checker) return;
+    if (!on) this.scheduler.stop();
+    else if (this.wanted) void this.start().catch(() => {});
+    else if (!this.scheduler.active) this.scheduler.start();
   }
 
   /** Pre-filter the changed documents; the first that may hold a report loads the checker. */
   private check(docs: Document[]): void {
-    if (docs.some((d) => this.mayHold(d))) void this.start().catch(() => {});
+    if (this.wanted || !docs.some((d) => this.mayHold(d))) return;
+    this.wanted = true;
+    this.scheduler.stop();
+    // the checker starts once the switch reads on (at once when it already did)
+    const sites = this.connect();
+    if (this.switchRead && sites.enabled) void this.start().catch(() => {});
   }
 
   private mayHold(doc: Document): boolean {
@@ -110,18 +123,29 @@ export class Gate {
   // ---- messages from the popup, until the checker runs ------------------------------------
 
   async handle(req: Request): Promise<Response> {
+    const sites = this.connect();
     if (req.type === 'site-enabled' && !this.checker) {
-      await this.sites.set(req.enabled);
+      await sites.set(req.enabled);
       return this.handle({ type: 'state' });
     }
-    if (!this.checker && this.sites.enabled) {
+    if (!this.checker && sites.enabled && !this.wanted) {
       // A table may have appeared since the last look (the popup asks right after typing).
       this.scheduler.rescan();
       this.scheduler.markAll();
       this.scheduler.flushNow();
     }
-    if (this.checker || (this.sites.enabled && req.type !== 'state')) return (await this.start()).handle(req);
-    if (req.type === 'state') return { ok: true, state: emptyPageState(this.sites.site, this.sites.enabled) };
+    if (this.checker || (sites.enabled && (this.wanted || req.type !== 'state'))) return (await this.start()).handle(req);
+    if (req.type === 'state') return { ok: true, state: emptyPageState(sites.site, sites.enabled) };
     return { ok: false, message: STOPPED };
   }
+}
+
+/** `fn` once the page is idle (at the latest after `timeoutMs`), unless `signal` aborts first. */
+function whenIdle(win: Window, fn: () => void, signal: AbortSignal, timeoutMs = 200): void {
+  const run = () => {
+    if (!signal.aborted) fn();
+  };
+  const w = win as Window & { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
+  if (w.requestIdleCallback) w.requestIdleCallback(run, { timeout: timeoutMs });
+  else win.setTimeout(run, 0);
 }

@@ -17,7 +17,13 @@ function tablesOf(root: Document | Element): Element[] {
  * whose text has one of the report's fingerprint words?
  */
 export function mayHoldReport(root: Document | Element): boolean {
-  for (const t of tablesOf(root)) if (FINGERPRINT.test(t.textContent ?? '')) return true;
+  return holdsTableMatching(root, FINGERPRINT);
+}
+
+/** Whether a table of `root` has text matching `fingerprint` (the pre-filter with a given pattern). */
+export function holdsTableMatching(root: Document | Element, fingerprint: RegExp): boolean {
+  const tables = root.getElementsByTagName('table');
+  for (let i = 0; i < tables.length; i++) if (fingerprint.test(tables[i]!.textContent ?? '')) return true;
   return false;
 }
 

@@ -19,10 +19,36 @@ let shared: { pdfjs: Pdfjs; worker: InstanceType<Pdfjs['PDFWorker']> } | null = 
 /** One pdf.js worker for every file read (starting one per file costs more than reading a short report). */
 async function loader() {
   if (!shared || shared.worker.destroyed) {
-    const pdfjs = await loadPdfjs();
-    shared = { pdfjs, worker: new pdfjs.PDFWorker({ verbosity: 0 }) };
+    const natives = keepNatives();
+    try {
+      const pdfjs = await loadPdfjs();
+      const worker = new pdfjs.PDFWorker({ verbosity: 0 });
+      // where there is no Web Worker (Node) the worker's module is imported into this thread
+      await worker.promise;
+      shared = { pdfjs, worker };
+    } finally {
+      natives.restore();
+    }
   }
   return shared;
+}
+
+/**
+ * The legacy build's core-js replaces built-ins this engine already has right with slower script
+ * versions, for every caller in the thread: Array.prototype.push (an edge case of non-writable
+ * lengths) and JSON.parse/stringify (proposals pdf.js never uses). Put the engine's own back.
+ */
+function keepNatives(): { restore(): void } {
+  const kept: [object, string, PropertyDescriptor][] = [];
+  for (const [owner, key] of [[Array.prototype, 'push'], [JSON, 'parse'], [JSON, 'stringify']] as const) {
+    const d = Object.getOwnPropertyDescriptor(owner, key);
+    if (d) kept.push([owner, key, d]);
+  }
+  return {
+    restore() {
+      for (const [owner, key, d] of kept) Object.defineProperty(owner, key, d);
+    },
+  };
 }
 
 /** An open PDF whose text can be laid out without the drawing (cheap) or with its table borders. */

@@ -108,7 +108,13 @@ const cpuMs = async (f: () => Promise<unknown>) => {
 };
 await readFile(new Uint8Array(readFileSync(pdfs[0]!)), 'x.pdf'); // load pdf.js once
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const per = { reading: [] as number[], ruled: [] as number[], readingCpu: [] as number[], wall: [] as number[] };
+// pdftotext's own CPU time: bash's `times` (second line: its children's user and system time)
+const popplerCpuMs = (f: string) => {
+  const out = execFileSync('bash', ['-c', 'pdftotext -layout "$1" /dev/null; times', 'bash', f], { encoding: 'utf8' });
+  const line = out.trim().split('\n').at(-1) ?? '';
+  return [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((s, m) => s + Number(m[1]) * 60_000 + Number(m[2]) * 1000, 0);
+};
+const per = { reading: [] as number[], ruled: [] as number[], readingCpu: [] as number[], wall: [] as number[], cpuRatio: [] as number[], popplerCpu: [] as number[] };
 for (const f of pdfs) {
   const bytes = new Uint8Array(readFileSync(f));
   const poppler = ms(() => execFileSync('pdftotext', ['-layout', f, '-']));
@@ -117,9 +123,14 @@ for (const f of pdfs) {
   per.reading.push(reading / poppler);
   per.ruled.push(ruled / poppler);
   per.wall.push(poppler);
-  per.readingCpu.push(await cpuMs(() => readFile(bytes, 'x.pdf')));
+  const ours = await cpuMs(() => readFile(bytes, 'x.pdf'));
+  const theirs = popplerCpuMs(f);
+  per.readingCpu.push(ours);
+  per.popplerCpu.push(theirs);
+  per.cpuRatio.push(ours / Math.max(theirs, 1));
 }
 console.log(`PDF (${pdfs.length} files, per file): pdftotext -layout median ${med(per.wall).toFixed(0)} ms wall; our reading median ${med(per.readingCpu).toFixed(0)} ms CPU`);
 console.log(`PDF ratio, our whole reading (as check --batch reads) / pdftotext: wall median ${med(per.reading).toFixed(2)}×, worst ${Math.max(...per.reading).toFixed(2)}× (target ≤ 3×)`);
 console.log(`PDF ratio, text with the drawn borders (pdfToText) / pdftotext: wall median ${med(per.ruled).toFixed(2)}×`);
+console.log(`PDF ratio in CPU time (less swayed by a busy machine): our reading median ${med(per.readingCpu).toFixed(0)} ms / pdftotext median ${med(per.popplerCpu).toFixed(0)} ms: per file median ${med(per.cpuRatio).toFixed(2)}×`);
 rmSync(dir, { recursive: true, force: true });

@@ -16,9 +16,8 @@ import { badgeOf, tablesOf, typeInCell, until } from './pptr.mjs';
 
 const BUILD = process.env.NIANBAO_MV2_DIR ?? join(ROOT, '.output/chrome-mv2');
 // Not here: TinyMCE 8 (crypto.randomUUID is not a function) and CKEditor 5 44 (ClassicEditor is not defined)
-// do not load on Chromium 86 with or without the extension; the UEditor-style page never became ready on it
-// (not yet investigated).
-const PAGES = ['kindeditor', 'ckeditor4', 'wangeditor', 'form', 'nested'];
+// do not load on Chromium 86 with or without the extension.
+const PAGES = ['kindeditor', 'ckeditor4', 'wangeditor', 'form', 'nested', 'ueditor-style'];
 const CELL = 'apply.new.natural';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -27,15 +27,31 @@ export async function typeInCell(page, id, text) {
     const grid = (0, eval)(`(${gridSrc})`);
     return grid(window.top.__cms.editorRoot().querySelectorAll('table')[p.table])[p.row][p.col];
   }, [tableGrid.toString(), CELLS[id]]);
-  const input = await td.$('input');
-  if (input) {
-    await input.click();
+  // Only page-world calls on the cell: puppeteer's own helpers ($, click) need their isolated world in the
+  // frame, which Chromium 86 never reports for a frame written by a javascript: URL (UEditor's).
+  const at = await td.evaluate(async (el) => {
+    el.scrollIntoView({ block: 'center' });
+    // the page's own scroll handlers (a toolbar that starts floating) move things in the next frames
+    const frame = () => new Promise((r) => window.top.requestAnimationFrame(() => r()));
+    await frame();
+    await frame();
+    const target = el.querySelector('input') ?? el;
+    const r = target.getBoundingClientRect();
+    let x = r.left + r.width / 2;
+    let y = r.top + r.height / 2;
+    for (let w = target.ownerDocument.defaultView; w.frameElement; w = w.parent) {
+      const f = w.frameElement.getBoundingClientRect();
+      x += f.left + w.frameElement.clientLeft;
+      y += f.top + w.frameElement.clientTop;
+    }
+    return { x, y, input: target !== el };
+  });
+  await page.mouse.click(at.x, at.y);
+  if (at.input) {
     await page.keyboard.down('Control');
     await page.keyboard.press('a');
     await page.keyboard.up('Control');
   } else {
-    await td.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await td.click();
     await page.keyboard.press('End');
     await page.keyboard.down('Shift');
     await page.keyboard.press('Home');

@@ -115,10 +115,32 @@ describe('Gate (the always-loaded content script)', () => {
     expect(ck.loads).toBe(1);
   });
 
-  it('ignores messages that are not requests', () => {
+  it('ignores messages that are not requests', async () => {
     const { api, messages } = fakeApi();
     new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: fakeChecker().load, api }).init(ctl.signal);
+    await wait(5);
     expect(messages[0]!({ type: 'nope' }, {}, () => {})).toBe(false);
     expect(messages[0]!({ type: 'reveal' }, {}, () => {})).toBe(false);
+  });
+
+  it('pre-filters before it touches the extension APIs, which it sets up only once the page is idle', async () => {
+    const { api, messages } = fakeApi();
+    const seen: string[] = [];
+    const mayHoldReport = (d: Document) => (seen.push(messages.length ? 'after' : 'before'), stubDeps().mayHoldReport(d));
+    new Gate(window, { mayHoldReport, load: fakeChecker().load, api }).init(ctl.signal);
+    expect(seen).toEqual(['before']);
+    expect(messages).toHaveLength(0);
+    await wait(5);
+    expect(messages).toHaveLength(1);
+  });
+
+  it('reads the per-site switch at once when a document may hold a report, and loads nothing while it is off', async () => {
+    document.body.innerHTML = TABLE;
+    const { api, messages } = fakeApi({ [`siteDisabled:${location.hostname}`]: true });
+    const ck = fakeChecker();
+    new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: ck.load, api }).init(ctl.signal);
+    expect(messages).toHaveLength(1);
+    await wait(5);
+    expect(ck.loads).toBe(0);
   });
 });
