@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { KV } from '../store/kv';
-import type { BatchInput, ParentSpec } from './types';
+import type { ParentSpec } from './types';
 
 /** The one storage key of the 批量审核 page (lib/store lists only `report:` keys, so it never reads this one). */
 export const BATCH_KEY = 'batch:v1';
@@ -11,14 +11,17 @@ const ParentSchema = z.object({ parent: z.string(), children: z.array(z.string()
 export const SavedBatchSchema = z.object({
   version: z.literal(1),
   savedAt: z.string(),
-  inputs: z.array(z.union([z.object({ name: z.string(), error: z.string() }), z.object({ name: z.string(), reports: z.array(z.any()) })])),
+  /** Each input as read, as JSON text (one string stores and loads in a moment; the same as objects took seconds). */
+  inputs: z.array(z.string()),
   bodies: z.array(z.string()).default([]),
   manual: z.record(z.string(), z.string()).default({}),
   parents: z.array(ParentSchema).default([]),
   parentsOn: z.boolean().default(false),
+  /** The web address each input read from an address list came from (by input name). */
+  sources: z.record(z.string(), z.string()).default({}),
 });
 
-export type SavedBatch = z.infer<typeof SavedBatchSchema> & { inputs: BatchInput[]; parents: ParentSpec[] };
+export type SavedBatch = z.infer<typeof SavedBatchSchema> & { parents: ParentSpec[] };
 
 export type LoadResult = { ok: true; saved: SavedBatch | null } | { ok: false; message: string };
 

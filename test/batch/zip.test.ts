@@ -59,7 +59,7 @@ describe('adding a file to a batch', () => {
 describe('saved batch results', () => {
   it('survive a save and load, and are gone once cleared', async () => {
     const kv = memoryKV();
-    const batch = { inputs: [{ name: 'a.pdf', error: '坏' }], bodies: ['财政局'], manual: {}, parents: [], parentsOn: false };
+    const batch = { inputs: [JSON.stringify({ name: 'a.pdf', error: '坏' })], bodies: ['财政局'], manual: {}, parents: [], parentsOn: false, sources: {} };
     expect(await saveBatch(kv, batch)).toEqual({ ok: true });
     expect(await loadBatch(kv)).toMatchObject({ ok: true, saved: { version: 1, ...batch } });
     await clearBatch(kv);
@@ -69,6 +69,6 @@ describe('saved batch results', () => {
   it('a damaged record is reported, not thrown; a full storage says what was not saved', async () => {
     expect(await loadBatch(memoryKV({ [BATCH_KEY]: { version: 1, inputs: 'x' } }))).toMatchObject({ ok: false, message: expect.stringMatching(/损坏/) });
     const full = { ...memoryKV(), set: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
-    expect(await saveBatch(full, { inputs: [], bodies: [], manual: {}, parents: [], parentsOn: false })).toMatchObject({ ok: false, message: expect.stringMatching(/存储已满/) });
+    expect(await saveBatch(full, { inputs: [], bodies: [], manual: {}, parents: [], parentsOn: false, sources: {} })).toMatchObject({ ok: false, message: expect.stringMatching(/存储已满/) });
   });
 });
