@@ -46,7 +46,11 @@ export function BatchPage({ api }: { api: BatchApi }) {
   const audit = async (all: Packed[], s: Settings): Promise<BatchRow[]> => {
     const opts = s.parentsOn && s.parents.length ? { parents: s.parents } : {};
     const a = await api.read({ op: 'audit', inputs: all, opts }).catch(() => null);
-    if (a?.op === 'audit') return JSON.parse(a.rows) as BatchRow[];
+    if (a?.op === 'audit') {
+      const rows = JSON.parse(a.rows) as BatchRow[];
+      await nextTask(); // drawing the table is a task of its own
+      return rows;
+    }
     // the workers could not audit (stopped): the same audit here, so that no result is lost
     const parsed = all.flatMap((p): BatchInput[] => { const x = unpackInput(p); return x ? [x] : []; });
     return auditBatch(uniqueNames(parsed), opts);
@@ -55,7 +59,9 @@ export function BatchPage({ api }: { api: BatchApi }) {
   const finish = async (all: Packed[], s: Settings) => {
     setRows(await audit(all, s));
     setInputs(all);
-    const saved = await saveBatch(api.kv, { inputs: all, ...s });
+    // the table is drawn first; storing the results is a separate task, so neither holds the page up long
+    await nextTask();
+    const saved = await saveBatch(api.kv, { inputs: all, ...s }, new Date(), nextTask);
     if (!saved.ok) setNotice({ text: saved.message, error: true });
   };
 
@@ -210,6 +216,8 @@ export function BatchPage({ api }: { api: BatchApi }) {
     </main>
   );
 }
+
+const nextTask = () => new Promise<void>((ok) => setTimeout(ok, 0));
 
 /** An address that could not be read: an input with its reason, named by the address. */
 const failed = (name: string, message: string): Added => ({

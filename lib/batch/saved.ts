@@ -25,10 +25,22 @@ export type SavedBatch = z.infer<typeof SavedBatchSchema> & { parents: ParentSpe
 
 export type LoadResult = { ok: true; saved: SavedBatch | null } | { ok: false; message: string };
 
+/** Inputs are stored a few dozen to a key, each key written in its own turn: no one write holds the page up. */
+const PART = 20;
+const partKey = (k: number) => `${BATCH_KEY}:part:${k}`;
+
 export async function loadBatch(kv: KV): Promise<LoadResult> {
   let raw: unknown;
   try {
     raw = (await kv.get(BATCH_KEY))[BATCH_KEY];
+    const parts = (raw as { parts?: unknown } | undefined)?.parts;
+    if (raw && typeof raw === 'object' && typeof parts === 'number' && parts >= 0 && parts < 100_000) {
+      const keys = Array.from({ length: parts }, (_, k) => partKey(k));
+      const got = keys.length ? await kv.get(keys) : {};
+      const inputs = keys.flatMap((k) => (Array.isArray(got[k]) ? (got[k] as unknown[]) : [null]));
+      const { parts: _p, ...head } = raw as Record<string, unknown>;
+      raw = { ...head, inputs };
+    }
   } catch {
     return { ok: false, message: '无法读取上次保存的批量审核结果（浏览器存储出错）。可以重新添加报告审核。' };
   }
@@ -38,9 +50,22 @@ export async function loadBatch(kv: KV): Promise<LoadResult> {
   return { ok: true, saved: parsed.data as SavedBatch };
 }
 
-export async function saveBatch(kv: KV, batch: Omit<SavedBatch, 'version' | 'savedAt'>, now = new Date()): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function saveBatch(
+  kv: KV,
+  batch: Omit<SavedBatch, 'version' | 'savedAt'>,
+  now = new Date(),
+  between: () => Promise<void> = () => Promise.resolve(),
+): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
-    await kv.set({ [BATCH_KEY]: { version: 1, savedAt: now.toISOString(), ...batch } });
+    const { inputs, ...settings } = batch;
+    const parts = Math.ceil(inputs.length / PART);
+    for (let k = 0; k < parts; k++) {
+      await kv.set({ [partKey(k)]: inputs.slice(k * PART, (k + 1) * PART) });
+      await between();
+    }
+    await kv.set({ [BATCH_KEY]: { version: 1, savedAt: now.toISOString(), ...settings, parts } });
+    const old = Object.keys(await kv.get(null)).filter((key) => key.startsWith(`${BATCH_KEY}:part:`) && Number(key.split(':').pop()) >= parts);
+    if (old.length) await kv.remove(old);
     return { ok: true };
   } catch (e) {
     const full = /quota|QUOTA_BYTES/i.test(String((e as Error)?.message ?? e));
@@ -54,5 +79,6 @@ export async function saveBatch(kv: KV, batch: Omit<SavedBatch, 'version' | 'sav
 }
 
 export async function clearBatch(kv: KV): Promise<void> {
-  await kv.remove(BATCH_KEY);
+  const keys = Object.keys(await kv.get(null)).filter((key) => key === BATCH_KEY || key.startsWith(`${BATCH_KEY}:part:`));
+  if (keys.length) await kv.remove(keys);
 }

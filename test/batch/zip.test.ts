@@ -64,6 +64,19 @@ describe('saved batch results', () => {
     expect(await loadBatch(kv)).toMatchObject({ ok: true, saved: { version: 1, ...batch } });
     await clearBatch(kv);
     expect(await loadBatch(kv)).toEqual({ ok: true, saved: null });
+    expect([...kv.data.keys()]).toEqual([]);
+  });
+
+  it('many inputs are stored a part at a time, and a smaller batch saved later leaves no old part behind', async () => {
+    const kv = memoryKV();
+    const inputs = Array.from({ length: 45 }, (_, k) => JSON.stringify({ name: `${k}.pdf`, error: '坏' }));
+    const settings = { bodies: [], manual: {}, parents: [], parentsOn: false, sources: {} };
+    await saveBatch(kv, { inputs, ...settings });
+    expect(kv.data.size).toBe(4);
+    expect(await loadBatch(kv)).toMatchObject({ ok: true, saved: { inputs } });
+    await saveBatch(kv, { inputs: inputs.slice(0, 5), ...settings });
+    expect(kv.data.size).toBe(2);
+    expect(await loadBatch(kv)).toMatchObject({ ok: true, saved: { inputs: inputs.slice(0, 5) } });
   });
 
   it('a damaged record is reported, not thrown; a full storage says what was not saved', async () => {
