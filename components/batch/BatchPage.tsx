@@ -35,6 +35,8 @@ const NO_SETTINGS: Settings = { bodies: [], manual: {}, parents: [], parentsOn: 
 export function BatchPage({ api }: { api: BatchApi }) {
   const [inputs, setInputs] = useState<Packed[]>([]);
   const [rows, setRows] = useState<BatchRow[]>([]);
+  // each row in full (figures, findings, words) as JSON text, by row id: parsed only when needed
+  const details = useRef(new Map<string, string>());
   const [settings, setSettings] = useState<Settings>(NO_SETTINGS);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
@@ -48,13 +50,23 @@ export function BatchPage({ api }: { api: BatchApi }) {
     const a = await api.read({ op: 'audit', inputs: all, opts }).catch(() => null);
     if (a?.op === 'audit') {
       const rows = JSON.parse(a.rows) as BatchRow[];
+      details.current = new Map(rows.map((r, i) => [r.id, a.details[i]!]));
       await nextTask(); // drawing the table is a task of its own
       return rows;
     }
     // the workers could not audit (stopped): the same audit here, so that no result is lost
     const parsed = all.flatMap((p): BatchInput[] => { const x = unpackInput(p); return x ? [x] : []; });
-    return auditBatch(uniqueNames(parsed), opts);
+    const full = auditBatch(uniqueNames(parsed), opts);
+    details.current = new Map(full.map((r) => [r.id, JSON.stringify(r)]));
+    return full;
   };
+
+  /** A row in full: its own text parsed, or the row itself when it was never slimmed. */
+  const fullRow = (r: BatchRow): BatchRow => {
+    const text = details.current.get(r.id);
+    return text ? (JSON.parse(text) as BatchRow) : r;
+  };
+  const allFull = () => rows.map(fullRow);
 
   const finish = async (all: Packed[], s: Settings) => {
     setRows(await audit(all, s));
@@ -179,10 +191,12 @@ export function BatchPage({ api }: { api: BatchApi }) {
 
   const summary = useMemo(() => summarise(rows), [rows]);
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
-  const open = selected ? byId.get(selected) : undefined;
+  const openSlim = selected ? byId.get(selected) : undefined;
+  const open = useMemo(() => openSlim && fullRow(openSlim), [openSlim]);
+  const openPrior = useMemo(() => (open?.prior && byId.get(open.prior) ? fullRow(byId.get(open.prior)!) : undefined), [open]);
   const stamp = new Date().toISOString().slice(0, 10);
 
-  if (printing) return <PrintView rows={rows} at={new Date()} back={() => setPrinting(false)} print={api.print} />;
+  if (printing) return <PrintView rows={allFull()} at={new Date()} back={() => setPrinting(false)} print={api.print} />;
   return (
     <main class="batch">
       <h1>批量审核年报</h1>
@@ -200,13 +214,13 @@ export function BatchPage({ api }: { api: BatchApi }) {
         <>
           <Summary summary={summary} />
           <p class="actions">
-            <button onClick={async () => api.download(`年报批量审核结果-${stamp}.xlsx`, await batchXlsx(rows), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')}>导出 Excel（.xlsx）</button>
+            <button onClick={async () => api.download(`年报批量审核结果-${stamp}.xlsx`, await batchXlsx(allFull()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')}>导出 Excel（.xlsx）</button>
             <button onClick={() => api.download(`年报批量审核结果-${stamp}.csv`, toCsv(RESULT_HEAD, resultRows(rows)), 'text/csv')}>导出审核结果（CSV）</button>
-            <button onClick={() => api.download(`年报批量审核问题清单-${stamp}.csv`, toCsv(PROBLEM_HEAD, problemRows(rows)), 'text/csv')}>导出问题清单（CSV）</button>
+            <button onClick={() => api.download(`年报批量审核问题清单-${stamp}.csv`, toCsv(PROBLEM_HEAD, problemRows(allFull())), 'text/csv')}>导出问题清单（CSV）</button>
             <button onClick={() => setPrinting(true)}>打印汇总</button>
             <button class="danger" disabled={!!progress} onClick={clear}>清除结果</button>
           </p>
-          {open && <Detail row={open} prior={open.prior ? byId.get(open.prior) : undefined} children={(open.children ?? []).flatMap((id) => byId.get(id) ?? [])} source={settings.sources[open.file]} close={() => setSelected(null)} />}
+          {open && <Detail row={open} prior={openPrior} children={(open.children ?? []).flatMap((id) => byId.get(id) ?? [])} source={settings.sources[open.file]} close={() => setSelected(null)} />}
           <ResultTable rows={rows} open={setSelected} selected={selected} />
           <CoveragePanel rows={rows} bodies={settings.bodies} manual={settings.manual} setBodies={(b) => void change({ ...settings, bodies: b }, false)} setManual={(m) => void change({ ...settings, manual: m }, false)} />
           <ParentsPanel on={settings.parentsOn} parents={settings.parents} set={(on, parents) => void change({ ...settings, parentsOn: on, parents }, true)} />

@@ -32,7 +32,7 @@ export function Summary({ summary: s }: { summary: BatchSummary }) {
   );
 }
 
-const PAGE = 50;
+const PAGE = 30;
 
 type Key = 'body' | 'year' | 'format' | 'state' | 'error' | 'warning' | 'file';
 const COLS: [Key, string][] = [['body', '单位'], ['year', '年度'], ['format', '表式'], ['state', '状态'], ['error', '强制性'], ['warning', '核实性'], ['file', '文件']];

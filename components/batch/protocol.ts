@@ -19,8 +19,8 @@ export type Job =
 
 export type Answer =
   | { op: 'batch-file'; inputs: Packed[]; rows: BatchRow[] }
-  /** The rows as JSON text, parsed by the page in one native call. */
-  | { op: 'audit'; rows: string }
+  /** The rows for the table (slimRow) as JSON text, parsed in one native call; each full row as JSON text. */
+  | { op: 'audit'; rows: string; details: string[] }
   | { op: 'import'; reports: Report[] };
 
 export type Request = { n: number; job: Job };
