@@ -12,20 +12,24 @@ export default defineConfig({
   // has callback-style chrome.* APIs.
   modules: ['@wxt-dev/webextension-polyfill'],
   // entrypoints/cli.ts is the command line's entry (run by tsx), not part of the extension.
-  filterEntrypoints: ['background', 'content', 'checker', 'popup', 'options', 'page-hook', 'sheet', 'help'],
+  filterEntrypoints: ['background', 'content', 'checker', 'popup', 'options', 'page-hook', 'sheet', 'help', 'batch'],
   vite: (env) => ({
     // The content script's pre-filter pattern, computed here so that script holds none of the format catalogue.
     define: { __NIANBAO_PREFILTER__: JSON.stringify(PREFILTER.source) },
     // The reader falls back to linkedom only without DOMParser (Node); extension pages have DOMParser.
     // pdf.js 5 needs more than Chromium 86: the Chromium MV2 build reads PDFs as pasted text instead.
+    // The reading worker (components/batch/reader.worker.ts) has no DOMParser: it imports 'linkedom/worker',
+    // which the exact-match alias leaves alone.
     resolve: {
-      alias: {
-        linkedom: fileURLToPath(new URL('./lib/import/no-linkedom.ts', import.meta.url)),
+      alias: [
+        { find: /^linkedom$/, replacement: fileURLToPath(new URL('./lib/import/no-linkedom.ts', import.meta.url)) },
         ...(env.browser !== 'firefox' && env.manifestVersion === 2
-          ? { 'pdfjs-dist/legacy/build/pdf.mjs': fileURLToPath(new URL('./lib/import/no-pdf.ts', import.meta.url)) }
-          : {}),
-      },
+          ? [{ find: /^pdfjs-dist\/legacy\/build\/pdf(?:\.worker)?\.mjs$/, replacement: fileURLToPath(new URL('./lib/import/no-pdf.ts', import.meta.url)) }]
+          : []),
+      ],
     },
+    // Workers are ES modules: the reader loads its parts (Word, PDF) on demand, which needs code splitting.
+    worker: { format: 'es' as const },
     build: {
       target:
         env.browser === 'firefox' ? TARGETS.firefox : env.manifestVersion === 2 ? TARGETS.mv2 : TARGETS.mv3,

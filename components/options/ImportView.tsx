@@ -24,7 +24,7 @@ export function ImportView({ api, target }: { api: OptionsApi; target: ImportTar
     const got = await input();
     if ('error' in got) return setStatus({ kind: 'error', message: got.error });
     await api.prepare?.().catch(() => undefined);
-    const res = await importFrom(got, target, { pdf: api.pdf !== false });
+    const res = await importFrom(got, target, { pdf: api.pdf !== false, ...(api.read ? { read: api.read } : {}) });
     setStatus(res.ok ? { kind: 'done', candidates: res.candidates } : { kind: 'error', message: res.message });
   };
 

@@ -17,6 +17,8 @@ export function Options({ api }: { api: OptionsApi }) {
         <a href="#" aria-current={route.view === 'list' ? 'page' : undefined}>已保存的年报数据</a>
         {' · '}
         <a href="#import" aria-current={route.view === 'import' ? 'page' : undefined}>导入上年报告</a>
+        {' · '}
+        <a href="batch.html" target="_blank" rel="noopener">批量审核多份年报</a>
       </nav>
       {route.view === 'import' ? <ImportView api={api} target={route} /> : <SavedList api={api} />}
     </main>

@@ -1,3 +1,4 @@
+import type { ImportReader } from '@/lib/import';
 import type { KV } from '@/lib/store';
 
 /** What the options and import pages need from the browser (injected; tests pass fakes). */
@@ -13,6 +14,8 @@ export interface OptionsApi {
   prepare?(): Promise<void>;
   /** false in the Chromium 86 (MV2) build, which ships without pdf.js. */
   pdf?: boolean;
+  /** Reads a chosen file or fetched page off the page's thread (the extension's reading worker). */
+  read?: ImportReader;
 }
 
 /** '#import?site=…&body=…&year=…' → the import target; null for other routes. */

@@ -1,11 +1,13 @@
 import type { JSX } from 'preact';
 
 /** Rarely used actions, out of the everyday row: 导出, 在此网站停用/启用, the saved data. */
-export function MoreMenu({ enabled, toggle, exportAs, openSaved }: {
+export function MoreMenu({ enabled, toggle, exportAs, openSaved, openBatch }: {
   enabled: boolean;
   toggle: () => void;
   exportAs?: (kind: 'json' | 'csv') => void;
   openSaved: () => void;
+  /** The 批量审核 page, for the supervising office. */
+  openBatch?: () => void;
 }): JSX.Element {
   return (
     <details class="more">
@@ -18,6 +20,7 @@ export function MoreMenu({ enabled, toggle, exportAs, openSaved }: {
           </>
         )}
         <button onClick={openSaved}>已保存的数据与设置</button>
+        {openBatch && <button onClick={openBatch}>批量审核多份年报（政务公开办用）</button>}
         <button onClick={toggle}>{enabled ? '在此网站停用' : '在此网站启用'}</button>
         <p class="small muted">
           {enabled

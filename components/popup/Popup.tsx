@@ -112,7 +112,7 @@ function Ready({ api, state, refresh, say }: ReadyProps) {
     await refresh();
   };
   const more = (exportAs?: (kind: 'json' | 'csv') => void) => (
-    <MoreMenu enabled={state.siteEnabled} toggle={toggle} exportAs={exportAs} openSaved={() => api.openOptions('')} />
+    <MoreMenu enabled={state.siteEnabled} toggle={toggle} exportAs={exportAs} openSaved={() => api.openOptions('')} openBatch={() => api.openPage('batch.html')} />
   );
 
   if (!state.siteEnabled) {

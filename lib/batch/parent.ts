@@ -73,3 +73,10 @@ export function parentFindings(spec: ParentSpec, all: readonly Named[]): { paren
   }
   return { parent: parent.id, findings, children: kids.map((k) => k.id) };
 }
+
+/** 「本级单位=所属单位1,所属单位2」 → the spec; null when either side is missing. */
+export function parseParent(spec: string): ParentSpec | null {
+  const [parent, kids] = spec.split(/[=＝]/);
+  const children = (kids ?? '').split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean);
+  return parent?.trim() && children.length ? { parent: parent.trim(), children } : null;
+}

@@ -1,4 +1,9 @@
+import { PDF_UNSUPPORTED } from '../import';
+import { checkDocx, checkFileSize } from '../import/limits';
 import { readFile } from '../read/file';
+import { isZip } from '../read/kind';
+import { baseName } from './files';
+import { unzipReports } from './zip';
 import type { Report } from '../report';
 import type { BatchInput } from './types';
 
@@ -24,4 +29,33 @@ export async function readBatchFile(name: string, bytes: Uint8Array): Promise<Ba
   } catch (e) {
     return { name, error: `文件无法读取：${(e as Error).message}` };
   }
+}
+
+/** What the running browser can read: the Chromium 86 (MV2) build ships without pdf.js. */
+export interface ReadAbilities {
+  pdf?: boolean;
+}
+
+/**
+ * One added file of a batch → its inputs: a .zip gives one per report file inside, anything else one.
+ * The import limits apply first (file size; a .docx's or .zip's directory before inflating); a file
+ * over a limit or unreadable becomes an input with its plain reason. Never throws.
+ */
+export async function readBatchBytes(name: string, bytes: Uint8Array, can: ReadAbilities = {}): Promise<BatchInput[]> {
+  const size = checkFileSize(name, bytes.length);
+  if (!size.ok) return [{ name, error: size.message }];
+  if (/\.zip$/i.test(name)) {
+    const zip = unzipReports(name, bytes);
+    if (!zip.ok) return [{ name, error: zip.message }];
+    const out: BatchInput[] = [];
+    for (const f of zip.files) out.push(...(await readBatchBytes(`${name}/${f.name}`, f.bytes, can)));
+    return out;
+  }
+  const file = baseName(name);
+  if (/\.docx$/i.test(name) && isZip(bytes)) {
+    const zip = checkDocx(file, bytes);
+    if (!zip.ok) return [{ name: file, error: zip.message }];
+  }
+  if (/\.pdf$/i.test(name) && can.pdf === false) return [{ name: file, error: PDF_UNSUPPORTED }];
+  return [await readBatchFile(file, bytes)];
 }

@@ -1,3 +1,4 @@
+import { neutralise } from '../store/exchange';
 import { STATE_LABEL, type BatchRow } from './types';
 
 const SEVERITY = { error: '强制性', warning: '核实性', info: '提示' } as const;
@@ -21,7 +22,8 @@ export function problemRows(rows: readonly BatchRow[]): Cell[][] {
 }
 
 const quote = (c: Cell) => {
-  const s = c === null ? '' : String(c);
+  // a body name or file name starting with = + - @ must not run as a formula in Excel or WPS
+  const s = c === null ? '' : typeof c === 'string' ? neutralise(c) : String(c);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -6,6 +6,8 @@ import { summarise } from '../batch/summary';
 import { PROBLEM_HEAD, RESULT_HEAD, problemRows, resultRows, toCsv } from '../batch/table';
 import { STATE_LABEL, STATE_ORDER, type BatchInput, type BatchRow, type ParentSpec } from '../batch/types';
 import { batchXlsx } from '../batch/xlsx';
+import { parseParent } from '../batch/parent';
+import { uniqueNames } from '../batch/files';
 import type { CheckArgs } from './args';
 import type { Io } from './check';
 import { expandInputs } from './files';
@@ -17,21 +19,10 @@ async function inputsOf(paths: readonly string[], progress?: (done: number, tota
   const files = items.filter((i): i is string => typeof i === 'string');
   const read = await readAll(files, progress);
   const byPath = new Map(files.map((f, i) => [f, read[i]!]));
-  const out = items.map((i) => (typeof i === 'string' ? byPath.get(i)! : { name: i.path, error: i.error }));
-  // two files of one name in different folders keep apart
-  const seen = new Map<string, number>();
-  return out.map((x) => {
-    const n = (seen.get(x.name) ?? 0) + 1;
-    seen.set(x.name, n);
-    return n > 1 ? { ...x, name: `${x.name}（${n}）` } : x;
-  });
+  return uniqueNames(items.flatMap((i) => (typeof i === 'string' ? byPath.get(i)! : [{ name: i.path, error: i.error }])));
 }
 
-export function parseParent(spec: string): ParentSpec | null {
-  const [parent, kids] = spec.split(/[=＝]/);
-  const children = (kids ?? '').split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean);
-  return parent?.trim() && children.length ? { parent: parent.trim(), children } : null;
-}
+export { parseParent } from '../batch/parent';
 
 const MARK = { red: '红', yellow: '黄', green: '绿', grey: '灰' } as const;
 

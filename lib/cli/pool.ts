@@ -7,8 +7,8 @@ import type { BatchInput } from '../batch/types';
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./batch-worker.ts', import.meta.url).href;
 
-export async function readAll(paths: readonly string[], onProgress?: (done: number, total: number) => void): Promise<BatchInput[]> {
-  const out: BatchInput[] = new Array(paths.length);
+export async function readAll(paths: readonly string[], onProgress?: (done: number, total: number) => void): Promise<BatchInput[][]> {
+  const out: BatchInput[][] = new Array(paths.length);
   if (!paths.length) return out;
   const size = Math.max(1, Math.min(availableParallelism(), paths.length));
   let next = 0;
@@ -26,15 +26,15 @@ export async function readAll(paths: readonly string[], onProgress?: (done: numb
         current = next++;
         worker.postMessage({ n: current, path: paths[current] });
       };
-      worker.on('message', (m: { n: number; input: BatchInput }) => {
-        out[m.n] = m.input;
+      worker.on('message', (m: { n: number; inputs: BatchInput[] }) => {
+        out[m.n] = m.inputs;
         onProgress?.(++done, paths.length);
         give();
       });
       // a worker that dies (out of memory on a huge file) loses only its file; a fresh one goes on
       worker.on('error', (e: Error) => {
         if (current >= 0 && !out[current]) {
-          out[current] = { name: basename(paths[current]!), error: `读取时出错：${e.message}` };
+          out[current] = [{ name: basename(paths[current]!), error: `读取时出错：${e.message}` }];
           onProgress?.(++done, paths.length);
         }
         void run().then(finish);

@@ -36,6 +36,24 @@ export type ImportResult = { ok: true; candidates: Candidate[] } | { ok: false; 
 /** What the running browser can read; the Chromium 86 (MV2) build ships without pdf.js. */
 export interface ImportAbilities {
   pdf?: boolean;
+  /** Reads a file's or page's bytes (an extension page hands this to a Web Worker); readImportBytes by default. */
+  read?: ImportReader;
+}
+
+/** A file's or page's bytes, already within the limits, to the reports in it. */
+export type ImportReader = (job: ReadJob) => Promise<Report[]>;
+
+export interface ReadJob {
+  name: string;
+  bytes: Uint8Array;
+  /** html: decoded by its declared charset (`contentType` of a fetched page); other: by its name and bytes. */
+  as: 'html' | 'file';
+  contentType?: string | null;
+}
+
+/** The reading an import does: the part that takes long on a big .docx or PDF. */
+export async function readImportBytes(job: ReadJob): Promise<Report[]> {
+  return job.as === 'html' ? toList(await readHtml(decodeHtml(job.bytes, job.contentType), job.name)) : readFile(job.bytes, job.name);
 }
 
 export const PDF_UNSUPPORTED =
@@ -45,14 +63,14 @@ const PASTED = '粘贴的文字';
 
 export async function importFrom(input: ImportInput, target: ImportTarget, can: ImportAbilities = {}): Promise<ImportResult> {
   try {
-    return await importUnsafe(input, target, can.pdf !== false);
+    return await importUnsafe(input, target, can.pdf !== false, can.read ?? readImportBytes);
   } catch {
     // A library's exception text (English, internals) is no help to a clerk.
     return { ok: false, message: '读取失败：文件或网页的内容无法识别（可能已损坏或格式不对）。没有保存任何数据。' };
   }
 }
 
-async function importUnsafe(input: ImportInput, target: ImportTarget, pdf: boolean): Promise<ImportResult> {
+async function importUnsafe(input: ImportInput, target: ImportTarget, pdf: boolean, read: ImportReader): Promise<ImportResult> {
   // Never the body: a file that names no office is asked about (ImportView), not taken as the clerk's own.
   const defaults = { site: target.site, ...(target.year ? { year: target.year - 1 } : {}) };
   if (input.kind === 'text') {
@@ -70,10 +88,10 @@ async function importUnsafe(input: ImportInput, target: ImportTarget, pdf: boole
     if (!fits.ok) return fits;
     const isPdf = /application\/pdf/i.test(page.contentType ?? '') || String.fromCharCode(...page.bytes.subarray(0, 5)) === '%PDF-';
     if (isPdf && !pdf) return { ok: false, message: PDF_UNSUPPORTED };
-    if (isPdf) return fromReports(await readFile(page.bytes, nameOf(page.url, 'pdf')), target, page.url);
+    if (isPdf) return fromReports(await read({ name: nameOf(page.url, 'pdf'), bytes: page.bytes, as: 'file' }), target, page.url);
     if (page.contentType && !/html|xml|text\/plain/i.test(page.contentType))
       return { ok: false, message: `${page.url} 不是网页（类型：${page.contentType}），请填写年报正文页面的网址` };
-    return fromReports(toList(await readHtml(decodeHtml(page.bytes, page.contentType), page.url)), target, page.url);
+    return fromReports(await read({ name: page.url, bytes: page.bytes, as: 'html', contentType: page.contentType }), target, page.url);
   }
   const fits = checkFileSize(input.name, input.bytes.length);
   if (!fits.ok) return fits;
@@ -86,8 +104,7 @@ async function importUnsafe(input: ImportInput, target: ImportTarget, pdf: boole
   if (kind.kind === 'pdf' && !pdf) return { ok: false, message: PDF_UNSUPPORTED };
   if (kind.kind === 'json') return fromParsed(parseJson(decodeText(input.bytes), defaults));
   if (kind.kind === 'csv') return fromParsed(parseCsv(decodeText(input.bytes), defaults));
-  if (kind.kind === 'html') return fromReports(toList(await readHtml(decodeHtml(input.bytes), input.name)), target, input.name);
-  return fromReports(await readFile(input.bytes, input.name), target, input.name);
+  return fromReports(await read({ name: input.name, bytes: input.bytes, as: kind.kind === 'html' ? 'html' : 'file' }), target, input.name);
 }
 
 function nameOf(url: string, ext: string): string {

@@ -4,11 +4,18 @@ import { collapseBreaks } from './breaks';
 import { readTables } from './dom';
 import { readText } from './text';
 
-/** Parses HTML with the browser's DOMParser when there is one, else linkedom (Node). */
+let linkedom: typeof parseHTML = parseHTML;
+
+/** A Web Worker has no DOMParser: it hands in linkedom's worker build (the extension bundles alias 'linkedom' away). */
+export function useLinkedom(parse: typeof parseHTML): void {
+  linkedom = parse;
+}
+
+/** Parses HTML with the browser's DOMParser when there is one, else linkedom (Node, Web Workers). */
 export function parseHtmlDocument(html: string): Document {
   if (typeof DOMParser !== 'undefined') return new DOMParser().parseFromString(html, 'text/html');
   const wrapped = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(wrapped).document as unknown as Document;
+  return linkedom(wrapped).document as unknown as Document;
 }
 
 const ENTITIES: Record<string, string> = { nbsp: '\u00a0', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", ensp: ' ', emsp: ' ', ldquo: '“', rdquo: '”', mdash: '—', middot: '·' };

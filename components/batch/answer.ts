@@ -1,0 +1,35 @@
+import { auditBatch } from '@/lib/batch/audit';
+import { uniqueNames } from '@/lib/batch/files';
+import { packInput, unpackInput } from '@/lib/batch/pack';
+import { portable, readBatchBytes } from '@/lib/batch/read';
+import type { BatchInput, BatchRow } from '@/lib/batch/types';
+import { readImportBytes } from '@/lib/import';
+import type { Answer, Job } from './protocol';
+
+/** A packed input that does not parse (damaged storage) becomes a grey row, never a failed audit. */
+const unpack = (packed: string, k: number): BatchInput =>
+  unpackInput(packed) ?? { name: `第 ${k + 1} 份`, error: '保存的结果已损坏，请重新添加这份文件' };
+
+/**
+ * What the table and summary need of a row: state, counts and the kinds of its problems. The rest
+ * (figures, findings, words) stays as JSON text until a row is opened, exported or printed.
+ */
+export function slimRow(r: BatchRow): BatchRow {
+  const { raw: _raw, ...rest } = r;
+  const problems = r.problems.map((p) => ({ severity: p.severity, rule: p.rule, where: '', message: '', cells: [] }));
+  return { ...rest, problems, findings: [], values: {}, suggestion: null, readNotes: [] };
+}
+
+/** One job of the reading worker (components/batch/reader.worker.ts); `preparePdf` loads pdf.js first when a PDF may come. */
+export async function answer(job: Job, preparePdf: () => Promise<void>): Promise<Answer> {
+  if (job.op === 'audit') {
+    const rows = auditBatch(uniqueNames(job.inputs.map(unpack)), job.opts);
+    return { op: 'audit', rows: JSON.stringify(rows.map(slimRow)), details: rows.map((r) => JSON.stringify(r)) };
+  }
+  if (job.pdf && needsPdf(job)) await preparePdf();
+  if (job.op === 'import') return { op: 'import', reports: (await readImportBytes(job.job)).map(portable) };
+  const inputs = await readBatchBytes(job.name, job.bytes, { pdf: job.pdf });
+  return { op: 'batch-file', inputs: inputs.map(packInput), rows: auditBatch(inputs).map(slimRow) };
+}
+
+const needsPdf = (job: Job) => (job.op === 'import' ? /\.pdf$/i.test(job.job.name) : job.op === 'batch-file' && /\.(pdf|zip)$/i.test(job.name));

@@ -1,0 +1,28 @@
+/// <reference lib="webworker" />
+// The reading worker of extension pages: reports read and checked off the page's thread. A worker has
+// no DOMParser: the HTML reader gets linkedom's worker build. pdf.js runs in this same thread (its
+// worker code loaded here as the "fake worker"), so a PDF never touches the page's thread either.
+import { parseHTML } from 'linkedom/worker';
+import { useLinkedom } from '@/lib/read/html';
+import { answer } from './answer';
+import type { Reply, Request } from './protocol';
+
+useLinkedom(parseHTML as Parameters<typeof useLinkedom>[0]);
+
+let pdfReady: Promise<void> | undefined;
+const preparePdf = () =>
+  (pdfReady ??= import('pdfjs-dist/legacy/build/pdf.worker.mjs').then((worker) => {
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+  }));
+
+self.onmessage = async (e: MessageEvent<Request>) => {
+  const { n, job } = e.data;
+  let reply: Reply;
+  try {
+    reply = { n, ok: true, answer: await answer(job, preparePdf) };
+  } catch (err) {
+    console.warn('年报助手：读取出错', err);
+    reply = { n, ok: false, message: '读取时出错，这份文件没有读完（可能已损坏或格式不对）' };
+  }
+  self.postMessage(reply);
+};
