@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { plainError } from '@/lib/plain-error';
 import { cellLabel } from '@/lib/formats';
 import {
   ACCEPTED, fetchWithAccess, importFrom, parseAddress, refusal, saveCandidate,
@@ -130,7 +132,7 @@ function CandidateView({ api, candidate, target }: { api: OptionsApi; candidate:
 
   const save = async () => {
     if (diff && needsSecondConfirmation(diff) && !armed) return setArmed(true);
-    const res = await saveCandidate(api.kv, report, target).catch((e: Error) => ({ ok: false as const, message: `没有保存：${e.message}` }));
+    const res = await saveCandidate(api.kv, report, target).catch((e: unknown) => ({ ok: false as const, message: t('error.withWhat', { what: t('import.notSaved'), why: plainError(e) }) }));
     setArmed(false);
     setResult(res.ok ? { text: `${res.message}。`, ...(res.replaced ? { undo: res.undo } : {}) } : { text: res.message, error: true });
   };

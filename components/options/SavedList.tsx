@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { localDateTime, t } from '@/lib/i18n';
+import { plainError } from '@/lib/plain-error';
 import {
   deleteQuarantined, deleteReport, listReports, sitesLinkedTo, unlinkFromSite, readHistory, renameBody, restoreQuarantined, restoreVersion, toCsv, toJson, undoChange, upgrade,
   type Listing, type Quarantined, type StoredReport, type UndoToken, type Version,
@@ -22,7 +24,7 @@ export function SavedList({ api }: { api: OptionsApi }) {
 
   // Always ends in a listing: what cannot be read or set aside is said, the rest is shown.
   const load = async () => {
-    const l = await listReports(api.kv).catch((e: Error): Listing => ({ reports: [], quarantined: [], notices: [`无法读取已保存的数据：${e.message}`] }));
+    const l = await listReports(api.kv).catch((e: Error): Listing => ({ reports: [], quarantined: [], notices: [t('error.withWhat', { what: t('options.listFailed'), why: plainError(e) })] }));
     setListing(l);
     setLoads((n) => n + 1);
     if (l.notices.length) setNote({ text: l.notices.join('\n'), error: true });
@@ -40,7 +42,7 @@ export function SavedList({ api }: { api: OptionsApi }) {
   const { reports, quarantined } = listing;
   const bodies = groupBodies(reports);
   const all = reports.map((r) => r.report);
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = t('export.allName', { date: localDateTime(Date.now()).slice(0, 10) });
 
   const remove = async (key: string) => {
     const r = reports.find((x) => x.key === key)?.report;
@@ -80,8 +82,8 @@ export function SavedList({ api }: { api: OptionsApi }) {
         </p>
       )}
       <div class="actions">
-        <button disabled={!all.length} onClick={() => api.download(`年报助手数据-${stamp}.json`, toJson(all), 'application/json')}>导出全部（JSON）</button>
-        <button disabled={!all.length} onClick={() => api.download(`年报助手数据-${stamp}.csv`, toCsv(all), 'text/csv')}>导出全部（CSV）</button>
+        <button disabled={!all.length} onClick={() => api.download(t('export.jsonName', { name: stamp }), toJson(all), 'application/json')}>{t('options.exportJson')}</button>
+        <button disabled={!all.length} onClick={() => api.download(t('export.csvName', { name: stamp }), toCsv(all), 'text/csv')}>{t('options.exportCsv')}</button>
         <button onClick={() => (location.hash = '#import')}>导入（JSON、CSV 或上年报告）…</button>
       </div>
       {!reports.length && <p>还没有保存任何年报数据。在编辑年报的页面打开年报助手，点「保存本年数据」；或在这里导入上一年的报告。</p>}

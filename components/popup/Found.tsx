@@ -2,6 +2,8 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { FORMATS, cellLabel, formatTitle } from '@/lib/formats';
 import type { FoundTable, PageState, PrefillItem } from '@/lib/messages';
+import { t } from '@/lib/i18n';
+import { plainError } from '@/lib/plain-error';
 import { toCsv, toJson, type NewReport, type SavedReport, STORE_VERSION } from '@/lib/store';
 import { countListed, groupByCell } from '../shared/findings';
 import { safeName } from '../shared/download';
@@ -53,7 +55,7 @@ export function Found({ api, state, table, refresh, say, more }: {
   // Which cell is most likely mistyped, as the page's badges say: each value it can apply gets 改为 N.
   const suggestion = state.suggestion;
 
-  const fail = (e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message : String(e) });
+  const fail = (e: unknown) => ({ ok: false as const, message: plainError(e) });
 
   const fix = async (cell: string, value: number) => {
     const res = await api.send({ type: 'apply-fix', cell, value }).catch(fail);
@@ -104,7 +106,7 @@ export function Found({ api, state, table, refresh, say, more }: {
     const r = report(body, year);
     if (!r) return say('请填写单位名称和年度后再导出', true);
     const full: SavedReport = { ...r, version: STORE_VERSION, savedAt: new Date().toISOString() };
-    const name = `${safeName(r.body)}-${r.year}年报数据${kind === 'json' ? '（供导入）' : ''}.${kind}`;
+    const name = t(kind === 'json' ? 'export.jsonName' : 'export.csvName', { name: t('export.reportName', { body: safeName(r.body), year: r.year }) });
     if (kind === 'json') api.download(name, toJson([full]), 'application/json');
     else api.download(name, toCsv([full]), 'text/csv');
   };

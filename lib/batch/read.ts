@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+import { plainError } from '../plain-error';
 import { readFile } from '../read/file';
 import type { Report } from '../report';
 import type { BatchInput } from './types';
@@ -22,6 +24,6 @@ export async function readBatchFile(name: string, bytes: Uint8Array): Promise<Ba
   try {
     return { name, reports: (await readFile(bytes, name)).map(portable) };
   } catch (e) {
-    return { name, error: `文件无法读取：${(e as Error).message}` };
+    return { name, error: t('error.withWhat', { what: t('import.fileUnreadable'), why: plainError(e) }) };
   }
 }

@@ -1,3 +1,4 @@
+import { plainError } from '../plain-error';
 import { SavedReport, SavedReportV1, STORE_VERSION, describeIssues } from './schema';
 
 export type Upgrade = { ok: true; report: SavedReport; migrated: boolean } | { ok: false; reason: string };
@@ -25,7 +26,7 @@ export function upgrade(raw: unknown): Upgrade {
       data = step(data);
     } catch (e) {
       const issues = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
-      return { ok: false, reason: `旧版本记录无法升级：${issues ? describeIssues(issues) : String(e)}` };
+      return { ok: false, reason: `旧版本记录无法升级：${issues ? describeIssues(issues) : plainError(e)}` };
     }
     version += 1;
   }

@@ -65,9 +65,10 @@ export function describeIssues(issues: readonly { path: PropertyKey[]; message: 
     values: '数值', source: '来源', savedAt: '保存时间', title: '标题',
   };
   const parts = issues.slice(0, 3).map((i) => {
-    const [head, ...rest] = i.path.map(String);
+    const [head] = i.path.map(String);
     const name = head === undefined ? '整条记录' : (FIELD[head] ?? head);
-    return rest.length ? `${name}（${rest.join('.')}）` : name;
+    // the rest of the path is an internal id (a cell's), which means nothing to a clerk
+    return name;
   });
   return `以下字段不符合格式：${[...new Set(parts)].join('、')}`;
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { KV } from './kv';
 
 /** Storage writes that never throw: a failure comes back as a plain Chinese sentence. */
@@ -14,8 +15,7 @@ export function isQuotaError(e: unknown): boolean {
 export function writeFailure(e: unknown, what: string): string {
   if (isQuotaError(e))
     return `浏览器给年报助手的存储空间已满，${what}没有保存（已保存的其他数据不受影响）。请在设置页「已保存的年报数据」中先「导出全部」留存，再删除不再需要的旧年度数据或旧版本，然后重试。`;
-  const why = (e as { message?: unknown })?.message ?? String(e);
-  return `无法写入浏览器存储（${String(why).slice(0, 120)}），${what}没有保存（已保存的其他数据不受影响）。请关闭其他标签页后重试；若仍失败，请在设置页「导出全部」留存数据后重启浏览器。`;
+  return `无法写入浏览器存储，${what}没有保存（已保存的其他数据不受影响）。请关闭其他标签页后重试；若仍失败，请在设置页「导出全部」留存数据后重启浏览器。`;
 }
 
 export async function trySet(kv: KV, items: Record<string, unknown>, what: string): Promise<Result> {
@@ -41,6 +41,6 @@ export async function tryGet(kv: Pick<KV, 'get'>, keys: string | string[] | null
   try {
     return { ok: true, value: (await kv.get(keys)) ?? {} };
   } catch (e) {
-    return { ok: false, message: `无法读取浏览器存储（${String((e as Error)?.message ?? e).slice(0, 120)}）。请关闭此页后重新打开；若仍失败，请重启浏览器。` };
+    return { ok: false, message: t('error.storageRead') };
   }
 }

@@ -112,7 +112,7 @@ describe('bad input: a clear Chinese message and nothing saved', HEAVY, () => {
     ['年报.docx', bytes('hello'), /不是有效的 Word/],
     ['空文件.html', new Uint8Array(), /是空的/],
     ['data.bin', bytes('abc'), /不支持的文件类型/],
-    ['export.json', bytes('{"app":"nianbao-zhushou","kind":"saved-reports","reports":[{"version":2,'), /JSON 文件已损坏/],
+    ['export.json', bytes('{"app":"nianbao-zhushou","kind":"saved-reports","reports":[{"version":2,'), /JSON 文件无法读取：文件内容不完整或已损坏/],
     ['package.json', bytes('{"name":"x"}'), /不是年报助手导出的数据/],
     ['无表格.html', bytes('<html><body><p>2023年工作总结</p><table><tr><td>姓名</td><td>张三</td></tr></table></body></html>'), /没有在「无表格.html」中找到政府信息公开年报统计表/],
   ];
