@@ -32,3 +32,8 @@ export function localDateTime(at: string | number | Date, seconds = false): stri
   const day = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
   return `${day} ${two(d.getHours())}:${two(d.getMinutes())}${seconds ? `:${two(d.getSeconds())}` : ''}`;
 }
+
+/** A saved record's source as people read it: the edit page in words; addresses and file names as they are. */
+export function sourceText(source: string): string {
+  return source === 'page' ? t('csv.source.page') : source;
+}

@@ -1,5 +1,5 @@
 import { csvText, splitCsv, unneutralise } from '../csv';
-import { LOCALES, localDateTime, t, type MessageKey } from '../i18n';
+import { LOCALES, localDateTime, sourceText, t, type MessageKey } from '../i18n';
 import { plainError } from '../plain-error';
 import { cellName, cellOfName, formatOfName, tableOrder } from './cell-names';
 import { isCatalogued } from '../formats/catalogue';
@@ -173,7 +173,7 @@ export function toCsv(reports: readonly SavedReport[]): string {
       const { table, item } = cellName(r.format, cell);
       const row: Record<(typeof COLUMNS)[number], string> = {
         body: r.body, site: r.site, year: String(r.year), format: FORMATS[r.format].name, table, item,
-        value: value === null ? '' : String(value), source: r.source === SOURCE_PAGE ? t('csv.source.page') : r.source,
+        value: value === null ? '' : String(value), source: sourceText(r.source),
         savedAt: localDateTime(r.savedAt, true),
       };
       lines.push(COLUMNS.map((k) => row[k]));
