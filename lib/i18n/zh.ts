@@ -283,6 +283,51 @@ export const zh = {
 
   // enumeration
   'common.enumSeparator': '、',
+
+  // official table
+  'table.mark.error': '（强制性问题）',
+  'table.mark.warning': '（核实性问题）',
+  'table.mark.confirmed': '（已核实）',
+  'table.item': '项目',
+  'export.fallbackName': '年报',
+
+  // 说明: rule families
+  'family.T3-BAL.title': '表三收支平衡',
+  'family.T3-BAL.what': '每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理。',
+  'family.T3-TOT.title': '表三办理结果合计',
+  'family.T3-TOT.what': '每一列：办理结果总计等于各项办理结果之和；「不予公开」「无法提供」等小计等于其下各项之和。',
+  'family.T3-ROWSUM.title': '表三申请人合计',
+  'family.T3-ROWSUM.what': '每一行：总计等于自然人与各类法人或其他组织之和。',
+  'family.T4-SUM.title': '表四复议诉讼合计',
+  'family.T4-SUM.what': '行政复议、行政诉讼各组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。',
+  'family.X-CARRY.title': '与上年衔接（结转）',
+  'family.X-CARRY.what': '表三「上年结转」应等于上年报告的「结转下年度继续办理」。需要先保存或导入上年数据。',
+  'family.X-STOCK.title': '与上年衔接（现行有效件数）',
+  'family.X-STOCK.what': '表二：现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数。',
+  'family.X-ITEMS.title': '与上年衔接（项目数）',
+  'family.X-ITEMS.what': '表二：上一年项目数应等于上年报告的上一年项目数加上年增减。',
+  'family.P-CARRYSIZE.title': '结转数偏大',
+  'family.P-CARRYSIZE.what': '结转下年度继续办理的申请超过本年全部申请的一半时，提示核实。',
+  'family.C-H.title': '合计等于分项之和',
+  'family.C-H.what': '2014年版统计表：各合计项等于其下分项之和（「其中」项不计入）。',
+  'family.C-H13.title': '「其中」项不超过所属项',
+  'family.C-H13.what': '2014年版统计表：「其中」一行的数不能大于它所属的那一项。',
+  'family.C-S.title': '通常成立的大小关系',
+  'family.C-S.what': '2014年版统计表：如办结数不多于受理数、培训人次不少于培训次数。',
+  'family.C-CUM.title': '历年累计',
+  'family.C-CUM.what': '历年累计数不能小于本年数。',
+  'family.DOM.title': '格内数字',
+  'family.DOM.what': '件数、人次须为不小于0的整数，金额（万元）须为不小于0的数；空白格或「/」「—」等也会提示，请确认是否应填0。',
+  'family.P-FORMAT.title': '表式与年度',
+  'family.P-FORMAT.what': '报告年度已应使用新表式时，提示所用表式已过时。',
+  'family.L-SUM.title': '地方表合计',
+  'family.L-SUM.what': '更早的地方统计表：合计行等于其下各项之和（各地表式不一，从宽检查）。',
+  'family.X-DUP.title': '与上年完全相同',
+  'family.X-DUP.what': '本年各数与上年报告完全一样时，提示核实是否误用了上年的表。',
+  'family.P-TEXT.title': '正文与表格一致',
+  'family.P-TEXT.what': '报告正文里写到的数字（如「共受理申请50件」）应与表中对应格一致。',
+  'family.P-REG.title': '规章数',
+  'family.P-REG.what': '县、乡镇和部门一般没有规章制定权，规章数不为0时提示核实。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
