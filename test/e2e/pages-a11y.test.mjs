@@ -1,5 +1,5 @@
-// The 说明 and 审核单 pages in real Chromium with the MV3 build: axe-core (from npm) finds no serious or
-// critical accessibility violation on either; the 说明 page shows its four drawings and the rule families
+// The 说明, 审核单 and options pages in real Chromium with the MV3 build: axe-core (from npm) finds no serious or
+// critical accessibility violation on any, and none shows a Latin word or an id; the 说明 page shows its four drawings and the rule families
 // in plain Chinese. A screenshot of the 说明 page goes to /tmp/help.png.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,7 +35,7 @@ async function seriousViolations(page) {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-describe('accessibility and plain Chinese of the 说明 and 审核单 pages', () => {
+describe('accessibility and plain Chinese of the 说明, 审核单 and options pages', () => {
   test('说明: four drawings, the rule families, plain Chinese, no serious axe violation', async () => {
     const page = await open('help.html', 'main.help h1');
     assert.equal(await page.locator('main.help svg[role="img"]').count(), 4);
@@ -61,5 +61,27 @@ describe('accessibility and plain Chinese of the 说明 and 审核单 pages', ()
     assert.deepEqual(await seriousViolations(gone), []);
     assert.equal(describeProblems(await plainChineseInPage(gone)), '');
     await gone.close();
+  });
+
+  test('options: the saved list (its table shown, a damaged record) and the import page with a report read: plain Chinese, no serious axe violation', async () => {
+    await session.storage.clear();
+    const saved = { version: 2, site: '127.0.0.1', body: BODY, year: REPORT_YEAR, format: 'gov2021', values, source: 'page', savedAt: '2024-01-15T02:00:00.000Z' };
+    await session.storage.set({ [KEY]: saved, [reportKey('127.0.0.1', BODY, REPORT_YEAR - 1)]: { version: 2, body: BODY, values: 'oops' } });
+    const page = await open('options.html', 'table.list tbody tr');
+    await page.getByRole('button', { name: '查看' }).first().click();
+    await page.locator('.official table').first().waitFor();
+    assert.match(await page.locator('main').textContent(), /已损坏、已另行保存的数据/);
+    assert.match(await page.locator('table.list').textContent(), /编辑页面/);
+    assert.equal(describeProblems(await plainChineseInPage(page)), '');
+    assert.deepEqual(await seriousViolations(page), []);
+
+    await page.goto(page.url().replace(/#.*$/, '') + '#import?site=127.0.0.1&year=2025');
+    await page.locator('input[type=file]').setInputFiles({ name: '上年.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ app: 'nianbao-zhushou', kind: 'saved-reports', reports: [saved] })) });
+    await page.locator('article.candidate').waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('article.candidate').textContent(), /表格式样：2021年版统计表/);
+    assert.equal(describeProblems(await plainChineseInPage(page)), '');
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.deepEqual(page.pageErrors.map(String), []);
+    await page.close();
   });
 });
