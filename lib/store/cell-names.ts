@@ -1,5 +1,6 @@
 import { FORMATS, cellDef, cellLabel, sectionName } from '../formats';
 import { FORMAT_IDS, type FormatId } from '../formats/types';
+import { t } from '../i18n';
 
 /**
  * A cell as a spreadsheet row names it, in the form's own words and never by its id: the table (表三) and the
@@ -11,14 +12,14 @@ export interface CellName {
   item: string;
 }
 
-const CUMULATIVE = '历年累计';
 const LOCAL = /^local\.(\d+)(?:\.(\d+))?(\.cumulative)?$/;
 
 export function cellName(format: FormatId, id: string): CellName {
   if (format === 'local') {
     const m = LOCAL.exec(id);
-    if (!m) return { table: '统计表', item: id };
-    return { table: '统计表', item: `第${m[1]}项${m[2] ? `之${m[2]}` : ''}${m[3] ? `·${CUMULATIVE}` : ''}` };
+    const table = t('store.localTable');
+    if (!m) return { table, item: id };
+    return { table, item: t('store.localItem', { n: m[1]! }) + (m[2] ? t('store.localSubItem', { k: m[2] }) : '') + (m[3] ? `·${t('store.cumulative')}` : '') };
   }
   const c = cellDef(format, id);
   if (!c) return { table: '', item: id };

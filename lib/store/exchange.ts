@@ -63,20 +63,20 @@ export function readJson(text: string): { entries: JsonEntry[]; problems: string
   else if (isObj(data) && Array.isArray(data.reports)) list = data.reports;
   else if (Array.isArray(data)) list = data;
   else if (isObj(data) && 'values' in data) list = [data];
-  else return { entries: [], problems: ['这个 JSON 文件不是年报助手导出的数据，也不是命令行 --json 的结果'] };
-  if (!list.length) return { entries: [], problems: ['文件中没有任何报告'] };
+  else return { entries: [], problems: [t('exchange.foreignJson')] };
+  if (!list.length) return { entries: [], problems: [t('exchange.noReports')] };
   const entries: JsonEntry[] = [];
   const problems: string[] = [];
   list.forEach((raw, i) => {
     const e = entryOf(raw, i + 1);
-    if (typeof e === 'string') problems.push(`第 ${i + 1} 份报告未导入：${e}`);
+    if (typeof e === 'string') problems.push(t('exchange.entryNotImported', { n: i + 1, why: e }));
     else entries.push(e);
   });
   return { entries, problems };
 }
 
 function entryOf(raw: unknown, n: number): JsonEntry | string {
-  if (!isObj(raw)) return '不是一份报告';
+  if (!isObj(raw)) return t('exchange.notAReport');
   if ('version' in raw) {
     // A saved record may lack its body only when the clerk never gave one: ask, do not refuse.
     const noBody = raw.body === '' || raw.body === undefined;
@@ -87,14 +87,14 @@ function entryOf(raw: unknown, n: number): JsonEntry | string {
     const problems = unreadNote(r.format, unread);
     return { n, saved: { ...r, values, ...(unread.length ? { unread } : {}) }, site: r.site, body: r.body, year: r.year, format: r.format, values, unread, source: r.source, ...(r.title ? { title: r.title } : {}), problems };
   }
-  if (!isObj(raw.values)) return '没有 values（数值）';
+  if (!isObj(raw.values)) return t('exchange.noValues');
   const problems: string[] = [];
   const format = FORMAT_IDS.includes(raw.format as FormatId) ? (raw.format as FormatId) : null;
-  if (!format) problems.push(`第 ${n} 份报告没有注明表格式样（format）`);
+  if (!format) problems.push(t('exchange.noFormat', { n }));
   const numbers: Values = {};
   for (const [id, v] of Object.entries(raw.values)) {
     if (v === null || (typeof v === 'number' && Number.isFinite(v))) numbers[id] = v;
-    else problems.push(`${id} 的值「${String(v).slice(0, 40)}」不是数字，已忽略`);
+    else problems.push(t('exchange.notNumber', { cell: id.slice(0, 40), value: String(v).slice(0, 40) }));
   }
   const { values, unread } = format ? splitCatalogued(format, numbers) : { values: numbers, unread: [] };
   if (format) problems.push(...unreadNote(format, unread));
@@ -122,7 +122,7 @@ export function splitCatalogued(format: FormatId, all: Readonly<Record<string, n
 function unreadNote(format: FormatId, unread: readonly Unread[]): string[] {
   if (!unread.length) return [];
   const names = unread.slice(0, 5).map((u) => `「${u.cell.slice(0, 40)}」`).join('、');
-  return [`有 ${unread.length} 个单元格编号不属于${FORMATS[format].name}（${names}${unread.length > 5 ? ' 等' : ''}），这些数值没有导入，只记在「未读取」中`];
+  return [t('exchange.unread', { n: unread.length, format: FORMATS[format].name, names, more: unread.length > 5 ? t('exchange.unreadMore') : '' })];
 }
 
 
@@ -143,7 +143,7 @@ export function parseJson(text: string, defaults: Defaults = {}): ParsedFile {
     };
     const up = upgrade(candidate);
     if (up.ok) reports.push(up.report.body === NO_BODY ? { ...up.report, body: '' } : up.report);
-    else problems.push(`第 ${e.n} 份报告未导入：${up.reason}`);
+    else problems.push(t('exchange.entryNotImported', { n: e.n, why: up.reason }));
   }
   return { reports, problems };
 }
@@ -190,7 +190,7 @@ const HEADER: Record<string, Col> = Object.fromEntries([
 
 export function parseCsv(text: string, defaults: Defaults = {}): ParsedFile {
   const rows = splitCsv(text);
-  if (!rows) return { reports: [], problems: ['CSV 文件的引号没有配对，文件可能已损坏'] };
+  if (!rows) return { reports: [], problems: [t('exchange.csvQuotes')] };
   const [head, ...body] = rows;
   const cols = (head ?? []).map((h) => HEADER[h.trim().toLowerCase()]);
   const at = (c: Col) => cols.indexOf(c);
@@ -208,7 +208,7 @@ export function parseCsv(text: string, defaults: Defaults = {}): ParsedFile {
     const raw = get('value').replace(/,/g, '');
     const value = raw === '' ? null : Number(raw);
     if (value !== null && !Number.isFinite(value)) {
-      problems.push(`第 ${i + 2} 行的数值「${get('value')}」不是数字，已跳过`);
+      problems.push(t('exchange.csvNotNumber', { row: i + 2, value: get('value') }));
       return;
     }
     const key = [who, get('site') || defaults.site || '', year, format].join('\u0000');
@@ -229,13 +229,13 @@ export function parseCsv(text: string, defaults: Defaults = {}): ParsedFile {
   const reports: SavedReport[] = [];
   for (const { unread, ...g } of groups.values()) {
     const up = upgrade({ ...g, body: g.body || NO_BODY, version: STORE_VERSION, savedAt: g.savedAt || new Date().toISOString(), ...(unread.length ? { unread } : {}) });
-    const name = `「${g.body || '未写单位名称'}」${Number.isFinite(g.year) ? g.year + ' 年' : ''}的数据`;
+    const name = t('exchange.csvWhose', { body: g.body || t('exchange.csvNoBody'), year: Number.isFinite(g.year) ? t('exchange.csvYear', { year: g.year }) : '' });
     if (up.ok) {
       reports.push(up.report.body === NO_BODY ? { ...up.report, body: '' } : up.report);
-      problems.push(...unreadNote(up.report.format, unread).map((t) => `${name}中${t}`));
-    } else problems.push(`${name}未导入：${up.reason}`);
+      problems.push(...unreadNote(up.report.format, unread).map((text) => t('exchange.csvIn', { name, text })));
+    } else problems.push(t('exchange.csvNotImported', { name, why: up.reason }));
   }
-  if (!body.length) problems.push('CSV 文件中没有数据行');
+  if (!body.length) problems.push(t('exchange.csvEmpty'));
   return { reports, problems };
 }
 

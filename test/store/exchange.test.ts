@@ -43,7 +43,7 @@ describe('JSON export', () => {
     const r = parseJson(JSON.stringify(file));
     expect(r.reports[0]!.values).toEqual({ 'apply.new.total': 8 });
     expect(r.reports[0]!.unread).toEqual([{ cell: '=HYPERLINK("http://x","y")', value: '1' }, { cell: 'made.up', value: '3' }]);
-    expect(r.problems).toEqual([expect.stringMatching(/有 2 个单元格编号不属于2021年版统计表.*没有导入/)]);
+    expect(r.problems).toEqual([expect.stringMatching(/有 2 个单元格不属于2021年版统计表.*没有导入/)]);
     const exported = JSON.parse(toJson([{ ...a, values: { ...a.values, 'evil.cell': 1 } }]));
     expect(parseJson(JSON.stringify(exported)).reports[0]!.values).toEqual(a.values);
   });
@@ -138,7 +138,7 @@ describe('CSV export is inert in a spreadsheet', () => {
     const r = parseCsv('单位名称,年度,表格式样,单元格编号,数值\n某镇,2022,gov2021,"=HYPERLINK(""http://x"")",1\n某镇,2022,gov2021,apply.new.total,4\n');
     expect(r.reports[0]!.values).toEqual({ 'apply.new.total': 4 });
     expect(r.reports[0]!.unread).toEqual([{ cell: '=HYPERLINK("http://x")', value: '1' }]);
-    expect(r.problems[0]).toMatch(/「某镇」2022 年的数据中有 1 个单元格编号不属于/);
+    expect(r.problems[0]).toMatch(/「某镇」2022 年的数据中有 1 个单元格不属于/);
     expect(toCsv(r.reports)).not.toMatch(/(^|,)=HYPERLINK/m);
   });
 });
