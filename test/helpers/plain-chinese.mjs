@@ -4,7 +4,7 @@
 // browser through plainChineseInPage(page) (the walker uses only plainTextProblems, sent there with it).
 
 /** Words clerks know as they are: file kinds, programs, keys. */
-export const ALLOWED_LATIN = ['PDF', 'JSON', 'CSV', 'Word', 'Excel', 'WPS', 'Ctrl', 'Shift', 'Alt', 'Enter', 'Esc', 'Tab'];
+export const ALLOWED_LATIN = ['PDF', 'JSON', 'CSV', 'Word', 'Excel', 'WPS', 'Ctrl', 'Shift', 'Alt', 'Enter', 'Esc', 'Tab', 'MB', 'KB'];
 
 /**
  * The strings under `root` (an Element or Document) that break the rule: [{ text, word, where }].
