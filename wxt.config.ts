@@ -34,6 +34,12 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // unlimitedStorage: Chromium 86 gives storage.local 5 MB, and each year keeps its history versions; no install warning.
     permissions: ['storage', 'unlimitedStorage', 'activeTab'],
+    // 下一个问题: the background forwards it to the tab's content script (lib/commands.ts). Chrome on Linux
+    // refuses to assign Alt+Shift+N/P/W as suggested keys; Alt+Shift+J is assigned and free in Chrome, Firefox
+    // and the editors tested (Ctrl+Shift+Y would be Firefox's downloads window).
+    commands: {
+      'next-problem': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNextProblem__' },
+    },
     // The editors' undo hook, loaded by the content script into the page owning an editor for one write
     // (lib/page/undo-step.ts), and the checker, imported by the content script once a page may hold a report
     // (entrypoints/content.ts). MV3: reachable only at the per-session URL runtime.getURL gives (Chrome 130+;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { forwardCommand } from '@/lib/commands';
 import { answerPrior } from '@/lib/store/prior';
 
 /**
@@ -8,6 +9,8 @@ import { answerPrior } from '@/lib/store/prior';
  */
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
+  // 下一个问题 (and any further keyboard command): to the content script of the tab it was pressed in.
+  browser.commands?.onCommand.addListener((command, tab) => void forwardCommand(browser.tabs, command, tab));
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
     const m = msg as { type?: unknown; errors?: unknown; warnings?: unknown };
     // Last year's saved data for the content script, for the site the browser says sent it.

@@ -1,5 +1,6 @@
 import type { FormatId } from './formats/types';
 import type { Suggestion } from './check/index';
+import type { Confirmation } from './check/confirmed';
 import type { Finding, Values } from './report';
 
 /**
@@ -32,6 +33,8 @@ export interface PageState {
   priorYear: number | null;
   /** Whether a pre-fill can be undone (撤销预填). */
   canUndoPrefill: boolean;
+  /** 核实说明 of the first recognised report (saved with its data); its confirmed findings carry `confirmed`. */
+  confirmations: Confirmation[];
 }
 
 export interface PrefillItem {
@@ -53,7 +56,12 @@ export type Request =
   | { type: 'prefill-apply'; items: PrefillItem[] }
   | { type: 'prefill-undo' }
   | { type: 'apply-fix'; cell: string; value: number }
-  | { type: 'site-enabled'; enabled: boolean };
+  | { type: 'site-enabled'; enabled: boolean }
+  /** The keyboard command 下一个问题 (forwarded by the background): focus the next problem's badge. */
+  | { type: 'next-problem' }
+  /** 已核实: a 核实性 warning (rule and cells) passed with the clerk's 核实说明; 撤销核实 takes it back. */
+  | { type: 'confirm'; rule: string; cells: string[]; note: string }
+  | { type: 'unconfirm'; rule: string; cells: string[] };
 
 export type Response =
   | { ok: true; state?: PageState; plan?: PrefillItem[]; written?: string[]; unwritten?: Unwritten[] }
@@ -78,4 +86,5 @@ export const emptyPageState = (site: string, siteEnabled: boolean): PageState =>
   values: null,
   priorYear: null,
   canUndoPrefill: false,
+  confirmations: [],
 });

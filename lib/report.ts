@@ -77,6 +77,8 @@ export interface Finding {
   rules?: string[];
   /** P-TEXT: the narrative sentence the finding quotes, as a character span of the narrative. */
   span?: { start: number; end: number };
+  /** A 核实性 warning the clerk confirmed: their 核实说明 (lib/check/confirmed.ts). It leaves the counts. */
+  confirmed?: string;
 }
 
 /** What the rule engine needs of a report (a saved prior year has exactly this). */

@@ -1,12 +1,18 @@
 /**
- * The overlay: one `<nianbao-overlay>` element in the top document with an OPEN shadow root
- * (tests and users' own automation read it). Plain DOM, no framework: it runs in the content
- * script, which must stay small. It draws badges at positions it is given (lib/page/place
- * computes them); it knows nothing of frames or reports. `data-tables` on the host = report tables tracked across all frames.
+ * The overlay: one `<nianbao-overlay>` element in the top document with a CLOSED shadow root: the
+ * badges carry figures (last year's among them), and the page's own scripts must not read them
+ * (issue 13). Everything the page can see is the bare host and `data-tables` (report tables tracked
+ * across all frames). Plain DOM, no framework: it runs in the content script, which must stay small.
+ * It draws badges at positions it is given (lib/page/place computes them); it knows nothing of
+ * frames or reports. Tests reach the root over the DevTools protocol (test/e2e/overlay-root.mjs).
  */
 
 export const OVERLAY_TAG = 'nianbao-overlay';
 
+import { inCellWords } from '../shared/findings';
+import { CONFIRM_CSS, CONFIRM_WORDS, confirmControl } from './confirm';
+import { KEYS_CSS, badgeKeys, closeTip } from './keys';
+import { OUTLINE_CSS, Outlines } from './outline';
 import { BADGE_SIZE, type BadgeSeverity, type BadgeView, type OffscreenView, type OverlayView, type Pos, type Rect, type RefView, type TipPlace } from '@/lib/page/view';
 
 export type { BadgeView, RefView } from '@/lib/page/view';
@@ -38,7 +44,15 @@ const CSS = `
 .o button[hidden]{display:none}
 .o button:focus{outline:2px solid #1a73e8;outline-offset:1px}
 .sr{position:fixed;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-`;
+${OUTLINE_CSS}${CONFIRM_CSS}${KEYS_CSS}`;
+
+/** Each host's closed root, for the content script's own code (its unit tests); the page's scripts never see this map. */
+const roots = new WeakMap<Element, ShadowRoot>();
+
+/** The closed root of an overlay host made by this content script, or null. */
+export function overlayRoot(host: Element | null | undefined): ShadowRoot | null {
+  return (host && roots.get(host)) ?? null;
+}
 
 export class Overlay implements OverlayView {
   readonly host: HTMLElement;
@@ -60,14 +74,21 @@ export class Overlay implements OverlayView {
 
   private seq = 0;
   private flashes = 0;
+  /** Outlines around the badges' cells (outline.ts). */
+  private readonly outlines: Outlines;
+  /** Where the keyboard focus was before a jump to a badge (Esc goes back there). */
+  private returnTo: HTMLElement | null = null;
 
   constructor(
     private readonly doc: Document,
     /** The user chose 改为 N on a badge. */
     private readonly onFix: (key: string, cell: string, value: number) => void = () => {},
+    /** The user marked a badge's 核实性 problems 已核实 with this note (confirm.ts). */
+    private readonly onConfirm: (key: string, note: string) => void = () => {},
   ) {
     this.host = doc.createElement(OVERLAY_TAG);
-    this.root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: 'closed' });
+    roots.set(this.host, this.root);
     const style = doc.createElement('style');
     style.textContent = CSS;
     this.live = doc.createElement('div');
@@ -75,7 +96,9 @@ export class Overlay implements OverlayView {
     this.live.setAttribute('role', 'status');
     this.live.setAttribute('aria-live', 'polite');
     this.markLayer = doc.createElement('div');
-    this.root.append(style, this.live, this.markLayer);
+    const outlineLayer = doc.createElement('div');
+    this.outlines = new Outlines(doc, outlineLayer);
+    this.root.append(style, this.live, outlineLayer, this.markLayer);
     this.host.setAttribute('data-tables', '0');
     doc.documentElement.append(this.host);
   }
@@ -97,6 +120,7 @@ export class Overlay implements OverlayView {
     for (const [key, el] of this.badges) {
       if (!keep.has(key)) {
         this.badges.delete(key);
+        this.outlines.remove(key);
         this.retire(el);
         this.spare.push(el);
       }
@@ -126,10 +150,23 @@ export class Overlay implements OverlayView {
     el.removeAttribute('data-cell');
     el.removeAttribute('data-severity');
     el.removeAttribute('aria-label');
+    el.removeAttribute('data-confirmed');
     delete el.dataset.sig;
     this.fixes.delete(el);
     const tip = el.nextElementSibling as HTMLElement;
     for (const p of Array.from(tip.children) as HTMLElement[]) p.hidden = true;
+    confirmControl(tip, false, () => {});
+    closeTip(tip);
+    const a = this.root.activeElement;
+    if (a && (a === el || tip.contains(a))) {
+      // Fixed from the keyboard: the focus goes back to the editor (later: this runs inside an update).
+      const back = this.returnTo;
+      this.returnTo = null;
+      this.doc.defaultView?.setTimeout(() => {
+        const now = this.root.activeElement;
+        if (back?.isConnected && (!now || now === el || tip.contains(now))) back.focus({ preventScroll: true });
+      }, 0);
+    }
   }
 
   /** A hidden badge button and its tooltip (the button's next sibling). */
@@ -145,6 +182,7 @@ export class Overlay implements OverlayView {
     tip.id = `nb-tip-${++this.seq}`;
     tip.setAttribute('role', 'tooltip');
     el.setAttribute('aria-describedby', tip.id);
+    badgeKeys(el, tip, { fix: () => this.fixKey(el), close: () => this.closeBadge(el) });
     const pair = this.doc.createDocumentFragment();
     pair.append(el, tip);
     return el;
@@ -152,22 +190,34 @@ export class Overlay implements OverlayView {
 
   /** Fill a badge and its tooltip in place: text node data and attributes only, elements reused. */
   private fill(el: HTMLButtonElement, v: BadgeView, sentence = false): void {
-    const sig = JSON.stringify([v.cell, v.severity, v.messages, v.expected, v.canFix]);
+    const sig = JSON.stringify([v.cell, v.severity, v.messages, v.expected, v.canFix, v.confirmable, v.confirmed]);
     if (el.dataset.sig === sig) return;
     el.dataset.sig = sig;
     el.setAttribute('data-cell', v.cell);
     el.setAttribute('data-severity', v.severity);
     const what = sentence ? `正文与${v.label}不一致` : v.label;
-    el.setAttribute('aria-label', `${SEVERITY_WORD[v.severity]}：${what}`);
-    setText(el, sentence ? '文' : v.severity === 'error' ? '!' : '?');
+    const word = v.confirmed ? `${CONFIRM_WORDS.badge}的${SEVERITY_WORD[v.severity]}` : SEVERITY_WORD[v.severity];
+    if (v.confirmed) el.setAttribute('data-confirmed', '');
+    else el.removeAttribute('data-confirmed');
+    el.setAttribute('aria-label', `${word}：${what}`);
+    setText(el, sentence ? '文' : v.confirmed ? '✓' : v.severity === 'error' ? '!' : '?');
     const tip = el.nextElementSibling as HTMLElement;
-    const lines = [`${SEVERITY_WORD[v.severity]} · ${what}`, ...v.messages];
-    if (v.expected !== undefined) lines.push(`本格应为 ${v.expected}`);
-    const ps = Array.from(tip.children) as HTMLElement[];
+    // The heading names the cell once; the messages say 「本格」, and the suggested value is said once: by 改为 N.
+    const fixable = v.expected !== undefined && !!v.canFix;
+    const said = sentence ? v.messages : v.messages.map((m) => inCellWords(m, v.label, fixable ? v.expected : undefined));
+    const lines = [`${word} · ${what}`, ...said];
+    if (v.confirmed) lines.push(`${CONFIRM_WORDS.notePrefix}${v.confirmed.join('；')}`);
+    if (v.expected !== undefined) lines.push(fixable ? '' : `本格应为 ${v.expected}`);
+    confirmControl(tip, !!v.confirmable && !sentence, (note) => {
+      const key = this.keyOf(el);
+      if (key) this.onConfirm(key, note);
+    });
+    const cf = tip.querySelector(':scope > .cf');
+    const ps = (Array.from(tip.children) as HTMLElement[]).filter((c) => c !== cf);
     for (let i = ps.length; i < lines.length; i++) {
       const p = this.doc.createElement('p');
       p.append(this.doc.createTextNode(''));
-      tip.append(p);
+      tip.insertBefore(p, cf);
       ps.push(p);
     }
     ps.forEach((p, i) => {
@@ -204,6 +254,27 @@ export class Overlay implements OverlayView {
     if (!e.isTrusted) return;
     const fix = this.fixes.get(badge);
     if (fix) this.onFix(fix.key, fix.cell, fix.value);
+  }
+
+  /** Enter on a focused badge: its 改为 N, as a click on the button would; false when it has none. */
+  private fixKey(badge: HTMLButtonElement): boolean {
+    const fix = this.fixes.get(badge);
+    if (!fix) return false;
+    this.onFix(fix.key, fix.cell, fix.value);
+    return true;
+  }
+
+  /** Esc: the tooltip closes and the focus goes back where the clerk was before jumping here. */
+  private closeBadge(badge: HTMLButtonElement): void {
+    const back = this.returnTo;
+    this.returnTo = null;
+    badge.blur();
+    if (back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  private keyOf(el: HTMLButtonElement): string | null {
+    for (const [key, b] of this.badges) if (b === el) return key;
+    return null;
   }
 
   /** Show exactly these reference tags (placed with placeRef at a cell's bottom-right corner). */
@@ -257,6 +328,7 @@ export class Overlay implements OverlayView {
     if (!el) return;
     const hidden = !pos.visible;
     if (el.hidden !== hidden) el.hidden = hidden;
+    this.outlines.place(key, hidden ? null : pos.cell, el.hasAttribute('data-confirmed') ? null : (el.getAttribute('data-severity') as BadgeSeverity | null));
     if (hidden) return;
     const l = `${Math.round(pos.left)}px`;
     const t = `${Math.round(pos.top)}px`;
@@ -366,7 +438,18 @@ export class Overlay implements OverlayView {
 
   focusBadge(key: string): void {
     const el = this.badges.get(key) ?? this.marks.get(key)?.querySelector('button');
-    if (el && !el.hidden) el.focus({ preventScroll: true });
+    if (!el || el.hidden) return;
+    const from = this.doc.activeElement;
+    if (from !== this.host && from instanceof HTMLElement && from !== this.doc.body) this.returnTo = from;
+    el.focus({ preventScroll: true });
+  }
+
+  focused(): string | null {
+    const a = this.root.activeElement;
+    if (!a) return null;
+    for (const [key, b] of this.badges) if (b === a || (b.nextElementSibling as HTMLElement).contains(a)) return key;
+    for (const [key, g] of this.marks) if (g.contains(a)) return key;
+    return null;
   }
 
   announce(text: string): void {
@@ -412,6 +495,7 @@ export class Overlay implements OverlayView {
   }
 
   destroy(): void {
+    this.outlines.clear();
     this.badges.clear();
     this.marks.clear();
     this.refs.clear();

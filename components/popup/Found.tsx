@@ -5,7 +5,8 @@ import type { FoundTable, PageState, PrefillItem } from '@/lib/messages';
 import { t } from '@/lib/i18n';
 import { plainError } from '@/lib/plain-error';
 import { toCsv, toJson, type NewReport, type SavedReport, STORE_VERSION } from '@/lib/store';
-import { countListed, groupByCell } from '../shared/findings';
+import { confirmedList, countListed, groupByCell, inCellWords } from '../shared/findings';
+import { CONFIRM_TEXT, ConfirmNote } from './ConfirmNote';
 import { safeName } from '../shared/download';
 import type { PopupApi } from './api';
 import { LinkPrompt } from './LinkPrompt';
@@ -48,6 +49,10 @@ export function Found({ api, state, table, refresh, say, more }: {
   const format = table.format!;
   const groups = groupByCell(state.findings, format);
   const counts = countListed(groups);
+  const confirmed = confirmedList(state.findings, format);
+  const listed = new Set(groups.flatMap((g) => g.problems.map((p) => p.message)));
+  const fixOf = (cell: string) => state.suggestion?.fixes.find((f) => f.cell === cell)?.value;
+  const confirmations = state.confirmations ?? [];
   const [body, setBody] = useState(table.body ?? '');
   const [year, setYear] = useState(table.year ? String(table.year) : '');
   const [saving, setSaving] = useState(false);
@@ -64,10 +69,22 @@ export function Found({ api, state, table, refresh, say, more }: {
     await refresh();
   };
 
+  /** 已核实 / 撤销核实: the page keeps the list; the popup shows what the page then says. */
+  const confirm = async (req: { type: 'confirm'; rule: string; cells: string[]; note: string } | { type: 'unconfirm'; rule: string; cells: string[] }) => {
+    const res = await api.send(req).catch(fail);
+    if (!res.ok) {
+      say(res.message, true);
+      return false;
+    }
+    say(req.type === 'confirm' ? '已标为已核实，核实说明会随本年数据保存，并印在审核单上。' : '已撤销核实，这个问题重新计入问题个数。');
+    await refresh();
+    return true;
+  };
+
   const report = (b: string, y: string): NewReport | null => {
     const n = Number(y);
     if (!state.values || !b.trim() || !Number.isInteger(n) || n <= 0) return null;
-    return { site: state.site, body: b.trim(), year: n, format, values: state.values, source: api.tab?.url ?? 'page' };
+    return { site: state.site, body: b.trim(), year: n, format, values: state.values, source: api.tab?.url ?? 'page', ...(confirmations.length ? { confirmations } : {}) };
   };
 
   /** The page plans (from the year and body it read, or those typed here when it does not say them). */
@@ -114,7 +131,7 @@ export function Found({ api, state, table, refresh, say, more }: {
   const sheet = async () => {
     if (!state.values) return say('页面没有返回统计表的数字，无法生成审核单', true);
     const y = Number(year);
-    const res = await openSheet(api, { site: state.site, format, year: Number.isInteger(y) && y > 0 ? y : null, body: body.trim() || null, values: state.values });
+    const res = await openSheet(api, { site: state.site, format, year: Number.isInteger(y) && y > 0 ? y : null, body: body.trim() || null, values: state.values, confirmations });
     if (!res.ok) say(res.message, true);
   };
 
@@ -145,7 +162,8 @@ export function Found({ api, state, table, refresh, say, more }: {
       </section>
       {suggestion && (
         <section aria-label="最可能的输错" class="locate">
-          <p>{suggestion.message}</p>
+          {/* Said once: in the list below when it is there, here only the cells and their 改为 N. */}
+          <p>{listed.has(suggestion.message) ? `最可能输错的格：${suggestion.fixes.map((f) => cellLabel(format, f.cell)).join('、')}` : suggestion.message}</p>
           {suggestion.fixes.map((f) => (
             <button key={f.cell} class="primary" data-cell={f.cell} onClick={() => fix(f.cell, f.value)}>
               改为 {f.value}
@@ -163,9 +181,27 @@ export function Found({ api, state, table, refresh, say, more }: {
                 </button>
                 <ul>
                   {g.problems.map((p) => (
-                    <li key={p.message} class={`sev-${p.severity}`} data-severity={p.severity}>{p.message}</li>
+                    <li key={p.message} class={`sev-${p.severity}`} data-severity={p.severity}>
+                      {inCellWords(p.message, g.label, fixOf(g.cell))}
+                      {p.severity === 'warning' && (
+                        <> <ConfirmNote send={(note) => confirm({ type: 'confirm', rule: p.rule, cells: p.cells, note })} /></>
+                      )}
+                    </li>
                   ))}
                 </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {confirmed.length > 0 && (
+        <section aria-label={CONFIRM_TEXT.confirmedTitle} class="confirmed-box">
+          <p class="muted small">{CONFIRM_TEXT.confirmedTitle} <b data-count="confirmed">{confirmed.length}</b> 个（不计入问题个数）：</p>
+          <ul class="confirmed">
+            {confirmed.map((c) => (
+              <li key={`${c.rule}|${c.cells.join(',')}`} class="muted small" data-cell={c.cell} title={`${CONFIRM_TEXT.notePrefix}${c.note}`}>
+                {c.label}：{CONFIRM_TEXT.notePrefix}{c.note}{' '}
+                <button class="small" onClick={() => void confirm({ type: 'unconfirm', rule: c.rule, cells: c.cells })}>{CONFIRM_TEXT.undo}</button>
               </li>
             ))}
           </ul>

@@ -82,6 +82,11 @@ export function applySection(otherSplit: boolean): SectionDef {
     rows: [...HEAD_ROWS, ...(otherSplit ? OTHER_SPLIT : OTHER_SINGLE), ...TAIL_ROWS],
     cols: APPLY_COLS,
     cellId: (r, c) => `apply.${r}.${c}`,
+    quirks: {
+      subtotal: { match: /小计|合计/, of: ['commercial', 'research', 'nonprofit', 'legal', 'otherOrg'] },
+      colsFromHeader: true,
+      groupRowValues: true,
+    },
   };
 }
 
@@ -109,4 +114,5 @@ export const appealSection: SectionDef = {
   rows: APPEAL_GROUPS.map((g) => ({ id: g.id, label: g.label, match: g.match })),
   cols: APPEAL_RESULTS,
   cellId: (r, c) => `appeal.${r}.${c}`,
+  quirks: { oneRow: true },
 };

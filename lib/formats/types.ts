@@ -38,6 +38,25 @@ export interface ColDef {
   kind?: CellKind;
 }
 
+/**
+ * How a section's printed tables depart from "one labelled row, one value per column": the
+ * recognisers follow these instead of knowing any format by name.
+ */
+export interface SectionQuirks {
+  /** The whole section is one row of values, every row × every column in form order (表四); its row labels head columns. */
+  oneRow?: boolean;
+  /** Columns printed only by some tables, read once their header has been seen (统计表's 历年累计). */
+  optionalCols?: readonly string[];
+  /** A 小计 column some tables print before or after these columns: no cell, but it takes a place among the values. */
+  subtotal?: { match: RegExp; of: readonly string[] };
+  /** In a grid, the header's cells say which column each value is in (applicant columns, subtotal columns). */
+  colsFromHeader?: boolean;
+  /** Group rows may carry values of their own: （六）其他处理 in one row, a （三）不予公开 subtotal. */
+  groupRowValues?: boolean;
+  /** Its title is printed without an item number (the single 统计表). */
+  bareTitle?: boolean;
+}
+
 export interface SectionDef {
   key: string;
   /** Short name in messages: '表二', '统计表'. */
@@ -53,6 +72,7 @@ export interface SectionDef {
   cols: readonly ColDef[];
   /** Canonical id of the cell at (row, col). */
   cellId: (row: string, col: string) => string;
+  quirks?: SectionQuirks;
 }
 
 export interface FormatDef {

@@ -440,4 +440,6 @@ export const en: Messages = {
   'import.bomb.xml': 'has {size} of text',
   'import.bomb.total': 'is over {size}',
   'import.previewFailed': 'The checks failed to run, so the problems in last year\'s data are not listed',
+
+  'store.field.confirmations': 'verification notes',
 };

@@ -457,6 +457,9 @@ export const zh = {
   'import.bomb.xml': '文字部分有 {size}',
   'import.bomb.total': '超过 {size}',
   'import.previewFailed': '校验规则运行出错，未能列出上年数据中的问题',
+
+  // saved data: field
+  'store.field.confirmations': '核实说明',
 } as const;
 
 export type MessageKey = keyof typeof zh;

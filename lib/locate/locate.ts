@@ -67,7 +67,7 @@ function decide(explanations: Fix[][], f: Failure, format: FormatId, opts: Locat
   if (chosen) {
     const fixes: Fix[] = [{ cell: chosen.cell, value: chosen.value, current: chosen.current }, ...(chosen.with ?? [])];
     const { cell, value, current } = fixes[0]!;
-    return { kind: 'unique', cell, value, current, fixes, message: uniqueMessage(format, fixes, failing) };
+    return { kind: 'unique', cell, value, current, fixes, message: uniqueMessage(format, fixes, failing, f.values) };
   }
   const candidates: Candidate[] = ranked.slice(0, MAX_LISTED).map(({ typo: _typo, ...c }) => c);
   return { kind: 'ranked', candidates, message: rankedMessage(format, candidates, failing, f.values) };

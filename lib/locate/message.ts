@@ -51,8 +51,10 @@ function scopes(rules: readonly LinearRule[]): string {
   return [...new Set(rules.map((r) => r.def.scope))].join('、');
 }
 
-export function uniqueMessage(format: FormatId, fixes: readonly Fix[], failing: readonly LinearRule[]): string {
-  const why = `（${scopes(failing)}不平衡）`;
+export function uniqueMessage(format: FormatId, fixes: readonly Fix[], failing: readonly LinearRule[], values?: Values): string {
+  // The two sides and their difference of the first rule it breaks (the others named by their scope only).
+  const more = failing.length > 1 ? `；${scopes(failing.slice(1))}也因此不平衡` : '';
+  const why = values && failing[0] ? `（${ruleText(format, failing[0], values)}${more}）` : `（${scopes(failing)}不平衡）`;
   if (fixes.length === 1) {
     const f = fixes[0]!;
     const kind = typoKind(f.current, f.value);
@@ -62,19 +64,31 @@ export function uniqueMessage(format: FormatId, fixes: readonly Fix[], failing: 
   return `最可能是这 ${fixes.length} 格输错：${fixes.map((f) => fixText(format, f)).join('；')}${why}`;
 }
 
+/**
+ * A tie, as one short line: the rule with its two sides, then 「可能是以下 3 格之一：…」 with the cells named
+ * compactly (the words they share said once); the values are not listed (each would fix it).
+ */
 export function rankedMessage(
   format: FormatId,
   candidates: readonly Candidate[],
   failing: readonly LinearRule[],
   values: Values,
 ): string {
-  const list = candidates
-    .map((c, i) => `${i + 1}. ${[c, ...(c.with ?? [])].map((f) => fixText(format, f)).join(' 且 ')}`)
-    .join('；');
   const what = failing.length === 1 ? ruleText(format, failing[0]!, values) : `${scopes(failing)}不平衡`;
-  const pairs = candidates.some((c) => c.with?.length);
-  const any = pairs ? '以下任何一组改动都能使它们平衡，无法确定是哪几格输错' : '改动以下任何一格都能使它平衡，无法确定是哪一格输错';
-  return `${what}。${any}，请核对：${list}`;
+  const groups = candidates.map((c) => [c, ...(c.with ?? [])].map((f) => f.cell));
+  const all = [...new Set(groups.flat())];
+  const names = operandNames(format, all);
+  const shared = sharedWords(format, all);
+  const list = groups.map((g) => g.map((c) => names.get(c)).join('+')).join('、');
+  const pairs = groups.some((g) => g.length > 1);
+  return `${what}。无法确定是哪一格输错，可能是以下 ${groups.length} ${pairs ? '组' : '格'}之一：${shared ? `${shared}的` : ''}${list}`;
+}
+
+/** The words every cell's label shares (表四·行政复议), said once before a compact list. */
+function sharedWords(format: FormatId, cells: readonly string[]): string {
+  if (cells.length < 2) return '';
+  const parts = cells.map((c) => cellLabel(format, c).split('·'));
+  return parts[0]!.filter((p) => parts.every((q) => q.includes(p))).join('·');
 }
 
 export function identityMessage(format: FormatId, failing: readonly LinearRule[], values: Values): string {

@@ -28,6 +28,8 @@ export function badgeViews(
 ): Views {
   const out: Views = { badges: [], cells: new Map(), wait: Infinity };
   const views = new Map<string, BadgeView>();
+  const muted = new Map<string, BadgeView>();
+  const mutedCells = new Map<string, CellRef>();
   for (const st of states) {
     st.findings.forEach((fs, r) => {
       const rep = st.reports[r]!;
@@ -38,6 +40,17 @@ export function badgeViews(
         const cell = f.target ?? f.cells[0];
         if (!cell || !elementOf(rep, cell)) continue;
         const key = `${st.id}|${r}|${cell}`;
+        if (f.confirmed !== undefined) {
+          // A confirmed warning leaves the counts; its cell keeps a muted badge with the note, unless open problems remain there.
+          const m = muted.get(key) ?? { key, cell, severity: 'warning' as const, label: label(cell), messages: [], confirmed: [] };
+          if (!m.messages.includes(f.message)) m.messages.push(f.message);
+          if (!m.confirmed!.includes(f.confirmed)) m.confirmed!.push(f.confirmed);
+          if (!muted.has(key)) {
+            muted.set(key, m);
+            mutedCells.set(key, { doc: st.doc, r, id: cell });
+          }
+          continue;
+        }
         const wait = shownBefore.has(key) ? 0 : hold.held(st.doc, r, f, now);
         if (wait) {
           out.wait = Math.min(out.wait, wait);
@@ -58,6 +71,13 @@ export function badgeViews(
         }
       }
     });
+  }
+  // Only warnings, none confirmed yet: the clerk may confirm them (强制性 problems never).
+  for (const v of views.values()) if (v.severity === 'warning') v.confirmable = true;
+  for (const [key, m] of muted) {
+    if (views.has(key)) continue;
+    views.set(key, m);
+    out.cells.set(key, mutedCells.get(key)!);
   }
   out.badges = [...views.values()];
   return out;

@@ -1,5 +1,7 @@
-import type { Report, CheckInput } from '../report';
+import type { Confirmation } from '../check/confirmed';
+import type { Report, CheckInput, Finding } from '../report';
 import { badgeViews, referenceViews } from './badges';
+import { watchCover } from './cover-watch';
 import { TypingHold, type CellRef } from './hold';
 import { badgeBox, badgePosition, covered, offscreenSide, placeInTop, probePoints, refPosition, type Box } from './place';
 import { LiveTracker, type DocState, type LiveCell, type TrackerDeps } from './tracker';
@@ -32,13 +34,21 @@ export interface LiveOptions {
   changed?: () => void;
   /** The user chose the one-click correction 改为 N on a badge. */
   fix?: (cell: LiveCell, value: number) => void;
+  /** The clerk's 核实说明 of a report (its confirmed warnings leave the counts). */
+  confirmations?: (r: Report) => readonly Confirmation[];
+  /** The user marked these 核实性 problems of a cell 已核实 with `note` on its badge. */
+  confirm?: (report: Report, findings: Finding[], note: string) => void;
 }
 
-/** What a layer may ask of the page while placing: the top document, a document's state, and "re-read it". */
+/** What a layer may ask of the page while placing: the top document, a document's state, "re-read it", and cover. */
 export interface LayerPage {
   top: Document;
+  /** The top viewport. */
+  view: Box;
   stateOf(doc: Document): DocState | undefined;
   stale(doc: Document): void;
+  /** Whether the page or the editor draws over `box` (inside `clip`) where `scope` should show through. */
+  covered(scope: Element, box: Box, clip: Box): boolean;
 }
 
 /** A further drawing on the live overlay (a feature's), drawn after every check and placed with the badges. */
@@ -61,6 +71,7 @@ export class LiveTables {
   private shown = new Map<string, CellRef>();
   private readonly layers = new Set<LiveLayer>();
   private shownRefs = new Map<string, CellRef>();
+  private unwatchCover: () => void = () => {};
   references: LiveOptions['references'];
 
   constructor(private readonly opts: LiveOptions) {
@@ -91,6 +102,7 @@ export class LiveTables {
       (n) => this.overlay !== null && n === this.overlay.host,
     );
     this.hold = new TypingHold(opts.pauseMs ?? 800, (doc) => this.tracker.caretCell(doc));
+    this.tracker.confirmations = opts.confirmations;
   }
 
   get prior(): LiveOptions['prior'] {
@@ -103,10 +115,14 @@ export class LiveTables {
 
   start(): void {
     this.tracker.start();
+    // Menus and dialogs opening without a scroll or resize hide the badges they cover at once.
+    this.unwatchCover();
+    this.unwatchCover = watchCover(this.top, () => this.queuePlace(), (n) => this.overlay !== null && n === this.overlay.host);
   }
 
   stop(): void {
     this.stopped = true;
+    this.unwatchCover();
     this.overlay?.destroy();
     this.overlay = null;
     this.tracker.stop();
@@ -168,12 +184,23 @@ export class LiveTables {
     const tables = this.tracker.tableCount();
     if (!this.overlay) {
       if (!tables) return; // nothing visible on pages without report tables
-      this.overlay = this.opts.deps.overlay(this.top, (key, _cell, value) => {
-        const ref = this.shown.get(key);
-        const rep = ref && this.tracker.states.get(ref.doc)?.reports[ref.r];
-        const el = ref && this.tracker.element(ref);
-        if (ref && rep && el && this.opts.fix) this.opts.fix({ ...ref, report: rep, el }, value);
-      });
+      this.overlay = this.opts.deps.overlay(
+        this.top,
+        (key, _cell, value) => {
+          const ref = this.shown.get(key);
+          const rep = ref && this.tracker.states.get(ref.doc)?.reports[ref.r];
+          const el = ref && this.tracker.element(ref);
+          if (ref && rep && el && this.opts.fix) this.opts.fix({ ...ref, report: rep, el }, value);
+        },
+        (key, note) => {
+          const ref = this.shown.get(key);
+          const st = ref && this.tracker.states.get(ref.doc);
+          const rep = st?.reports[ref!.r];
+          if (!ref || !st || !rep || !this.opts.confirm) return;
+          const open = (st.findings[ref.r] ?? []).filter((f) => (f.target ?? f.cells[0]) === ref.id && f.severity === 'warning' && f.confirmed === undefined);
+          if (open.length) this.opts.confirm(rep, open, note);
+        },
+      );
     }
     this.overlay.ensureAttached();
     this.overlay.setTables(tables);
@@ -220,7 +247,7 @@ export class LiveTables {
     for (const [key, ref] of this.shown) {
       const el = this.tracker.element(ref);
       const p = el ? placeInTop(el, this.top) : null;
-      let pos = p ? badgePosition(p, view) : { left: 0, top: 0, visible: false };
+      let pos = p ? { ...badgePosition(p, view), cell: clipped(p.rect, p.clip) } : { left: 0, top: 0, visible: false };
       if (p && el && pos.visible && covered(el.closest('table') ?? el, this.top, probePoints(badgeBox(pos), p.clip), o.host)) pos = { ...pos, visible: false };
       o.place(key, pos);
       if (el === null) this.tracker.stale(ref.doc);
@@ -235,7 +262,13 @@ export class LiveTables {
       const focused = !!caret && caret.r === ref.r && caret.id === ref.id && ref.doc.hasFocus();
       o.placeRef(key, refPosition(el && focused ? placeInTop(el, this.top) : null, focused));
     }
-    const page: LayerPage = { top: this.top, stateOf: (d) => this.tracker.states.get(d), stale: (d) => this.tracker.stale(d) };
+    const page: LayerPage = {
+      top: this.top,
+      view,
+      stateOf: (d) => this.tracker.states.get(d),
+      stale: (d) => this.tracker.stale(d),
+      covered: (scope, box, clip) => covered(scope, this.top, probePoints(box, clip), o.host),
+    };
     for (const l of this.layers) l.place(o, page);
     this.away = away;
     o.offscreen(area && (away.above.length || away.below.length) ? { above: away.above.length, below: away.below.length, area } : null, (dir) => this.jump(dir));
@@ -243,11 +276,61 @@ export class LiveTables {
 
   private away: { above: Away[]; below: Away[] } = { above: [], below: [] };
 
+  /**
+   * 下一个问题 (the keyboard command): the next open problem after the one focused, in reading order
+   * (top to bottom, then left to right), scrolled into view with its tooltip open; false when none.
+   */
+  next(): boolean {
+    const o = this.overlay;
+    if (!o) return false;
+    const open: Away[] = [];
+    for (const [key, ref] of this.shown) {
+      const st = this.tracker.states.get(ref.doc);
+      const el = this.tracker.element(ref);
+      const fs = st?.findings[ref.r] ?? [];
+      const counted = fs.some((f) => (f.target ?? f.cells[0]) === ref.id && f.confirmed === undefined && (f.severity === 'error' || f.severity === 'warning'));
+      const p = el && counted ? placeInTop(el, this.top) : null;
+      if (p) open.push({ key, y: p.rect.top, x: p.rect.left, el: el! });
+    }
+    if (!open.length) return false;
+    const ROW = 2; // px: cells of one row share their top
+    open.sort((a, b) => (Math.abs(a.y - b.y) > ROW ? a.y - b.y : (a.x ?? 0) - (b.x ?? 0)));
+    const focused = o.focused();
+    const caret = focused ? null : this.caretBox();
+    let at: number;
+    if (caret) {
+      // From the editor: the problem at the caret's cell, or the first one after it.
+      at = open.findIndex((a) => a.y > caret.top + ROW || (Math.abs(a.y - caret.top) <= ROW && (a.x ?? 0) >= caret.left - ROW));
+      if (at < 0) at = 0;
+    } else at = (open.findIndex((a) => a.key === (focused ?? this.lastNext)) + 1) % open.length;
+    const next = open[at]!;
+    this.lastNext = next.key;
+    this.goTo(next);
+    return true;
+  }
+
+  private lastNext: string | null = null;
+
+  /** The cell holding the caret of the focused editor, in the top viewport. */
+  private caretBox(): Box | null {
+    for (const st of this.tracker.states.values()) {
+      if (!st.doc.hasFocus()) continue;
+      const ref = this.tracker.caretCell(st.doc);
+      const el = ref && this.tracker.element(ref);
+      const p = el ? placeInTop(el, this.top) : null;
+      if (p) return p.rect;
+    }
+    return null;
+  }
+
   /** Scroll the nearest problem out of view that way into view and open its tooltip. */
   private jump(dir: 'above' | 'below'): void {
     const list = this.away[dir];
     const next = dir === 'above' ? list.reduce<Away | null>((a, b) => (!a || b.y > a.y ? b : a), null) : list.reduce<Away | null>((a, b) => (!a || b.y < a.y ? b : a), null);
-    if (!next) return;
+    if (next) this.goTo(next);
+  }
+
+  private goTo(next: Away): void {
     next.el.scrollIntoView({ block: 'center', inline: 'nearest' });
     this.win.requestAnimationFrame(() => {
       this.placeAll();
@@ -262,5 +345,12 @@ interface Away {
   key: string;
   /** Top of the problem's cell or sentence (top viewport), to find the nearest one. */
   y: number;
+  x?: number;
   el: Element;
+}
+
+/** The part of a cell's box inside its editor's visible area (null when none). */
+function clipped(r: Box, clip: Box): Box | undefined {
+  const b = { left: Math.max(r.left, clip.left), top: Math.max(r.top, clip.top), right: Math.min(r.right, clip.right), bottom: Math.min(r.bottom, clip.bottom) };
+  return b.right > b.left && b.bottom > b.top ? b : undefined;
 }

@@ -1,11 +1,14 @@
 import type { Request, Response } from '../messages';
 import { siteOfUrl } from '../store/keys';
-import { extApi, type ExtApi } from './ext';
+import { PageConfirmations } from './confirmations';
+import { extApi, extKV, type ExtApi } from './ext';
 import type { LiveDeps } from './live';
 import { PriorCache } from './prior';
 import { SiteSwitch } from './site-switch';
 import type { PageContext } from './features/context';
+import { initConfirm } from './features/confirm';
 import { initLiveBadges } from './features/live-badges';
+import { initNextProblem } from './features/next-problem';
 import { initNarrativeMarks } from './features/narrative-marks';
 import { initOneClickFix } from './features/one-click-fix';
 import { initPageState } from './features/page-state';
@@ -44,6 +47,7 @@ export class PageController {
       deps: opts.deps,
       pauseMs: opts.pauseMs,
       priors: new PriorCache(api, this.site, () => this.ctx.live?.recheck()),
+      confirmations: new PageConfirmations(api ? extKV(api) : null, this.site, () => this.ctx.live?.recheck()),
       sites: null,
       live: null,
       checked: new Set(),
@@ -57,6 +61,8 @@ export class PageController {
     ctx.priors.init(signal);
     initToolbarCount(ctx, signal);
     initOneClickFix(ctx, signal);
+    initConfirm(ctx, signal);
+    initNextProblem(ctx, signal);
     const prefill = initPrefill(ctx, signal);
     initPageState(ctx, signal, prefill.canUndo);
     let liveAbort: AbortController | null = null;

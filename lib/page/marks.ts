@@ -1,7 +1,7 @@
 import { cellLabel } from '../formats';
 import type { TypingHold } from './hold';
 import type { LiveLayer, LayerPage } from './live';
-import { markBadgePosition, rangeRects } from './place';
+import { badgeBox, markBadgePosition, rangePlacement, type Box } from './place';
 import type { DocState } from './tracker';
 import type { BadgeSeverity, BadgeView, OverlayView } from './view';
 
@@ -32,7 +32,7 @@ export function markViews(states: Iterable<DocState>, hold: TypingHold, shownBef
       const sentences = new Map<string, number>();
       for (const f of fs) {
         const cell = f.target ?? f.cells[0];
-        if (!SHOWN.has(f.severity) || !f.span || !cell) continue;
+        if (!SHOWN.has(f.severity) || !f.span || !cell || f.confirmed !== undefined) continue;
         // The n-th sentence about this cell: stable while the text before it changes.
         const n = (sentences.get(cell) ?? 0) + 1;
         sentences.set(cell, n);
@@ -62,12 +62,22 @@ export class NarrativeMarks implements LiveLayer {
     return v.wait;
   }
 
+  /**
+   * Each mark over its sentence's visible lines; a line, or the badge, that the page or the editor draws
+   * over (a floating toolbar, a menu, a dialog) is hidden, like a cell's badge.
+   */
   place(overlay: OverlayView, page: LayerPage): void {
     for (const [key, m] of this.shown) {
       const at = page.stateOf(m.doc)?.narrative?.locate(m.span.start, m.span.end);
-      const rects = at ? rangeRects(m.doc, at, page.top) : [];
-      if (rects === null) page.stale(m.doc);
-      overlay.placeMark(key, rects ?? [], markBadgePosition(rects ?? []));
+      const placed = at ? rangePlacement(m.doc, at, page.top) : { lines: [], clip: null };
+      if (placed === null) page.stale(m.doc);
+      const clip = placed?.clip;
+      const scope = at && enclosing(at.startNode, at.endNode);
+      const seen = (b: Box) => !clip || !scope || !page.covered(scope, b, clip);
+      const lines = (placed?.lines ?? []).filter(seen);
+      let pos = markBadgePosition(lines, page.view);
+      if (pos.visible && !seen(badgeBox(pos))) pos = { ...pos, visible: false };
+      overlay.placeMark(key, lines, pos);
     }
   }
 
@@ -75,4 +85,11 @@ export class NarrativeMarks implements LiveLayer {
     this.shown.clear();
     overlay?.updateMarks([]);
   }
+}
+
+/** The nearest element holding both ends of a sentence (its paragraph, usually). */
+function enclosing(a: Node, b: Node): Element | null {
+  let el = b.parentElement;
+  while (el && !el.contains(a)) el = el.parentElement;
+  return el;
 }

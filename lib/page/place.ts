@@ -237,15 +237,16 @@ export interface TextRange {
 }
 
 /**
- * The visible line boxes of a text range, in the top viewport; null only when the range's text
- * nodes no longer hold it (the document changed: read it again).
+ * A text range's visible line boxes in the top viewport and the part of the top viewport through which its
+ * document is seen (`clip`, null when the document cannot be followed to `top`); null only when the range's
+ * text nodes no longer hold it.
  */
-export function rangeRects(doc: Document, at: TextRange, top: Document): Box[] | null {
+export function rangePlacement(doc: Document, at: TextRange, top: Document): { lines: Box[]; clip: Box | null } | null {
   const { startNode, startOffset, endNode, endOffset } = at;
   if (!startNode.isConnected || !endNode.isConnected || startOffset > startNode.length || endOffset > endNode.length) return null;
   const root = doc.documentElement;
   const origin = root ? placeInTop(root, top) : null;
-  if (!origin) return [];
+  if (!origin) return { lines: [], clip: null };
   // Same offsets as placeInTop gives an element of this document.
   const own = root!.getBoundingClientRect();
   const dx = origin.rect.left - own.left;
@@ -253,14 +254,14 @@ export function rangeRects(doc: Document, at: TextRange, top: Document): Box[] |
   const range = doc.createRange();
   range.setStart(startNode, startOffset);
   range.setEnd(endNode, endOffset);
-  const out: Box[] = [];
+  const lines: Box[] = [];
   for (const r of Array.from(range.getClientRects())) {
     if (r.width < 1 || r.height < 1) continue;
     const box = intersect({ left: r.left + dx, top: r.top + dy, right: r.right + dx, bottom: r.bottom + dy }, origin.clip);
-    if (box.right > box.left && box.bottom > box.top) out.push(box);
+    if (box.right > box.left && box.bottom > box.top) lines.push(box);
   }
   range.detach();
-  return out;
+  return { lines, clip: origin.clip };
 }
 
 /** The badge's corners (1 px in) and centre, moved inside `clip`: the points a covering element is looked for at. */

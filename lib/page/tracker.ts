@@ -1,4 +1,5 @@
 import type { CheckOptions, CheckResult, Suggestion } from '../check';
+import { markConfirmed, type Confirmation } from '../check/confirmed';
 import { recentEdits } from '../check/recent';
 import type { NarrativeMap } from '../read/dom';
 import { valuesOf, type CheckInput, type Finding, type Report, type Values } from '../report';
@@ -58,6 +59,8 @@ export class LiveTracker {
   readonly states = new Map<Document, DocState>();
   readonly scheduler: Scheduler;
   private readonly win: Window;
+  /** The clerk's 核实说明 for a report: its confirmed warnings carry their note (lib/check/confirmed). */
+  confirmations: ((r: Report) => readonly Confirmation[]) | undefined;
   private nextId = 1;
   private narrTimer = 0;
   private readonly narrDue = new Set<Document>();
@@ -151,7 +154,11 @@ export class LiveTracker {
       }
     }
     const results = st.reports.map((rep, r) => this.check(st, rep, r));
-    st.findings = results.map((x) => x?.findings ?? []);
+    st.findings = results.map((x, r) => {
+      const fs = x?.findings ?? [];
+      const confirmed = this.confirmations?.(st.reports[r]!) ?? [];
+      return confirmed.length ? markConfirmed(fs, confirmed, valuesOf(st.reports[r]!)) : fs;
+    });
     st.suggestions = results.map((x) => x?.suggestion ?? null);
     st.narrChecks.length = st.reports.length;
     st.edits.length = st.reports.length;

@@ -19,6 +19,10 @@ export interface BadgeView {
   expected?: number;
   /** Offer the one-click correction 改为 {expected} (when the value is known to be this cell's). */
   canFix?: boolean;
+  /** Its problems are 核实性 only and not yet confirmed: offer 「已核实」 with a note. */
+  confirmable?: boolean;
+  /** Every problem of the cell is a confirmed warning: drawn muted, with these 核实说明 on hover. */
+  confirmed?: string[];
 }
 
 /** Last year's figure shown beside a cell for comparison (never written into the table). */
@@ -40,6 +44,8 @@ export interface Pos {
   left: number;
   top: number;
   visible: boolean;
+  /** The visible part of the badge's cell, outlined in the overlay. */
+  cell?: Rect;
   /** Where the badge's tooltip opens (beside, below or above what it describes, never over it). */
   tip?: TipPlace;
   /** A reference tag hangs below this point (else it stands above it). */
@@ -89,6 +95,8 @@ export interface OverlayView {
   offscreen(view: OffscreenView | null, jump: (dir: 'above' | 'below') => void): void;
   /** Open a badge's tooltip (focus it), after a jump. */
   focusBadge(key: string): void;
+  /** The key of the badge (or sentence mark) holding the keyboard focus, if any. */
+  focused(): string | null;
   announce(text: string): void;
   /** A message the clerk must read and act on (a cell the extension could not fill). */
   notice(text: string): void;
@@ -97,5 +105,12 @@ export interface OverlayView {
   destroy(): void;
 }
 
-/** Makes the overlay in the top document; `onFix`: the user chose 改为 N on a badge. */
-export type MakeOverlay = (doc: Document, onFix: (key: string, cell: string, value: number) => void) => OverlayView;
+/**
+ * Makes the overlay in the top document; `onFix`: the user chose 改为 N on a badge; `onConfirm`: the user
+ * marked a badge's 核实性 problems 已核实 with this note.
+ */
+export type MakeOverlay = (
+  doc: Document,
+  onFix: (key: string, cell: string, value: number) => void,
+  onConfirm?: (key: string, note: string) => void,
+) => OverlayView;

@@ -1,4 +1,3 @@
-import { APPEAL_GROUPS } from '../formats/apply-sections';
 import { normalizeLabel } from '../formats/index';
 import type { FormatDef, RowDef, SectionDef } from '../formats/types';
 import { isSentence, labelShaped, numbering, numberingOfNorm } from './labels';
@@ -13,8 +12,6 @@ export interface RowRef {
   order: number;
   num: string;
 }
-
-const SUBTOTAL = /小计|合计/;
 
 /** What a label means in a format, independent of reading position; cached per label text. */
 export interface LabelInfo {
@@ -58,8 +55,8 @@ export function labelInfo(format: FormatDef, cat: Catalogue, norm: string): Labe
     sections.forEach((sec, si) => {
       const c = sec.cols.find((col) => col.match.test(norm));
       if (c) header.push({ si, id: c.id });
-      else if (sec.key === '三' && SUBTOTAL.test(norm)) header.push({ si, id: 'extra' });
-      else if (sec.key === '四' && norm.length <= 8 && APPEAL_GROUPS.some((g) => g.match.test(norm))) header.push({ si, id: 'group' });
+      else if (sec.quirks?.subtotal?.match.test(norm)) header.push({ si, id: 'extra' });
+      else if (sec.quirks?.oneRow && norm.length <= 8 && sec.rows.some((r) => r.match.test(norm))) header.push({ si, id: 'group' });
     });
   const groups: LabelInfo['groups'] = [];
   sections.forEach((sec, si) => {

@@ -29,59 +29,79 @@ export interface Fused {
   label: string;
 }
 
+/** A relation the split cells must keep: Σ left op Σ right (a sum rule of the form, or this year ≤ 历年累计). */
+export interface Relation {
+  left: readonly string[];
+  op: '=' | '<=' | '>=';
+  right: readonly string[];
+}
+
+/** More ways to cut a row than this are not tried: the row stays unread. */
+const MAX_SPLITS = 20_000;
+
+function binomial(n: number, k: number): number {
+  let c = 1;
+  for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1);
+  return c;
+}
+
 /**
- * Splits fused rows of a local table only where exactly one split satisfies the form's rules:
- * this year ≤ 历年累计, and an item equals the sum of its numbered sub-items in each column.
+ * Splits fused rows only where exactly one split satisfies the form's relations (row sums,
+ * column sums, this year ≤ 历年累计) as far as the other cells they name are known.
  * The split cells are marked `inferred`; a row with no or several possible splits stays unread.
  */
-export function resolveFused(rows: readonly Fused[], cells: Record<string, ReportCell>, family: (id: string) => { parent: string; children: string[] } | null): ReadProblem[] {
+export function resolveFused(rows: readonly Fused[], cells: Record<string, ReportCell>, relations: readonly Relation[]): ReadProblem[] {
   const options = new Map<Fused, number[][]>();
-  for (const r of rows) options.set(r, splits(r.digits, r.ids.length).filter((s) => s.length < 2 || s[0]! <= s[1]!));
-  const known = (id: string): number | null => {
+  const owner = new Map<string, Fused>();
+  for (const r of rows) {
+    const n = r.digits.length;
+    options.set(r, n < r.ids.length || binomial(n - 1, r.ids.length - 1) > MAX_SPLITS ? [] : splits(r.digits, r.ids.length));
+    for (const id of r.ids) owner.set(id, r);
+  }
+  const names = (rel: Relation) => [...rel.left, ...rel.right];
+  const touching = new Map<Fused, Relation[]>(rows.map((r) => [r, relations.filter((rel) => names(rel).some((id) => r.ids.includes(id)))]));
+  const own = new Map<Fused, Relation[]>(rows.map((r) => [r, touching.get(r)!.filter((rel) => names(rel).every((id) => r.ids.includes(id)))]));
+  const known = (id: string, r: Fused, s: readonly number[]): number | null => {
+    const at = r.ids.indexOf(id);
+    if (at >= 0) return s[at]!;
     const c = cells[id];
     if (c) return c.value;
-    for (const [r, o] of options) {
-      const at = r.ids.indexOf(id);
-      if (at >= 0) return o.length === 1 ? o[0]![at]! : null;
-    }
-    return null;
+    const other = owner.get(id);
+    const o = other && options.get(other)!;
+    return o && o.length === 1 ? o[0]![other.ids.indexOf(id)]! : null;
   };
-  // a cell that the sum of its family fixes, when every other member is known
-  const fixed = (id: string): number | null => {
-    const f = family(id);
-    if (!f) return null;
-    const col = id.endsWith('.cumulative') ? '.cumulative' : '';
-    const parent = f.parent + col;
-    const kids = f.children.map((c) => c + col);
-    if (id === parent) {
-      const v = kids.map(known);
-      return v.every((x) => x !== null) ? v.reduce((a, b) => a! + b!, 0)! : null;
+  // a relation holds, or names a cell not known yet
+  const holds = (rel: Relation, r: Fused, s: readonly number[]): boolean => {
+    let left = 0;
+    let right = 0;
+    for (const id of rel.left) {
+      const v = known(id, r, s);
+      if (v === null) return true;
+      left += v;
     }
-    const p = known(parent);
-    const others = kids.filter((k) => k !== id).map(known);
-    return p !== null && others.every((x) => x !== null) ? p - others.reduce((a, b) => a! + b!, 0)! : null;
+    for (const id of rel.right) {
+      const v = known(id, r, s);
+      if (v === null) return true;
+      right += v;
+    }
+    return rel.op === '=' ? Math.abs(left - right) < 1e-9 : rel.op === '<=' ? left <= right + 1e-9 : left + 1e-9 >= right;
   };
+  const fits = (r: Fused, s: readonly number[]) => touching.get(r)!.every((rel) => holds(rel, r, s));
+  // splits that break the row's own relations (its row sum, this year ≤ 历年累计) are never options
+  for (const [r, o] of options) options.set(r, o.filter((s) => own.get(r)!.every((rel) => holds(rel, r, s))));
   for (let round = 0, changed = true; changed && round < 20; round++) {
     changed = false;
     for (const [r, o] of options) {
       if (o.length < 2) continue;
-      const keep = o.filter((s) => r.ids.every((id, i) => {
-        const want = fixed(id);
-        return want === null || want === s[i];
-      }));
+      const keep = o.filter((s) => fits(r, s));
       if (keep.length < o.length) {
         options.set(r, keep);
         changed = true;
       }
     }
   }
-  // a split that only the order allows must still agree with its family's sums
-  for (const [r, o] of options) {
-    if (o.length === 1 && r.ids.some((id, i) => {
-      const want = fixed(id);
-      return want !== null && want !== o[0]![i];
-    })) options.set(r, []);
-  }
+  // a split that only the order allows must still agree with the relations
+  for (const [r, o] of options) if (o.length === 1 && !fits(r, o[0]!)) options.set(r, []);
   const problems: ReadProblem[] = [];
   for (const [r, o] of options) {
     if (o.length !== 1) {

@@ -1,5 +1,5 @@
 import type { ReadProblem, ReportCell } from '../report';
-import { type Fused, fusedRow, resolveFused } from './fused';
+import { type Fused, type Relation, fusedRow, resolveFused } from './fused';
 import type { Tok } from './tokens';
 import { parseValue } from './value';
 
@@ -67,20 +67,23 @@ export function recogniseLocal(tokens: readonly Tok[]): { cells: Record<string, 
     last = { id, row: t.row, kind };
     label = null;
   }
-  const problems = fused.length ? resolveFused(fused, cells, (id) => familyOf(id, cells, fused)) : [];
+  const problems = fused.length ? resolveFused(fused, cells, relationsOf(cells, fused)) : [];
   return { cells, used, problems };
 }
 
-/** The item and its numbered sub-items that `id` (`local.2`, `local.2.1`, `….cumulative`) belongs to. */
-function familyOf(id: string, cells: Record<string, ReportCell>, fused: readonly Fused[]): { parent: string; children: string[] } | null {
-  const base = id.replace(/\.cumulative$/, '');
-  const parts = base.split('.');
+/**
+ * What the split cells must keep: each item equals the sum of its numbered sub-items (`local.2` =
+ * `local.2.1` + `local.2.2`, in each column), and this year ≤ 历年累计 on a split row.
+ */
+function relationsOf(cells: Record<string, ReportCell>, fused: readonly Fused[]): Relation[] {
   const ids = new Set([...Object.keys(cells), ...fused.flatMap((f) => f.ids)].map((x) => x.replace(/\.cumulative$/, '')));
-  const family = (parent: string) => {
+  const out: Relation[] = [];
+  for (const parent of ids) {
+    if (parent.split('.').length !== 2) continue;
     const children = [...ids].filter((x) => x.startsWith(parent + '.') && x.split('.').length === 3);
-    return children.length ? { parent, children } : null;
-  };
-  if (parts.length === 2) return family(base);
-  if (parts.length === 3) return family(parts.slice(0, 2).join('.'));
-  return null;
+    if (!children.length) continue;
+    for (const col of ['', '.cumulative']) out.push({ left: [parent + col], op: '=', right: children.map((c) => c + col) });
+  }
+  for (const f of fused) if (f.ids.length === 2) out.push({ left: [f.ids[0]!], op: '<=', right: [f.ids[1]!] });
+  return out;
 }

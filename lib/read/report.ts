@@ -3,7 +3,8 @@ import type { FormatId } from '../formats/types';
 import type { ReadProblem, Report } from '../report';
 import { detectFormat, detectHeading, formatYearProblem } from './detect';
 import { recogniseLocal } from './local';
-import { recognise } from './recognise';
+import { recogniseGrid } from './recognise-grid';
+import { recogniseLines } from './recognise-lines';
 import type { Tok } from './tokens';
 import { severalYears } from './years';
 
@@ -43,7 +44,7 @@ export function buildReport(src: Source): Report {
     used = r.used;
     problems.push(...r.problems);
   } else {
-    const r = recognise(src.tokens, FORMATS[format], src.strict);
+    const r = (src.strict ? recogniseGrid : recogniseLines)(src.tokens, FORMATS[format]);
     if (r.restartAt !== undefined) src.restartAt = r.restartAt;
     report.cells = r.cells;
     used = r.used;

@@ -77,7 +77,7 @@ async function fromSaved(key: string, kv: Pick<KV, 'get'>): Promise<SheetLoad> {
   if (!up.ok) return { ok: false, message: t('sheet.unusable', { reason: up.reason }) };
   const r = up.report;
   const prior = await getPrior(kv, r.site, r.body, r.year);
-  return { ok: true, data: { input: toCheckInput(r), ...(prior ? { prior } : {}), confirmations: [], savedAt: r.savedAt } };
+  return { ok: true, data: { input: toCheckInput(r), ...(prior ? { prior } : {}), confirmations: r.confirmations ?? [], savedAt: r.savedAt } };
 }
 
 async function fromHandoff(key: string, stores: SheetStores): Promise<SheetLoad> {

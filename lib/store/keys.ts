@@ -3,6 +3,8 @@ export const REPORT_PREFIX = 'report:';
 export const QUARANTINE_PREFIX = 'quarantine:';
 /** Earlier versions of one report: `history:` + the report key's own part. */
 export const HISTORY_PREFIX = 'history:';
+/** The 核实说明 of one page's report, kept as the clerk confirms (lib/page/confirmations.ts). */
+export const CONFIRM_PREFIX = 'confirmations:';
 /** Site-less reports the clerk allowed on one site: `siteLinks:` + site. */
 export const LINK_PREFIX = 'siteLinks:';
 
@@ -13,6 +15,11 @@ export function normalizeBody(body: string): string {
 
 export function reportKey(site: string, body: string, year: number): string {
   return `${REPORT_PREFIX}${encodeURIComponent(site)}|${encodeURIComponent(normalizeBody(body))}|${year}`;
+}
+
+/** `confirmations:<site>|<body>|<year>`: the confirmations of a report being typed, before and after it is saved. */
+export function confirmationsKey(site: string, body: string, year: number): string {
+  return CONFIRM_PREFIX + reportKey(site, body, year).slice(REPORT_PREFIX.length);
 }
 
 export interface KeyParts {

@@ -31,6 +31,19 @@ export type SavedReportV1 = z.infer<typeof SavedReportV1>;
 export const Unread = z.object({ cell: z.string(), value: z.string() });
 export type Unread = z.infer<typeof Unread>;
 
+/**
+ * A 核实性 warning marked as checked, with the clerk's 核实说明 (lib/check/confirmed.ts).
+ * `values`: the named cells' values when confirmed; a change of any of them reopens the warning.
+ */
+export const Confirmation = z.object({
+  rule: z.string(),
+  cells: z.array(z.string()),
+  note: z.string().check(z.minLength(1)),
+  values: z.optional(z.record(z.string(), z.nullable(z.number()))),
+  at: z.optional(z.string()),
+});
+export type Confirmation = z.infer<typeof Confirmation>;
+
 export const SavedReport = z.object({
   version: z.literal(STORE_VERSION),
   /** Host name of the CMS the report was typed in ('' when imported without a site). */
@@ -47,6 +60,8 @@ export const SavedReport = z.object({
   title: z.optional(z.string()),
   /** Cells an import could not take (unknown ids), for the record's 「未读取」 list. */
   unread: z.optional(z.array(Unread)),
+  /** 核实说明 of the year's confirmed 核实性 warnings (older records have none). */
+  confirmations: z.optional(z.array(Confirmation)),
 });
 export type SavedReport = z.infer<typeof SavedReport>;
 
@@ -61,7 +76,7 @@ export type ExportFile = z.infer<typeof ExportFile>;
 
 /** What the user sees when a record fails the schema: the first few problems, in Chinese. */
 export function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  const FIELDS = ['version', 'site', 'body', 'year', 'format', 'values', 'source', 'savedAt', 'title'] as const;
+  const FIELDS = ['version', 'site', 'body', 'year', 'format', 'values', 'source', 'savedAt', 'title', 'confirmations'] as const;
   const field = (head: string | undefined) => {
     if (head === undefined) return t('store.field.whole');
     const f = head === 'unit' ? 'body' : FIELDS.find((x) => x === head);

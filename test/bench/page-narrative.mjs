@@ -10,6 +10,7 @@ import {
   EXTENSION_DIR, editorFrame, launchWithExtension, openCmsPage, reportHtml, setContent, startServer, typeInCell, VALUES, waitForTables,
 } from '../e2e/harness.mjs';
 import { fmt, installProbes, lastLatency } from './probes.mjs';
+import { overlayOf } from '../e2e/overlay-root.mjs';
 
 const EXT = process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR;
 const PAUSE = 800; // lib/page/live.ts
@@ -28,7 +29,7 @@ function paddedReport() {
 }
 
 const present = (page, sel, want, timeout = 3000) =>
-  page.waitForFunction(([s, w]) => !!document.querySelector('nianbao-overlay').shadowRoot.querySelector(s) === w, [sel, want], { timeout });
+  overlayOf(page).waitFor((root, [s, w]) => !!root?.querySelector(s) === w, [sel, want], { timeout, polling: 10 });
 
 /** Click right after the first sentence's two-digit figure (…申请50), select it (Shift+←, twice) and type `figure` over it. */
 async function retypeFigure(page, frame, figure) {

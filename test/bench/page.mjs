@@ -13,6 +13,7 @@ import {
   EXTENSION_DIR, cellAt, launchWithExtension, openCmsPage, startServer, typeInCell, VALUES, waitForTables,
 } from '../e2e/harness.mjs';
 import { fmt, installProbes, lastLatency } from './probes.mjs';
+import { overlayOf } from '../e2e/overlay-root.mjs';
 
 const EXT = process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR;
 const PAUSE = 800; // lib/page/live.ts
@@ -30,8 +31,8 @@ async function throttled(context) {
 }
 
 const badgeState = (page, cell) =>
-  page.evaluate((c) => {
-    const b = document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${c}"]`);
+  overlayOf(page).evaluate((root, c) => {
+    const b = root?.querySelector(`button[data-cell="${c}"]`);
     return b ? (b.hidden ? 'hidden' : b.textContent) : null;
   }, cell);
 
@@ -47,16 +48,16 @@ async function typingLatencies(context, server, name) {
   for (let i = 0; i < ROUNDS; i++) {
     const wrong = String(50 + i);
     await typeInCell(page, cell, wrong, { delay: 0 });
-    await page.waitForFunction((c) => !!document.querySelector('nianbao-overlay').shadowRoot.querySelector(`button[data-cell="${c}"]:not([hidden])`), cell, { timeout: 5000 });
+    await overlayOf(page).waitFor((root, c) => !!root?.querySelector(`button[data-cell="${c}"]:not([hidden])`), cell, { timeout: 5000, polling: 10 });
     const appear = await lastLatency(page);
     if (appear !== null) out.appear.push(appear - PAUSE);
     // Still wrong, different numbers: the badge on screen updates at once.
     await typeInCell(page, cell, String(80 + i), { delay: 0 });
-    await page.waitForFunction(([c, v]) => document.querySelector('nianbao-overlay').shadowRoot.querySelector(`button[data-cell="${c}"] + [role=tooltip]`)?.textContent.includes(`当前${v}`), [cell, 80 + i], { timeout: 2000 }).catch(() => {});
+    await overlayOf(page).waitFor((root, [c, v]) => root?.querySelector(`button[data-cell="${c}"] + [role=tooltip]`)?.textContent.includes(`当前${v}`), [cell, 80 + i], { timeout: 2000, polling: 10 }).catch(() => {});
     const upd = await lastLatency(page);
     if (upd !== null) out.update.push(upd);
     await typeInCell(page, cell, good, { delay: 0 });
-    await page.waitForFunction((c) => !document.querySelector('nianbao-overlay').shadowRoot.querySelector(`button[data-cell="${c}"]`), cell, { timeout: 2000 });
+    await overlayOf(page).waitFor((root, c) => !root?.querySelector(`button[data-cell="${c}"]`), cell, { timeout: 2000, polling: 10 });
     const clr = await lastLatency(page);
     if (clr !== null) out.clear.push(clr);
     if ((await badgeState(page, cell)) !== null) throw new Error('badge not cleared');

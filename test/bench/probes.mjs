@@ -1,5 +1,6 @@
 // Page-world timing probes shared by the live-page benchmarks (page.mjs, page-narrative.mjs).
 
+import { overlayOf } from '../e2e/overlay-root.mjs';
 export const q = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
@@ -29,9 +30,8 @@ export async function installProbes(page, frame) {
       armed = false;
     }).observe(top.__cms.editorRoot(), { subtree: true, childList: true, characterData: true });
   });
-  await page.evaluate(() => {
+  await overlayOf(page).evaluate((root) => {
     window.__overlay = [];
-    const root = document.querySelector('nianbao-overlay').shadowRoot;
     new MutationObserver(() => window.__overlay.push(performance.timeOrigin + performance.now())).observe(root, {
       subtree: true, childList: true, attributes: true, characterData: true,
     });

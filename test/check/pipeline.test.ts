@@ -41,12 +41,25 @@ describe('the check pipeline', () => {
     expect(out).toHaveLength(2);
   });
 
+  it('a unique typo is one sentence: the cell once, its value now and the one to type, the two sides and the difference', () => {
+    const was = shanghai2025().values['apply.new.natural'] as number;
+    const out = errors(edited({ 'apply.new.natural': was + 100 }));
+    const f = out.find((x) => x.target === 'apply.new.natural')!;
+    expect(f.expected).toBe(was);
+    const label = '表三·一、本年新收政府信息公开申请数量·自然人';
+    expect(f.message.split(label).length - 1).toBe(1);
+    expect(f.message).toMatch(new RegExp(`^最可能是 ${label} 输错：应为 ${was}，当前 ${was + 100}.*（表三 .+：.+ = \\d+，.+ = \\d+，相差 100`));
+  });
+
   it('lists tied 表四 candidates in words and offers no value', () => {
     const out = errors(edited({ 'appeal.suitDirect.pending': 8 }));
     expect(out).toHaveLength(1);
     expect(out[0]!.target).toBeUndefined();
     expect(out[0]!.expected).toBeUndefined();
     expect(out[0]!.message).toContain('无法确定是哪一格输错');
+    // One short line: the sides and difference, then the cells named compactly, the words they share once.
+    expect(out[0]!.message).toMatch(/^表四 行政诉讼·未经复议直接起诉：总计 = \d+，.+ = \d+，相差 \d+。无法确定是哪一格输错，可能是以下 \d 格之一：表四·行政诉讼·未经复议直接起诉的[^·]+$/);
+    expect(out[0]!.message).not.toMatch(/应为/);
   });
 
   it('names the unbalanced column, with no value, when totals were computed from a mistyped leaf', () => {
@@ -63,12 +76,12 @@ describe('recently edited cells', () => {
   it('ranks the cell just typed in first among tied candidates', () => {
     const typed = edited({ 'appeal.suitDirect.pending': 8 });
     const firstListed = (recentlyEdited: string[]) =>
-      checkInput(typed, { recentlyEdited }).findings.find((f) => f.severity === 'error')!.message.match(/1\. (\S+) 应为/)?.[1];
+      checkInput(typed, { recentlyEdited }).findings.find((f) => f.severity === 'error')!.message.match(/可能是以下 \d+ 格之一：表四·行政诉讼·未经复议直接起诉的([^、]+)/)?.[1];
     const recent = recentEdits(shanghai2025().values, typed.values, []);
     expect(recent).toEqual(['appeal.suitDirect.pending']);
-    expect(firstListed(recent)).toBe('表四·行政诉讼·未经复议直接起诉·尚未审结');
+    expect(firstListed(recent)).toBe('尚未审结');
     // Without knowing what was typed, the same tie is listed in another order.
-    expect(firstListed([])).not.toBe('表四·行政诉讼·未经复议直接起诉·尚未审结');
+    expect(firstListed([])).not.toBe('尚未审结');
   });
 
   it('keeps the list when a change touches 20 cells or more (a paste is not a typing slip)', () => {

@@ -23,6 +23,7 @@ const state = (over: Partial<PageState> = {}): PageState => ({
   values: { 'apply.new.natural': 8, 'apply.new.total': 9, 'apply.carried.natural': null },
   priorYear: 2022,
   canUndoPrefill: false,
+  confirmations: [],
   ...over,
 });
 

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import { CELLS, PRIOR_2022, pageDef, reportHtml, startServer, tableGrid, VALUES } from './harness.mjs';
+import { overlayOf } from './overlay-root.mjs';
 import { badgeOf, tablesOf, typeInCell, until } from './pptr.mjs';
 import { ADDON_BASE, launchFirefox, openExtensionPage } from './firefox.mjs';
 import { savedReport } from './fixture.mjs';
@@ -84,16 +85,14 @@ describe('Firefox ESR with the Firefox build', () => {
       await typeInCell(page, CELL, '45');
       await until(() => badge(page, CELL), 'badge');
       const typo = await saved(page);
-      const fix = await page.evaluateHandle((id) => {
-        const root = document.querySelector('nianbao-overlay').shadowRoot;
-        const b = root.querySelector(`[data-cell="${id}"]:not([data-kind])`);
-        b.dispatchEvent(new MouseEvent('mouseenter', { bubbles: true }));
-        return [...root.querySelectorAll('[role=tooltip] button')].find((x) => x.textContent.startsWith('改为'));
-      }, CELL);
-      assert.equal(await fix.evaluate((x) => x.textContent), `改为 ${VALUES[CELL]}`);
+      // The overlay's root is closed: the test reaches it over WebDriver BiDi (test/e2e/overlay-root.mjs).
+      const ov = overlayOf(page);
+      const badgeSel = `[data-cell="${CELL}"]:not([data-kind])`;
+      const fix = ov.locator(`${badgeSel} + [role=tooltip] button.x`);
+      assert.equal(await fix.textContent(), `改为 ${VALUES[CELL]}`);
+      assert.equal(await page.evaluate(() => document.querySelector('nianbao-overlay').shadowRoot), null, 'the page reads a closed root');
       // A person's click through the browser's input (a page script's click() is ignored: the overlay needs a trusted event).
-      const badgeEl = await page.evaluateHandle((id) => document.querySelector('nianbao-overlay').shadowRoot.querySelector(`[data-cell="${id}"]:not([data-kind])`), CELL);
-      await badgeEl.hover();
+      await ov.locator(badgeSel).hover();
       await fix.click();
       await until(async () => (await badge(page, CELL)) === null, 'badge gone after 改为');
       assert.equal(await saved(page), original, 'the correction restores the table exactly');

@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cellAt, openCmsPage, savedOutput, waitForTables } from './harness.mjs';
 import { startSession } from './fixture.mjs';
+import { overlayOf } from './overlay-root.mjs';
 
 const SEED = Number(process.env.GRID_UNDO_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const STEPS = Math.max(500, Number(process.env.GRID_UNDO_STEPS ?? 500));
@@ -63,7 +64,7 @@ async function run(context, server) {
     if (s.wait) await page.waitForTimeout(s.wait);
     outputs.push(await savedOutput(page));
     if (s.wait > PAUSE) {
-      badges += await page.evaluate(() => document.querySelector('nianbao-overlay')?.shadowRoot?.querySelectorAll('button[data-cell]').length ?? 0);
+      badges += await overlayOf(page).evaluate((root) => root?.querySelectorAll('button[data-cell]').length ?? 0);
     }
   }
   const errors = page.pageErrors.map(String);

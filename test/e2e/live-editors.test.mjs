@@ -10,13 +10,14 @@ import {
   cellAt, openCmsPage, PAGES, reportHtml, savedOutput, setContent, typeInCell, VALUES, waitForTables,
 } from './harness.mjs';
 import { startSession } from './fixture.mjs';
+import { overlayOf } from './overlay-root.mjs';
 
 const PAUSE = 800; // lib/page/live.ts default
 
-/** Badges in the overlay's open shadow root, with their position in the top viewport. */
+/** Badges in the overlay's closed shadow root (reached over CDP), with their position in the top viewport. */
 function badges(page) {
-  return page.evaluate(() =>
-    [...(document.querySelector('nianbao-overlay')?.shadowRoot?.querySelectorAll('button[data-cell]') ?? [])].map((b) => {
+  return overlayOf(page).evaluate((root) =>
+    [...(root?.querySelectorAll('button[data-cell]') ?? [])].map((b) => {
       const r = b.getBoundingClientRect();
       return { cell: b.dataset.cell, severity: b.dataset.severity, hidden: b.hidden, left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: b.textContent };
     }),
@@ -24,13 +25,13 @@ function badges(page) {
 }
 
 function waitForBadge(page, cell, present = true, timeout = 4000) {
-  return page.waitForFunction(
-    ([c, want]) => {
-      const b = document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${c}"]`);
+  return overlayOf(page).waitFor(
+    (root, [c, want]) => {
+      const b = root?.querySelector(`button[data-cell="${c}"]`);
       return want ? !!b && !b.hidden : !b;
     },
     [cell, present],
-    { timeout },
+    { timeout, what: `badge ${cell} ${present ? 'shown' : 'gone'}` },
   );
 }
 

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { REPORT_PATH, reportHtml } from './harness.mjs';
 import { siteDisabledKey, startSession } from './fixture.mjs';
+import { overlayOf } from './overlay-root.mjs';
 
 const DOC = (body) => `<!doctype html><html><head><meta charset="utf-8"><title>编辑</title></head><body>${body}</body></html>`;
 const SHELL = DOC('<h1>文章编辑</h1><div id="pasteHere" contenteditable="true"><p>在此粘贴</p></div><div id="frames"></div>');
@@ -24,19 +25,15 @@ after(() => session?.close());
 
 const tables = () => page.evaluate(() => Number(document.querySelector('nianbao-overlay')?.getAttribute('data-tables') ?? 0));
 const badgeCells = () =>
-  page.evaluate(() => [...(document.querySelector('nianbao-overlay')?.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => b.dataset.cell));
+  overlayOf(page).evaluate((root) => [...(root?.querySelectorAll('button') ?? [])].map((b) => b.dataset.cell));
 async function waitTables(n, timeout = 5000) {
   await page
     .waitForFunction((k) => Number(document.querySelector('nianbao-overlay')?.getAttribute('data-tables') ?? 0) === k, n, { timeout })
     .catch(async () => assert.fail(`expected ${n} report tables, the overlay says ${await tables()}`));
 }
 async function waitBadge(cell, present = true) {
-  await page
-    .waitForFunction(
-      ([c, want]) => !!document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${c}"]`) === want,
-      [cell, present],
-      { timeout: 5000 },
-    )
+  await overlayOf(page)
+    .waitFor((root, [c, want]) => !!root?.querySelector(`button[data-cell="${c}"]`) === want, [cell, present], { timeout: 5000 })
     .catch(async () => assert.fail(`badge ${cell} ${present ? 'missing' : 'still there'}; badges: ${await badgeCells()}`));
 }
 

@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openCmsPage, typeInCell, VALUES, waitForTables } from './harness.mjs';
 import { startSession } from './fixture.mjs';
+import { overlayOf } from './overlay-root.mjs';
 
 let server, browser, session;
 before(async () => ({ server, browser } = session = await startSession()));
@@ -11,10 +12,10 @@ after(() => session?.close());
 
 const tables = (page) => page.evaluate(() => Number(document.querySelector('nianbao-overlay')?.getAttribute('data-tables') ?? 0));
 const waitBadge = (page, cell, present = true, timeout = 4000) =>
-  page.waitForFunction(
-    ([c, want]) => !!document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${c}"]:not([hidden])`) === want,
+  overlayOf(page).waitFor(
+    (root, [c, want]) => !!root?.querySelector(`button[data-cell="${c}"]:not([hidden])`) === want,
     [cell, present],
-    { timeout },
+    { timeout, what: `badge ${cell} ${present ? 'shown' : 'gone'}` },
   );
 
 test('CKEditor 4: source mode and back re-creates the editing iframe; checking continues', async () => {

@@ -10,6 +10,7 @@ import {
   editorFrame, openCmsPage, reportHtml, savedOutput, setContent, waitForTables,
 } from './harness.mjs';
 import { startSession } from './fixture.mjs';
+import { overlayOf } from './overlay-root.mjs';
 
 const PAUSE = 800; // lib/page/live.ts default
 const PAGES = ['kindeditor', 'ckeditor5'];
@@ -28,8 +29,7 @@ const wrongReport = () => {
 
 /** The overlay's view of one cell: its cell badge, its sentence marks (badge + line boxes), all in the top viewport. */
 function overlayState(page, cell) {
-  return page.evaluate((c) => {
-    const root = document.querySelector('nianbao-overlay')?.shadowRoot;
+  return overlayOf(page).evaluate((root, c) => {
     const box = (el) => {
       const r = el.getBoundingClientRect();
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
@@ -160,7 +160,7 @@ describe('in a contenteditable editor only the editor\'s text is the narrative',
       await page.waitForTimeout(PAUSE + 900);
       assert.deepEqual(await overlayState(page, CELL), { badge: null, marks: [] }, 'no P-TEXT from the page around the editor');
       await setContent(page, wrongReport());
-      await page.waitForFunction((c) => !!document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${c}"]`), CELL, { timeout: 5000 });
+      await overlayOf(page).waitFor((root, c) => !!root?.querySelector(`button[data-cell="${c}"]`), CELL, { timeout: 5000 });
       const s = await overlayState(page, CELL);
       assert.match(s.badge?.tip ?? s.marks[0]?.tip ?? '', /申请60件|申请 60件/);
       assert.deepEqual(page.pageErrors.map(String), []);
@@ -177,8 +177,7 @@ describe('the narrative is checked live in the editor', () => {
       assert.deepEqual(await overlayState(page, CELL), { badge: null, marks: [] }, 'the harness report agrees with itself');
 
       await setContent(page, wrongReport());
-      await page.waitForFunction((c) => {
-        const root = document.querySelector('nianbao-overlay')?.shadowRoot;
+      await overlayOf(page).waitFor((root, c) => {
         return !!root?.querySelector(`button[data-kind="sentence"][data-cell="${c}"]:not([hidden])`) && !!root.querySelector(`button[data-cell="${c}"]:not([data-kind])`);
       }, CELL, { timeout: 5000 });
       const s = await overlayState(page, CELL);
@@ -190,7 +189,7 @@ describe('the narrative is checked live in the editor', () => {
       await assertMarkOnSentence(page, 'after setContent');
 
       // Hovering and focusing the sentence's badge shows the message.
-      const markBadge = page.locator('nianbao-overlay').locator(`button[data-kind="sentence"][data-cell="${CELL}"]`);
+      const markBadge = overlayOf(page).locator(`button[data-kind="sentence"][data-cell="${CELL}"]`);
       const tipShown = () => markBadge.evaluate((b) => getComputedStyle(b.nextElementSibling).display !== 'none');
       assert.equal(await tipShown(), false);
       await markBadge.hover();
@@ -208,14 +207,13 @@ describe('the narrative is checked live in the editor', () => {
       }
 
       // The clerk corrects the figure in the text: both go, and no mark flashes while 50 is typed.
-      await page.evaluate(() => {
-        const root = document.querySelector('nianbao-overlay').shadowRoot;
+      await overlayOf(page).evaluate((root) => {
         window.__marks = [];
         new MutationObserver(() => window.__marks.push(!!root.querySelector('[data-kind="sentence"][data-cell]'))).observe(root, { childList: true, subtree: true, attributes: true });
       });
       await correctFigure(page);
       const fixedAt = Date.now();
-      await page.waitForFunction((c) => !document.querySelector('nianbao-overlay').shadowRoot.querySelector(`[data-cell="${c}"]`), CELL, { timeout: PAUSE }).catch(async (e) => {
+      await overlayOf(page).waitFor((root, c) => !root.querySelector(`[data-cell="${c}"]`), CELL, { timeout: PAUSE }).catch(async (e) => {
         const text = await (await editorFrame(page)).evaluate(() => window.top.__cms.editorRoot().textContent.slice(0, 200));
         throw new Error(`${e.message}\n${text}\n${JSON.stringify(await overlayState(page, CELL))}`);
       });

@@ -9,6 +9,7 @@ import {
   CELLS, openCmsPage, PAGES, savedOutput, tableGrid, VALUES, waitForTables, withoutTypingStyles,
 } from './harness.mjs';
 import { savedReport, startSession } from './fixture.mjs';
+import { overlayOf } from './overlay-root.mjs';
 
 let server, browser, worker, session;
 before(async () => ({ server, browser, worker } = session = await startSession()));
@@ -35,7 +36,7 @@ function savedCell(saved, id) {
 }
 
 const badge = (page, cell) =>
-  page.evaluate((c) => !!document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${c}"]`), cell);
+  overlayOf(page).evaluate((root, c) => !!root?.querySelector(`button[data-cell="${c}"]`), cell);
 
 describe('apply-fix writes like a person', () => {
   for (const def of PAGES) {
@@ -56,7 +57,7 @@ describe('apply-fix writes like a person', () => {
         assert.equal(cellAfter, cellBefore.replace(`>${VALUES[id]}<`, '>4<'), 'only the number changed, the <p> wrapper stayed');
       }
       // Not typed by the user: the finding shows without the typing pause… after the caret leaves, at the latest.
-      await page.waitForFunction((c) => !!document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${c}"]`), id, { timeout: 3000 });
+      await overlayOf(page).waitFor((root, c) => !!root?.querySelector(`button[data-cell="${c}"]`), id, { timeout: 3000 });
 
       const back = await ask(page, { type: 'apply-fix', cell: id, value: Number(VALUES[id]) });
       assert.equal(back.ok, true);
@@ -81,9 +82,10 @@ describe("last year's figures beside the cells", () => {
     try {
       const page = await openCmsPage(browser.context, server, 'kindeditor');
       const before = await savedOutput(page);
-      await page.waitForFunction(() => document.querySelector('nianbao-overlay')?.shadowRoot?.querySelectorAll('[data-ref-cell]').length === 9, null, { timeout: 5000 });
-      const tags = await page.evaluate(() =>
-        Object.fromEntries([...document.querySelector('nianbao-overlay').shadowRoot.querySelectorAll('[data-ref-cell]')].map((t) => {
+      const ov = overlayOf(page);
+      await ov.waitFor((root) => root?.querySelectorAll('[data-ref-cell]').length === 9, null, { timeout: 5000 });
+      const tags = await ov.evaluate((root) =>
+        Object.fromEntries([...root.querySelectorAll('[data-ref-cell]')].map((t) => {
           const r = t.getBoundingClientRect();
           return [t.dataset.refCell, { text: t.textContent, right: r.right, bottom: r.bottom, hidden: t.hidden }];
         })),
@@ -95,9 +97,9 @@ describe("last year's figures beside the cells", () => {
       await handle.evaluate((td) => td.scrollIntoView({ block: 'center' }));
       await handle.click();
       const sel = '[data-ref-cell="active.normative.inForce"]';
-      await page.waitForFunction((s) => !document.querySelector('nianbao-overlay').shadowRoot.querySelector(s).hidden, sel, { timeout: 3000 });
+      await ov.waitFor((root, s) => !root.querySelector(s).hidden, sel, { timeout: 3000 });
       const box = await handle.boundingBox();
-      const tag = await page.evaluate((s) => document.querySelector('nianbao-overlay').shadowRoot.querySelector(s).getBoundingClientRect().toJSON(), sel);
+      const tag = await ov.evaluate((root, s) => root.querySelector(s).getBoundingClientRect().toJSON(), sel);
       assert.ok(Math.abs(tag.right - (box.x + box.width)) <= 2 && tag.bottom <= box.y + 1, `tag ${JSON.stringify(tag)} right-aligned above its cell ${JSON.stringify(box)}`);
       await page.mouse.click(5, 5);
       assert.equal(await savedOutput(page), before);
@@ -119,21 +121,22 @@ describe('one-click correction 改为 N in the badge', () => {
       const original = await savedOutput(page);
       const id = 'apply.new.natural';
       await typeInCell(page, id, '45');
-      const badgeSel = `nianbao-overlay button[data-cell="${id}"]`;
-      await page.locator(badgeSel).waitFor({ timeout: 4000 });
+      const badgeSel = `button[data-cell="${id}"]`;
+      const ov = overlayOf(page);
+      await ov.locator(badgeSel).waitFor({ timeout: 4000 });
       const typo = await savedOutput(page);
       // mid-window, so the tooltip fits below the cell (UEditor's autoHeight scrolls the page, not the frame)
       await (await (await import('./harness.mjs')).cellAt(page, id)).handle.evaluate((td) => td.scrollIntoView({ block: 'center' }));
       await page.waitForTimeout(100);
-      await page.locator(badgeSel).hover();
-      const fix = page.locator(`${badgeSel} + [role=tooltip] button`);
+      await ov.locator(badgeSel).hover();
+      const fix = ov.locator(`${badgeSel} + [role=tooltip] button`);
       assert.equal(await fix.textContent(), `改为 ${VALUES[id]}`);
       await fix.click();
-      await page.locator(badgeSel).waitFor({ state: 'detached', timeout: 3000 });
+      await ov.locator(badgeSel).waitFor({ state: 'detached', timeout: 3000 });
       assert.equal(withoutTypingStyles(await savedOutput(page)), withoutTypingStyles(original), 'the correction restores the table exactly (typing in UEditor adds word-break to the cell)');
       if (undo) {
         await page.keyboard.press('Control+Z');
-        await page.locator(badgeSel).waitFor({ timeout: 4000 });
+        await ov.locator(badgeSel).waitFor({ timeout: 4000 });
         assert.equal(await savedOutput(page), typo, 'one undo step brings the typo back');
       }
       await page.close();

@@ -52,7 +52,11 @@ describe('popup on a CMS page', () => {
     assert.equal(await popup.locator('[role="alert"]').count(), 0);
 
     // one-click correction of the mistyped cell
-    await popup.locator('section[aria-label="最可能的输错"]').getByText(/最可能是 表三·一、本年新收政府信息公开申请数量·自然人 输错：应为 41，当前 42/).waitFor();
+    // Said once: the list names the cell once (its heading) and gives the two sides and the difference; the value only on 改为 41.
+    await popup.locator('section[aria-label="最可能的输错"]').getByText(/^最可能输错的格：表三·一、本年新收政府信息公开申请数量·自然人$/).waitFor();
+    const line = await popup.locator('section[aria-label="问题"] li li', { hasText: '最可能是本格输错' }).first().textContent();
+    assert.match(line, /^最可能是本格输错：当前 42[，（].*（表三 自然人列：.+ = 44，.+ = 43，相差 1/);
+    assert.ok(!line.includes('应为 41'), line);
     await popup.getByRole('button', { name: '改为 41' }).click();
     await popup.getByText(/已将 表三·一、本年新收政府信息公开申请数量·自然人 改为 41/).waitFor();
     assert.equal(await cellText(page, 'apply.new.natural'), '41');

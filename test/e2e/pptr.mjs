@@ -1,6 +1,7 @@
 // Helpers for the puppeteer-core sessions (Firefox ESR over BiDi, Chromium 86 over CDP): reach and type into
 // a report cell like a person, and read the overlay's badges (data-cell, data-severity) and table count.
 import { CELLS, tableGrid } from './harness.mjs';
+import { overlayOf } from './overlay-root.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -47,8 +48,8 @@ export async function typeInCell(page, id, text) {
 export const tablesOf = (page) => page.evaluate(() => Number(document.querySelector('nianbao-overlay')?.getAttribute('data-tables') ?? 0));
 
 /** The cell's badge ({ severity }) in the overlay, or null. */
-export const badgeOf = (page, id) => page.evaluate((id) => {
-  const b = document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`[data-cell="${id}"]:not([data-kind])`);
+export const badgeOf = (page, id) => overlayOf(page).evaluate((root, id) => {
+  const b = root?.querySelector(`[data-cell="${id}"]:not([data-kind])`);
   return b ? { severity: b.getAttribute('data-severity') } : null;
 }, id);
 

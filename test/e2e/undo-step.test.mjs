@@ -11,12 +11,13 @@ import {
   typeInCell, VALUES, waitForTables, withoutTypingStyles,
 } from './harness.mjs';
 import { EXT_DIR, savedReport, startSession } from './fixture.mjs';
+import { overlayOf } from './overlay-root.mjs';
 
 let server, browser, worker, session;
 before(async () => ({ server, browser, worker } = session = await startSession()));
 after(() => session?.close());
 
-const badgeSel = (id) => `nianbao-overlay button[data-cell="${id}"]`;
+const badgeSel = (id) => `button[data-cell="${id}"]`;
 
 /** Whether keyboard focus is inside the page's editor (its iframe's document, or its contenteditable root). */
 const focusInEditor = (page) =>
@@ -32,11 +33,11 @@ async function clickFix(page, id) {
   // the typed cell at the window's bottom edge; the tooltip's own flipping is issue 12 item 5).
   await (await cellAt(page, id)).handle.evaluate((td) => td.scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(100);
-  await page.locator(badgeSel(id)).hover();
-  const fix = page.locator(`${badgeSel(id)} + [role=tooltip] button`);
+  await overlayOf(page).locator(badgeSel(id)).hover();
+  const fix = overlayOf(page).locator(`${badgeSel(id)} + [role=tooltip] button`);
   assert.equal(await fix.textContent(), `改为 ${VALUES[id]}`);
   await fix.click();
-  await page.locator(badgeSel(id)).waitFor({ state: 'detached', timeout: 3000 });
+  await overlayOf(page).locator(badgeSel(id)).waitFor({ state: 'detached', timeout: 3000 });
 }
 
 /** Nothing of the hook stays in any document: no <script> of the extension left behind. */
@@ -77,7 +78,7 @@ async function fixThenUndo(page) {
   const original = await savedOutput(page);
   const id = 'apply.new.natural';
   await typeInCell(page, id, '45');
-  await page.locator(badgeSel(id)).waitFor({ timeout: 4000 });
+  await overlayOf(page).locator(badgeSel(id)).waitFor({ timeout: 4000 });
   const typo = await savedOutput(page);
   assert.notEqual(typo, original);
 
@@ -90,7 +91,7 @@ async function fixThenUndo(page) {
   const undone = await savedOutput(page);
   if (undone === typo) {
     // The finding is back (KindEditor's undo may scroll the cell's corner, and so its badge, out of view).
-    await page.locator(badgeSel(id)).waitFor({ state: 'attached', timeout: 4000 });
+    await overlayOf(page).locator(badgeSel(id)).waitFor({ state: 'attached', timeout: 4000 });
   }
   assert.deepEqual(await leftoverScripts(page), []);
   assert.deepEqual(page.pageErrors.map(String), []);

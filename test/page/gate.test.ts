@@ -70,7 +70,7 @@ describe('Gate (the always-loaded content script)', () => {
     const r = await send({ type: 'state' });
     expect(r).toEqual({
       ok: true,
-      state: { siteEnabled: true, site: location.hostname, tables: [], findings: [], suggestion: null, values: null, priorYear: null, canUndoPrefill: false },
+      state: { siteEnabled: true, site: location.hostname, tables: [], findings: [], suggestion: null, values: null, priorYear: null, canUndoPrefill: false, confirmations: [] },
     });
     expect(ck.loads).toBe(0);
   });

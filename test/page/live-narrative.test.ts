@@ -5,9 +5,10 @@ import type { PageContext } from '@/lib/page/features/context';
 import { mapNarrative } from '@/lib/read/dom';
 import type { CheckInput, Finding } from '@/lib/report';
 import { stubDeps, TABLE } from './stub-reader';
+import { overlayRoot } from '@/components/overlay/overlay';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const shadow = () => document.querySelector('nianbao-overlay')?.shadowRoot;
+const shadow = () => overlayRoot(document.querySelector('nianbao-overlay'));
 const cellBadges = () => [...(shadow()?.querySelectorAll('button[data-cell]:not([data-kind])') ?? [])].map((b) => b.getAttribute('data-cell'));
 const marks = () =>
   [...(shadow()?.querySelectorAll('button[data-kind="sentence"][data-cell]') ?? [])].map((b) => ({

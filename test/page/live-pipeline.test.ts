@@ -6,12 +6,13 @@ import { check } from '@/lib/check';
 import { LiveTables } from '@/lib/page/live';
 import { PageController } from '@/lib/page/main';
 import { mapNarrative, mayHoldReport, readDom } from '@/lib/read/dom';
+import { overlayRoot } from '@/components/overlay/overlay';
 
 const HTML = readFileSync(resolve(__dirname, '../fixtures/read/report-2023.html'), 'utf8');
 const ROW = HTML.match(/<tr><td colspan=3[^\n]*一、本年新收[^\n]*<\/tr>/)![0];
 const deps = { mayHoldReport, readDom, mapNarrative, check, overlay: (doc: Document, onFix: (k: string, c: string, v: number) => void) => new Overlay(doc, onFix) };
 const tip = (cell: string) =>
-  document.querySelector('nianbao-overlay')?.shadowRoot?.querySelector(`button[data-cell="${cell}"]:not([data-kind])`)?.nextElementSibling?.textContent ?? '';
+  overlayRoot(document.querySelector('nianbao-overlay'))?.querySelector(`button[data-cell="${cell}"]:not([data-kind])`)?.nextElementSibling?.textContent ?? '';
 
 /** The live page with the real reader and the real check pipeline (the browser tests add real editors). */
 describe('live badges from the check pipeline', () => {
@@ -51,7 +52,7 @@ describe('live badges from the check pipeline', () => {
     try {
       const r = await page.handle({ type: 'state' });
       const state = r.ok ? r.state! : null;
-      const badge = document.querySelector('nianbao-overlay')!.shadowRoot!.querySelector('button.x')!;
+      const badge = overlayRoot(document.querySelector('nianbao-overlay'))!.querySelector('button.x')!;
       expect(state?.suggestion?.fixes).toEqual([{ cell: 'apply.new.natural', value: 8, current: 9 }]);
       expect([badge.closest('.t')!.previousElementSibling!.getAttribute('data-cell'), badge.textContent]).toEqual(['apply.new.natural', '改为 8']);
     } finally {

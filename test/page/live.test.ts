@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveTables } from '@/lib/page/live';
 import { badgePosition } from '@/lib/page/place';
 import { stubDeps, TABLE } from './stub-reader';
+import { overlayRoot } from '@/components/overlay/overlay';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const badges = () =>
-  [...(document.querySelector('nianbao-overlay')?.shadowRoot?.querySelectorAll('button[data-cell]') ?? [])].map((b) =>
+  [...(overlayRoot(document.querySelector('nianbao-overlay'))?.querySelectorAll('button[data-cell]') ?? [])].map((b) =>
     b.getAttribute('data-cell'),
   );
 const td = (id: string) => document.querySelector(`[data-id="${id}"]`)!;
@@ -142,7 +143,7 @@ describe('LiveTables', () => {
     const asked: [string | null, number][] = [];
     live = new LiveTables({ top: document, deps: stubDeps(), fix: (c, v) => asked.push([c.el.getAttribute('data-id'), v]) });
     live.start();
-    const fix = document.querySelector('nianbao-overlay')!.shadowRoot!.querySelector('.t button') as HTMLButtonElement;
+    const fix = overlayRoot(document.querySelector('nianbao-overlay'))!.querySelector('.t button') as HTMLButtonElement;
     expect(fix.textContent).toBe('改为 3');
     fix.click(); // a page script's click: ignored
     expect(asked).toEqual([]);

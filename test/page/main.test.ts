@@ -6,6 +6,7 @@ import { memoryKV } from '@/lib/store/kv';
 import { reportKey } from '@/lib/store/keys';
 import { getPrior } from '@/lib/store/prior';
 import { stubDeps } from './stub-reader';
+import { overlayRoot } from '@/components/overlay/overlay';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -165,7 +166,7 @@ describe('PageController', () => {
     const { api } = fakeApi({ [reportKey(location.hostname, prior2022.body, 2022)]: prior });
     new PageController(window, { deps, api }).init(ctl.signal);
     await wait(20);
-    const tags = [...document.querySelector('nianbao-overlay')!.shadowRoot!.querySelectorAll('[data-ref-cell]')].map(
+    const tags = [...overlayRoot(document.querySelector('nianbao-overlay'))!.querySelectorAll('[data-ref-cell]')].map(
       (t) => `${t.getAttribute('data-ref-cell')}=${t.textContent}`,
     );
     expect(tags.sort()).toEqual([

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OVERLAY_TAG, Overlay, type BadgeView } from '@/components/overlay/overlay';
+import { OVERLAY_TAG, Overlay, overlayRoot, type BadgeView } from '@/components/overlay/overlay';
 import { markBadgePosition } from '@/lib/page/place';
 
 const view = (over: Partial<BadgeView> = {}): BadgeView => ({
@@ -23,11 +23,13 @@ describe('Overlay', () => {
     document.documentElement.innerHTML = '<head></head><body><p>x</p></body>';
   });
 
-  it('is one host in the top document with an open shadow root and data-tables', () => {
+  it('is one host in the top document with a closed shadow root (the page reads null) and data-tables', () => {
     const o = new Overlay(document);
     const hosts = document.querySelectorAll(OVERLAY_TAG);
     expect(hosts.length).toBe(1);
-    expect(hosts[0]!.shadowRoot).not.toBeNull();
+    expect(hosts[0]!.shadowRoot).toBeNull();
+    expect(overlayRoot(hosts[0])).not.toBeNull();
+    expect([...hosts[0]!.attributes].map((a) => a.name)).toEqual(['data-tables']);
     o.setTables(3);
     expect(hosts[0]!.getAttribute('data-tables')).toBe('3');
     expect(document.body.innerHTML).toBe('<p>x</p>'); // nothing in the page body itself
@@ -37,12 +39,12 @@ describe('Overlay', () => {
     const o = new Overlay(document);
     const fresh = o.update([view({ expected: 8 })]);
     expect(fresh.map((v) => v.key)).toEqual(['1|0|apply.new.total']);
-    const b = o.host.shadowRoot!.querySelector('button')!;
+    const b = overlayRoot(o.host)!.querySelector('button')!;
     expect(b.getAttribute('data-cell')).toBe('apply.new.total');
     expect(b.getAttribute('data-severity')).toBe('error');
     expect(b.tabIndex).toBe(0);
     expect(b.getAttribute('aria-label')).toContain('强制性问题');
-    const tip = o.host.shadowRoot!.getElementById(b.getAttribute('aria-describedby')!)!;
+    const tip = overlayRoot(o.host)!.getElementById(b.getAttribute('aria-describedby')!)!;
     expect(tip.getAttribute('role')).toBe('tooltip');
     expect(tip.textContent).toContain('相差1');
     expect(tip.textContent).toContain('本格应为 8');
@@ -53,7 +55,7 @@ describe('Overlay', () => {
     const chosen: unknown[] = [];
     const o = new Overlay(document, (key, cell, value) => chosen.push([key, cell, value]));
     o.update([view({ expected: 8, canFix: true })]);
-    const fix = o.host.shadowRoot!.querySelector('.t button')!;
+    const fix = overlayRoot(o.host)!.querySelector('.t button')!;
     expect(fix.textContent).toBe('改为 8');
     fix.dispatchEvent(trustedClick());
     expect(chosen).toEqual([['1|0|apply.new.total', 'apply.new.total', 8]]);
@@ -63,7 +65,7 @@ describe('Overlay', () => {
     const chosen: unknown[] = [];
     const o = new Overlay(document, (key, cell, value) => chosen.push([key, cell, value]));
     o.update([view({ expected: 8, canFix: true })]);
-    const fix = o.host.shadowRoot!.querySelector<HTMLButtonElement>('.t button')!;
+    const fix = overlayRoot(o.host)!.querySelector<HTMLButtonElement>('.t button')!;
     fix.click();
     fix.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(chosen).toEqual([]);
@@ -73,7 +75,7 @@ describe('Overlay', () => {
     const chosen: unknown[] = [];
     const o = new Overlay(document, (key, cell, value) => chosen.push([key, cell, value]));
     o.update([view({ expected: 8, canFix: true })]);
-    const root = o.host.shadowRoot!;
+    const root = overlayRoot(o.host)!;
     const before = [...root.querySelectorAll('*')];
     const texts = [...before].flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3));
     const removed: Node[] = [];
@@ -99,7 +101,7 @@ describe('Overlay', () => {
     o.update([view()]);
     const again = o.update([view({ severity: 'warning' }), view({ key: 'k2', cell: 'apply.new.natural' })]);
     expect(again.map((v) => v.key)).toEqual(['k2']);
-    const root = o.host.shadowRoot!;
+    const root = overlayRoot(o.host)!;
     expect(root.querySelector('[data-cell="apply.new.total"]')!.getAttribute('data-severity')).toBe('warning');
     o.update([view({ key: 'k2', cell: 'apply.new.natural' })]);
     expect([...root.querySelectorAll('button[data-cell]')].map((b) => b.getAttribute('data-cell'))).toEqual(['apply.new.natural']);
@@ -111,7 +113,7 @@ describe('Overlay', () => {
   it('places badges and hides them when out of view', () => {
     const o = new Overlay(document);
     o.update([view()]);
-    const b = o.host.shadowRoot!.querySelector('button')!;
+    const b = overlayRoot(o.host)!.querySelector('button')!;
     expect(b.hidden).toBe(true); // not shown until placed
     o.place(view().key, { left: 100.4, top: 20.6, visible: true });
     expect([b.hidden, b.style.left, b.style.top]).toEqual([false, '100px', '21px']);
@@ -124,7 +126,7 @@ describe('Overlay', () => {
     const mark = view({ key: 'm1', severity: 'warning', messages: ['正文“收到申请60件”中 60件，与表格不一致'] });
     o.updateMarks([mark]);
     o.update([view({ key: 'k2', cell: 'apply.new.total', severity: 'warning' })]); // a cell badge created later
-    const root = o.host.shadowRoot!;
+    const root = overlayRoot(o.host)!;
     expect(root.querySelector('button[data-cell="apply.new.total"]')!.hasAttribute('data-kind')).toBe(false);
     const b = root.querySelector<HTMLButtonElement>('button[data-kind="sentence"]')!;
     expect([b.getAttribute('data-cell'), b.getAttribute('data-severity'), b.textContent, b.hidden]).toEqual(['apply.new.total', 'warning', '文', true]);
@@ -155,7 +157,7 @@ describe('Overlay', () => {
 
   it('announces politely, even the same text twice', () => {
     const o = new Overlay(document);
-    const live = o.host.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    const live = overlayRoot(o.host)!.querySelector('[aria-live="polite"]')!;
     o.announce('发现问题');
     expect(live.textContent).toBe('发现问题');
     o.announce('发现问题');
@@ -165,7 +167,7 @@ describe('Overlay', () => {
 
   it('hides a highlight and a read notice rather than removing them (the clerk may be typing then)', async () => {
     const o = new Overlay(document);
-    const root = o.host.shadowRoot!;
+    const root = overlayRoot(o.host)!;
     o.flash({ left: 10, top: 10, right: 50, bottom: 30 }, 450);
     o.notice('未能填写', 450);
     const [f, n] = [root.querySelector<HTMLElement>('.f')!, root.querySelector<HTMLElement>('.n')!];

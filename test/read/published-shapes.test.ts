@@ -215,3 +215,79 @@ describe('text: crawled rows whose cells ran together (「申请总数件1295」
     expect(r.problems.map((p) => p.message)).toContain('“对申请的答复总数”一行的数字连在一起（12），没有一种拆法符合表格的勾稽关系，未读取');
   });
 });
+
+describe('text: crawled national tables whose row cells ran together (「规章105」, 「（一）收到申请数件12140」)', () => {
+  const text = fixture('gov2021-cells-run-together.txt');
+  const row = (r: Report, id: string) => ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'otherOrg', 'total'].map((c) => r.cells[`apply.${id}.${c}`]?.value);
+  it('splits each row where exactly one split keeps the row sums, the column sums and 新收+结转 = 总计+结转下年度, and marks those cells inferred', () => {
+    const r = readText(text)[0]!;
+    expect(r.format).toBe('gov2021');
+    expect(values(r, 'active.')).toEqual({
+      'active.regulation.issued': 1, 'active.regulation.repealed': 0, 'active.regulation.inForce': 5,
+      'active.license.decisions': 1536, 'active.penalty.decisions': 212, 'active.coercion.decisions': 0, 'active.fee.amount': 0,
+    });
+    expect(row(r, 'new')).toEqual([120, 6, 0, 1, 1, 0, 128]);
+    expect(row(r, 'carried')).toEqual([3, 0, 0, 0, 0, 0, 3]);
+    expect(row(r, 'granted')).toEqual([70, 2, 0, 0, 1, 0, 73]);
+    expect(row(r, 'partial')).toEqual([10, 1, 0, 0, 0, 0, 11]);
+    expect(row(r, 'unable.notHeld')).toEqual([25, 3, 0, 1, 0, 0, 29]);
+    expect(row(r, 'total')).toEqual([117, 6, 0, 1, 1, 0, 125]);
+    expect(row(r, 'carryForward')).toEqual([6, 0, 0, 0, 0, 0, 6]);
+    expect(Object.keys(values(r, 'apply.'))).toHaveLength(25 * 7);
+    // a cell of several figures is inferred; a one-cell row only lacked the space before its number
+    const inferred = Object.values(r.cells).filter((c) => c.inferred).map((c) => c.id);
+    expect(inferred).toHaveLength(3 + 25 * 7);
+    expect(r.cells['apply.new.natural']).toMatchObject({ value: 120, raw: '12060110128', inferred: true });
+    expect(r.cells['active.license.decisions']!.inferred).toBeUndefined();
+    expect(r.problems.find((p) => p.code === 'inferred')?.message).toContain('表三·一、本年新收政府信息公开申请数量（12060110128→120、6、0、1、1、0、128）');
+    expect(rules(r).filter((f) => f[1] === 'error')).toEqual([]);
+  });
+  it('keeps refusing a row that several splits fit (行政规范性文件31220: no rule decides 3 cells out of 5 digits), and says so', () => {
+    const r = readText(text)[0]!;
+    expect(values(r, 'active.normative')).toEqual({});
+    expect(r.problems.filter((p) => p.code === 'fused-digits').map((p) => p.message)).toEqual([
+      '“表二·行政规范性文件”一行的数字连在一起（31220），有6种拆法都符合表格的勾稽关系，无法确定，未读取',
+    ]);
+  });
+  it('refuses a row whose column sums cannot be checked because the 总计 it adds up to has no split at all', () => {
+    const r = readText(text.replace('（七）总计11760110125', '（七）总计11760110126'))[0]!;
+    expect(row(r, 'total')).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(row(r, 'partial')).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(row(r, 'granted')).toEqual([70, 2, 0, 0, 1, 0, 73]);
+    expect(r.problems.filter((p) => p.code === 'fused-digits').map((p) => p.message)).toEqual([
+      '“表二·行政规范性文件”一行的数字连在一起（31220），有6种拆法都符合表格的勾稽关系，无法确定，未读取',
+      '“表三·（二）部分公开”一行的数字连在一起（101000011），有2种拆法都符合表格的勾稽关系，无法确定，未读取',
+      '“表三·（七）总计”一行的数字连在一起（11760110126），没有一种拆法符合表格的勾稽关系，未读取',
+    ]);
+  });
+  it('2014 table with 历年累计: this year ≤ cumulative and the sub-items’ sums decide 12140 = 12 and 140; 212210037 stays unread', () => {
+    const r = readText(
+      [
+        '某区人民政府办公室2016年政府信息公开工作年度报告',
+        '本报告中所列数据统计期限为2016年1月1日至2016年12月31日。',
+        '政府信息公开情况统计表',
+        '统计指标单位统计数历年累计',
+        '一、主动公开情况',
+        '（一）主动公开政府信息数条212210037',
+        '三、依申请公开情况',
+        '（一）收到申请数件12140',
+        '1.当面申请数件560',
+        '2.传真申请数件00',
+        '3.网络申请数件780',
+        '4.信函申请数件00',
+      ].join('\n'),
+    )[0]!;
+    expect(r.format).toBe('gov2014');
+    expect(values(r, 'c.')).toEqual({
+      'c.apply.received.total': 12, 'c.apply.received.total.cumulative': 140,
+      'c.apply.received.inPerson': 5, 'c.apply.received.inPerson.cumulative': 60,
+      'c.apply.received.fax': 0, 'c.apply.received.fax.cumulative': 0,
+      'c.apply.received.online': 7, 'c.apply.received.online.cumulative': 80,
+      'c.apply.received.letter': 0, 'c.apply.received.letter.cumulative': 0,
+    });
+    expect(Object.values(r.cells).every((c) => c.inferred)).toBe(true);
+    expect(r.problems.filter((p) => p.code === 'fused-digits').map((p) => p.message)).toEqual([
+      '“统计表·（一）主动公开政府信息数”一行的数字连在一起（212210037），有4种拆法都符合表格的勾稽关系，无法确定，未读取',
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Request, Response } from '../../messages';
+import type { PageConfirmations } from '../confirmations';
 import type { ExtApi } from '../ext';
 import type { LiveDeps, LiveTables } from '../live';
 import type { PriorCache } from '../prior';
@@ -11,6 +12,8 @@ export interface PageContext {
   readonly deps: LiveDeps;
   readonly pauseMs?: number;
   readonly priors: PriorCache;
+  /** The clerk's 核实说明 of the page's reports (one owner: lib/page/confirmations). */
+  readonly confirmations: PageConfirmations;
   sites: SiteSwitch | null;
   /** The live tables while the site is switched on. */
   live: LiveTables | null;

@@ -22,6 +22,8 @@ export function initLiveBadges(ctx: PageContext, signal: AbortSignal): void {
         if (r.status !== 'written') live.notice(unwrittenCell(c.report, c.id, String(value), r));
       }),
     changed: () => ctx.checked.forEach((f) => f()),
+    confirmations: (r) => ctx.confirmations.of(r),
+    confirm: (r, findings, note) => void ctx.confirmations.confirm(r, findings, note),
   });
   ctx.live = live;
   live.start();

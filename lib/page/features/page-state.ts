@@ -28,5 +28,6 @@ export async function pageState(ctx: PageContext, canUndoPrefill: boolean): Prom
     values: first ? valuesOf(first.report) : null,
     priorYear: prior?.year ?? null,
     canUndoPrefill,
+    confirmations: first ? ctx.confirmations.of(first.report) : [],
   };
 }

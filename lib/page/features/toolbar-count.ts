@@ -13,7 +13,7 @@ export function initToolbarCount(ctx: PageContext, signal: AbortSignal): void {
     for (const { findings } of ctx.live?.reports(false) ?? [])
       for (const f of findings) {
         if (f.severity === 'error') errors++;
-        else if (f.severity === 'warning') warnings++;
+        else if (f.severity === 'warning' && f.confirmed === undefined) warnings++;
       }
     const key = `${errors}/${warnings}`;
     if (key === last) return;

@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import { NOTE_MAX } from '@/lib/check/confirmed';
+
+/** Every word of the popup's 已核实 control (one place, for the locale module). */
+export const CONFIRM_TEXT = {
+  open: '已核实…',
+  openTitle: '核实无误后写一句核实说明，本问题不再计入问题个数',
+  label: '核实说明（必填）',
+  placeholder: '例如：本年另有 3 件为上年受理、本年办结',
+  ok: '确定',
+  cancel: '取消',
+  needNote: '请先写一句核实说明。',
+  confirmedTitle: '已核实',
+  undo: '撤销核实',
+  notePrefix: '核实说明：',
+} as const;
+
+/** 「已核实…」 under a 核实性 problem: a required note, then 确定 sends it. */
+export function ConfirmNote({ send }: { send: (note: string) => Promise<boolean> }) {
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  if (!open)
+    return (
+      <button class="small confirm-open" title={CONFIRM_TEXT.openTitle} onClick={() => setOpen(true)}>
+        {CONFIRM_TEXT.open}
+      </button>
+    );
+  const submit = async () => {
+    if (!note.trim()) return setMissing(true);
+    if (await send(note.trim())) {
+      setOpen(false);
+      setNote('');
+    }
+  };
+  return (
+    <span class="confirm-form">
+      <label>
+        {CONFIRM_TEXT.label}
+        <input
+          value={note}
+          maxLength={NOTE_MAX}
+          placeholder={CONFIRM_TEXT.placeholder}
+          aria-invalid={missing}
+          ref={(el) => el?.focus()}
+          onInput={(e) => { setNote(e.currentTarget.value); setMissing(false); }}
+          onKeyDown={(e) => e.key === 'Enter' && !e.isComposing && void submit()}
+        />
+      </label>
+      <button class="primary" onClick={submit}>{CONFIRM_TEXT.ok}</button>{' '}
+      <button onClick={() => { setOpen(false); setNote(''); setMissing(false); }}>{CONFIRM_TEXT.cancel}</button>
+      {missing && <span role="alert" class="small"> {CONFIRM_TEXT.needNote}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { watchCover } from '@/lib/page/cover-watch';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('watchCover', () => {
+  let calls = 0;
+  let stop: () => void = () => {};
+  let host: HTMLElement;
+
+  beforeEach(() => {
+    document.body.innerHTML = '<div id="menu" style="display:none">字体</div><div id="ed" contenteditable="true"><p>正文</p></div>';
+    host = document.createElement('nianbao-overlay');
+    document.documentElement.append(host);
+    calls = 0;
+    stop = watchCover(document, () => calls++, (n) => n === host);
+  });
+  afterEach(() => {
+    stop();
+    host.remove();
+  });
+
+  it('reports a dialog added to the page', async () => {
+    document.body.append(Object.assign(document.createElement('div'), { className: 'dialog' }));
+    await tick();
+    expect(calls).toBe(1);
+  });
+
+  it('reports a menu shown by a style, class or hidden change', async () => {
+    const menu = document.getElementById('menu')!;
+    menu.style.display = 'block';
+    await tick();
+    menu.className = 'open';
+    await tick();
+    menu.hidden = true;
+    await tick();
+    expect(calls).toBe(3);
+  });
+
+  it('reports a fade-in finishing (transitionend, animationend)', () => {
+    document.getElementById('menu')!.dispatchEvent(new Event('transitionend', { bubbles: true }));
+    document.getElementById('menu')!.dispatchEvent(new Event('animationend', { bubbles: true }));
+    expect(calls).toBe(2);
+  });
+
+  it('ignores typing in editable content, other attributes and the overlay host', async () => {
+    const ed = document.getElementById('ed')!;
+    ed.querySelector('p')!.append(' 更多');
+    ed.querySelector('p')!.setAttribute('style', 'word-break: break-all');
+    document.getElementById('menu')!.setAttribute('data-x', '1');
+    host.setAttribute('style', 'top:0');
+    host.remove();
+    document.documentElement.append(host);
+    await tick();
+    expect(calls).toBe(0);
+  });
+
+  it('watches nothing once stopped', async () => {
+    stop();
+    document.body.append(document.createElement('div'));
+    document.getElementById('menu')!.dispatchEvent(new Event('transitionend', { bubbles: true }));
+    await tick();
+    expect(calls).toBe(0);
+  });
+});
