@@ -553,6 +553,37 @@ export const zh = {
 
   // popup: confirmed
   'found.notCounted': '（不计入问题个数）：',
+
+  // popup: save, link, tab, pre-fill note
+  'link.used': '此网站今后使用「{body}」{year} 年数据做跨年校验和预填。',
+  'link.label': '使用上年数据',
+  'link.use': '使用',
+  'link.notNow': '暂不使用',
+  'save.needIdentity': '请填写单位名称和年度后再保存',
+  'save.replaced': '已替换',
+  'save.saved': '已保存',
+  'save.done': '{how}「{body}」{year} 年数据（{n} 个已填单元格）。',
+  'save.confirmLabel': '保存前确认',
+  'save.savedWhat': '已保存的「{body}」{year} 年数据',
+  'save.outside': '本表式以外的一格',
+  'save.replaceLabel': '替换已保存的数据',
+  'save.exists': '已有「{body}」{year} 年的数据。',
+  'save.unreadable': '已保存的那份数据无法读取，替换后它会留在历史版本中。',
+  'save.blank': '空白',
+  'save.moreCells': '另有 {n} 格（可在设置页的历史版本中查看）',
+  'save.replace': '替换已保存的数据',
+  'save.confirmReplace': '确认替换',
+  'save.panel': '保存本年数据',
+  'save.body': '单位名称',
+  'save.year': '年度',
+  'save.confirm': '确认保存',
+  'popup.tabNoUrl': '无法读取当前标签页的地址',
+  'popup.browserPage': '这是浏览器自身的页面，扩展无法在其中运行',
+  'popup.storePage': '这是浏览器的扩展商店页面，扩展不能在其中运行',
+  'popup.localFile': '这是本地文件；如需检查，请在扩展管理页允许「访问文件网址」后刷新页面',
+  'prefill.allFilled': '「上年结转」各格都已填写，没有需要预填的单元格。',
+  'prefill.noPrior': '上年数据里没有这 {n} 格的结转数，无法预填，请对照上年年报手工填写：{cells}。',
+  'sheet.handoffWhat': '审核单的数据',
 } as const;
 
 export type MessageKey = keyof typeof zh;
