@@ -54,7 +54,7 @@ describe('import last year in the options page', () => {
     };
     const page = await openImport({ site: '127.0.0.1', body, year: '2023' });
     await pick(page, '年报助手数据.json', Buffer.from(JSON.stringify(file)), 'application/json');
-    await page.getByText('读到的报告：page').waitFor();
+    await page.getByText('读到的报告：编辑页面').waitFor();
     assert.equal(await count(page, 'read'), Object.keys(PRIOR_2022).length);
     assert.ok((await count(page, 'missing')) > 100, 'the cells the export does not hold are listed as missing');
     const saved = await saveAndRead(page);
