@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Overlay, type BadgeView } from '@/components/overlay/overlay';
+import { Overlay, overlayRoot, type BadgeView } from '@/components/overlay/overlay';
 
 const view = (over: Partial<BadgeView> = {}): BadgeView => ({
   key: '1|0|active.normative.inForce',
@@ -23,7 +23,7 @@ describe('outline around the wrong cell', () => {
 
   it('is drawn in the overlay in the severity of the badge, 2 px outside the cell, and goes with the badge', () => {
     const o = new Overlay(document);
-    const root = o.host.shadowRoot!;
+    const root = overlayRoot(o.host)!;
     o.update([view({ severity: 'error', key: 'k' })]);
     o.place('k', shown);
     const line = root.querySelector<HTMLElement>('[data-outline="k"]')!;
@@ -43,7 +43,7 @@ describe('outline around the wrong cell', () => {
     const o = new Overlay(document);
     o.update([view({ confirmed: ['本年另有 1 件重新发布'] })]);
     o.place(view().key, shown);
-    const root = o.host.shadowRoot!;
+    const root = overlayRoot(o.host)!;
     const b = root.querySelector<HTMLButtonElement>('button.b')!;
     expect(b.hasAttribute('data-confirmed')).toBe(true);
     expect(b.getAttribute('aria-label')).toBe('已核实的核实性问题：表二·行政规范性文件·现行有效件数');
@@ -62,7 +62,7 @@ describe('已核实 in the tooltip', () => {
     const got: [string, string][] = [];
     const o = new Overlay(document, () => {}, (key, note) => got.push([key, note]));
     o.update([view({ confirmable: true })]);
-    const root = o.host.shadowRoot!;
+    const root = overlayRoot(o.host)!;
     const open = root.querySelector<HTMLButtonElement>('.cf .k')!;
     expect(open.textContent).toBe('已核实…');
     open.click();
@@ -82,7 +82,7 @@ describe('已核实 in the tooltip', () => {
   it('is not offered on a 强制性 badge', () => {
     const o = new Overlay(document);
     o.update([view({ severity: 'error', confirmable: false, expected: 27, canFix: true })]);
-    expect(o.host.shadowRoot!.querySelector('.cf:not([hidden])')).toBeNull();
+    expect(overlayRoot(o.host)!.querySelector('.cf:not([hidden])')).toBeNull();
   });
 
   it('Enter on a focused badge applies its 改为 N; Esc closes the tooltip', () => {
@@ -90,7 +90,7 @@ describe('已核实 in the tooltip', () => {
     const o = new Overlay(document, (_k, _c, v) => fixes.push(v));
     o.update([view({ severity: 'error', expected: 27, canFix: true })]);
     o.place(view().key, shown);
-    const root = o.host.shadowRoot!;
+    const root = overlayRoot(o.host)!;
     const b = root.querySelector<HTMLButtonElement>('button.b')!;
     o.focusBadge(view().key);
     expect(o.focused()).toBe(view().key);
