@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { cellLabel } from '@/lib/formats';
+import { localDateTime, sourceText, t } from '@/lib/i18n';
+import { plainError } from '@/lib/plain-error';
+import { FORMATS, cellLabel } from '@/lib/formats';
 import {
   ACCEPTED, fetchWithAccess, importFrom, parseAddress, refusal, saveCandidate,
   type Candidate, type ImportInput, type ImportTarget,
@@ -29,7 +31,7 @@ export function ImportView({ api, target }: { api: OptionsApi; target: ImportTar
   };
 
   const fromAddress = () =>
-    run('正在读取网页…', async () => {
+    run(t('import.readingPage'), async () => {
       const parsed = parseAddress(address);
       if (!parsed.ok) return { error: parsed.message };
       const perms = { request: api.requestHost, ...(api.removeHost ? { remove: api.removeHost } : {}) };
@@ -38,56 +40,56 @@ export function ImportView({ api, target }: { api: OptionsApi; target: ImportTar
     });
 
   const fromFile = (file: File | undefined) =>
-    file && run(`正在读取「${file.name}」…`, async () => ({ kind: 'file', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }));
+    file && run(t('import.readingFile', { name: file.name }), async () => ({ kind: 'file', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }));
 
-  const fromText = () => run('正在读取粘贴的文字…', async () => ({ kind: 'text', text: pasted }));
+  const fromText = () => run(t('import.readingText'), async () => ({ kind: 'text', text: pasted }));
 
-  const thisYear = target.year ? `${target.year} 年` : '本年';
+  const thisYear = target.year ? t('import.yearOf', { year: target.year }) : t('import.thisYear');
   return (
     <>
-      <h1>导入上年报告</h1>
+      <h1>{t('import.title')}</h1>
       {target.body || target.year ? (
         <p>
-          用于：{target.body ?? '本单位'} {thisYear}年报（导入的数据保存为{target.year ? ` ${target.year - 1} 年` : '上一年'}数据，用于跨年校验和预填）
+          {t('import.forTarget', { body: target.body ?? t('import.ownBody'), year: thisYear, saved: target.year ? t('import.savedYear', { year: target.year - 1 }) : t('import.lastYear') })}
         </p>
       ) : (
-        <p>导入的报告按单位和年度保存，之后在编辑下一年年报时用于跨年校验和预填。</p>
+        <p>{t('import.general')}</p>
       )}
-      <section aria-label="从网址导入">
-        <h2>上一年已发布的年报网址</h2>
+      <section aria-label={t('import.fromAddress')}>
+        <h2>{t('import.addressTitle')}</h2>
         <label>
-          网址 <input type="url" size={60} placeholder="https://www.example.gov.cn/…/2023年政府信息公开工作年度报告.html" value={address} onInput={(e) => setAddress(e.currentTarget.value)} />
+          {t('import.address')} <input type="url" size={60} placeholder={t('import.addressHint')} value={address} onInput={(e) => setAddress(e.currentTarget.value)} />
         </label>{' '}
-        <button onClick={fromAddress}>读取</button>
-        <p class="muted">点「读取」时浏览器会询问是否允许访问该网站；只用于读取这一页，读完即收回许可。</p>
+        <button onClick={fromAddress}>{t('import.read')}</button>
+        <p class="muted">{t('import.permissionNote')}</p>
         <label>
-          <input type="checkbox" checked={keepHost} onChange={(e) => setKeepHost(e.currentTarget.checked)} /> 保留对该网站的访问许可（以后从该网站导入时不再询问）
+          <input type="checkbox" checked={keepHost} onChange={(e) => setKeepHost(e.currentTarget.checked)} /> {t('import.keepHost')}
         </label>
       </section>
-      <section aria-label="从文件导入">
-        <h2>文件</h2>
+      <section aria-label={t('import.fromFile')}>
+        <h2>{t('import.file')}</h2>
         <label>
-          选择文件（网页 .html、Word .docx、PDF、文本 .txt、本扩展导出的 JSON 或 CSV）{' '}
+          {t('import.chooseFile')}{' '}
           <input type="file" accept={ACCEPTED} onChange={(e) => { void fromFile(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
         </label>
       </section>
-      <section aria-label="粘贴文字导入">
-        <h2>粘贴文字</h2>
+      <section aria-label={t('import.fromText')}>
+        <h2>{t('import.pasteTitle')}</h2>
         <label>
-          从 PDF 或网页中复制年报全文（含统计表），粘贴到这里：
+          {t('import.pasteLabel')}
           <br />
           <textarea rows={6} cols={80} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} />
         </label>
         <br />
-        <button onClick={fromText}>读取粘贴的文字</button>
+        <button onClick={fromText}>{t('import.readPasted')}</button>
       </section>
-      <section aria-label="读取结果" aria-live="polite">
+      <section aria-label={t('import.result')} aria-live="polite">
         {status.kind === 'busy' && <p class="muted">{status.what}</p>}
         {status.kind === 'error' && (
           <p role="alert">
             {status.message}
             <br />
-            <span class="muted">没有保存任何数据。</span>
+            <span class="muted">{t('import.nothingSaved')}</span>
           </p>
         )}
         {status.kind === 'done' && status.candidates.length > 1 && <SaveAll api={api} candidates={status.candidates} target={target} />}
@@ -126,37 +128,37 @@ function CandidateView({ api, candidate, target }: { api: OptionsApi; candidate:
     );
   }, [key, result]);
   const diff = existing && (!result || result.undone || result.error) ? diffValues(existing.values, report.values) : null;
-  const what = `「${report.body}」${report.year} 年的数据`;
+  const what = t('import.what', { body: report.body, year: report.year });
 
   const save = async () => {
     if (diff && needsSecondConfirmation(diff) && !armed) return setArmed(true);
-    const res = await saveCandidate(api.kv, report, target).catch((e: Error) => ({ ok: false as const, message: `没有保存：${e.message}` }));
+    const res = await saveCandidate(api.kv, report, target).catch((e: unknown) => ({ ok: false as const, message: t('error.withWhat', { what: t('import.notSaved'), why: plainError(e) }) }));
     setArmed(false);
     setResult(res.ok ? { text: `${res.message}。`, ...(res.replaced ? { undo: res.undo } : {}) } : { text: res.message, error: true });
   };
   const undo = async () => {
     if (!result?.undo) return;
     const res = await undoChange(api.kv, result.undo);
-    setResult(res.ok ? { text: `已撤销替换，${result.undo.what}已恢复为替换前的版本。`, undone: true } : { text: res.message, error: true, undo: result.undo });
+    setResult(res.ok ? { text: t('import.undoneReplace', { what: result.undo.what }), undone: true } : { text: res.message, error: true, undo: result.undo });
   };
 
   return (
-    <article class="candidate" aria-label="读到的报告">
-      <h3>读到的报告：{candidate.report.title ?? candidate.report.source}</h3>
+    <article class="candidate" aria-label={t('import.candidate')}>
+      <h3>{t('import.candidateTitle', { name: candidate.report.title ?? sourceText(candidate.report.source) })}</h3>
       <p>
-        <label>单位名称 <input value={body} placeholder="文件中没有写明，请填写" onInput={(e) => setBody(e.currentTarget.value)} /></label>{' '}
-        <label>年度 <input value={year} size={5} inputMode="numeric" onInput={(e) => setYear(e.currentTarget.value)} /></label>{' '}
-        <span class="muted">表格式样：{format} · 来源：{candidate.report.source}</span>
+        <label>{t('import.body')} <input value={body} placeholder={t('import.bodyMissing')} onInput={(e) => setBody(e.currentTarget.value)} /></label>{' '}
+        <label>{t('import.year')} <input value={year} size={5} inputMode="numeric" onInput={(e) => setYear(e.currentTarget.value)} /></label>{' '}
+        <span class="muted">{t('import.formatAndSource', { format: FORMATS[format].name, source: sourceText(candidate.report.source) })}</span>
       </p>
       {suggest && (
         <p class="ask-body">
-          这份文件没有写明是哪个单位的报告。如果是本单位「{suggest}」的，请点 <button onClick={() => setBody(suggest)}>是本单位：{suggest}</button>；否则请在上面填写单位名称。
+          {t('import.askBodyBefore', { body: suggest })}<button onClick={() => setBody(suggest)}>{t('import.askBodyButton', { body: suggest })}</button>{t('import.askBodyAfter')}
         </p>
       )}
       <p class="summary">
-        读到 <b data-count="read">{candidate.read.length}</b> 个数值；空白 <b data-count="blank">{candidate.blank.length}</b> 格；缺少{' '}
-        <b data-count="missing">{candidate.missing.length}</b> 格；上年数据中已有强制性问题 <b data-count="error">{errors.length}</b> 个、核实性问题{' '}
-        <b data-count="warning">{warnings.length}</b> 个。
+        {t('import.summary.read')}<b data-count="read">{candidate.read.length}</b>{t('import.summary.blank')}<b data-count="blank">{candidate.blank.length}</b>{t('import.summary.missing')}{' '}
+        <b data-count="missing">{candidate.missing.length}</b>{t('import.summary.errors')}<b data-count="error">{errors.length}</b>{t('import.summary.warnings')}{' '}
+        <b data-count="warning">{warnings.length}</b>{t('import.summary.end')}
       </p>
       {candidate.problems.length > 0 && (
         <ul class="problems-read">
@@ -165,7 +167,7 @@ function CandidateView({ api, candidate, target }: { api: OptionsApi; candidate:
       )}
       {candidate.missing.length > 0 && (
         <details>
-          <summary>缺少的单元格（{candidate.missing.length}）</summary>
+          <summary>{t('import.missing', { n: candidate.missing.length })}</summary>
           <ul class="missing">
             {candidate.missing.map((id) => <li key={id} data-cell={id}>{cellLabel(format, id)}</li>)}
           </ul>
@@ -173,30 +175,30 @@ function CandidateView({ api, candidate, target }: { api: OptionsApi; candidate:
       )}
       {candidate.findings.length > 0 && (
         <details open>
-          <summary>上年数据中已不成立的规则（{candidate.findings.length}）</summary>
+          <summary>{t('import.brokenRules', { n: candidate.findings.length })}</summary>
           <ul class="findings">
             {candidate.findings.map((f, i) => (
               <li key={i} class={`sev-${f.severity}`} data-rule={f.rule}>
-                {f.severity === 'error' ? '强制性' : '核实性'}：{f.message}
+                {t('import.findingLine', { severity: t(`severity.${f.severity}`), message: f.message })}
               </li>
             ))}
           </ul>
         </details>
       )}
       <p>
-        <button onClick={() => setShowTable(!showTable)}>{showTable ? '收起读到的数值' : '查看读到的数值'}</button>
+        <button onClick={() => setShowTable(!showTable)}>{showTable ? t('import.hideValues') : t('import.showValues')}</button>
       </p>
       {showTable && <OfficialTable format={format} values={report.values} />}
       {why && <p role="alert" class="refusal">{why}</p>}
       {diff && existing && <DiffView diff={diff} format={format} what={what} savedAt={existing.savedAt} />}
       {diff && armed && <p role="alert" class="sev-error second-confirm">{blankingWarning(diff, what)}</p>}
       <button class="primary" disabled={!!why} onClick={save}>
-        {!diff ? '保存为上年数据' : armed ? `确认替换（${diff.blanked.length} 个已填单元格将变为空白）` : `替换已保存的 ${report.year} 年数据`}
+        {!diff ? t('import.saveAsPrior') : armed ? t('import.confirmReplace', { n: diff.blanked.length }) : t('import.replace', { year: report.year })}
       </button>
-      {armed && <> <button onClick={() => setArmed(false)}>取消</button></>}
+      {armed && <> <button onClick={() => setArmed(false)}>{t('common.cancel')}</button></>}
       {result && (
         <p role={result.error ? 'alert' : 'status'} class={result.error ? 'error-text' : 'ok-text'}>
-          {result.text} {result.undo && <button onClick={undo}>撤销</button>}
+          {result.text} {result.undo && <button onClick={undo}>{t('common.undo')}</button>}
         </p>
       )}
     </article>
@@ -208,14 +210,14 @@ const SHOWN = 30;
 /** What the replace changes: counts, then the cells by kind (the first few of each). */
 function DiffView({ diff, format, what, savedAt }: { diff: ReplaceDiff; format: NewReport['format']; what: string; savedAt: string }) {
   const kinds = [
-    ['changed', '数值改变', diff.changed],
-    ['blanked', '将变为空白', diff.blanked],
-    ['added', '新增数值', diff.added],
+    ['changed', t('import.diff.changed'), diff.changed],
+    ['blanked', t('import.diff.blanked'), diff.blanked],
+    ['added', t('import.diff.added'), diff.added],
   ] as const;
-  const show = (v: number | null) => (v === null ? '空白' : String(v));
+  const show = (v: number | null) => (v === null ? t('import.blankValue') : String(v));
   return (
-    <div class="replace-diff sev-warning" aria-label="替换将改变的内容">
-      <p>已保存过{what}（保存于 {savedAt.slice(0, 16).replace('T', ' ')}），保存将替换它（原来的数据会留在历史版本中）。{diffSummary(diff)}</p>
+    <div class="replace-diff sev-warning" aria-label={t('import.diffLabel')}>
+      <p>{t('import.diffIntro', { what, at: localDateTime(savedAt) })}{diffSummary(diff)}</p>
       {kinds.filter(([, , list]) => list.length).map(([kind, title, list]) => (
         <details key={kind} open={kind === 'blanked'}>
           <summary>{title}（{list.length}）</summary>
@@ -223,7 +225,7 @@ function DiffView({ diff, format, what, savedAt }: { diff: ReplaceDiff; format: 
             {list.slice(0, SHOWN).map((c) => (
               <li key={c.cell} data-cell={c.cell}>{cellLabel(format, c.cell)}：{show(c.from)} → {show(c.to)}</li>
             ))}
-            {list.length > SHOWN && <li class="muted">…… 另有 {list.length - SHOWN} 个</li>}
+            {list.length > SHOWN && <li class="muted">{t('import.more', { n: list.length - SHOWN })}</li>}
           </ul>
         </details>
       ))}
@@ -258,30 +260,30 @@ function SaveAll({ api, candidates, target }: { api: OptionsApi; candidates: Can
       else failed.push(res.message);
     }
     setArmed(false);
-    const text = `已保存 ${undo.length} 份报告${replacing.n ? `（其中 ${replacing.n} 份替换了原有数据）` : ''}`;
-    setDone({ text: failed.length ? `${text}；${failed.length} 份没有保存：${[...new Set(failed)].join('；')}` : text, error: failed.length > 0, undo });
+    const text = t('import.savedN', { n: undo.length }) + (replacing.n ? t('import.savedReplacing', { n: replacing.n }) : '');
+    setDone({ text: failed.length ? t('import.notSavedN', { text, n: failed.length, why: [...new Set(failed)].join(t('common.listSeparator')) }) : text, error: failed.length > 0, undo });
   };
   const undoAll = async () => {
     if (!done) return;
     const left: string[] = [];
-    for (const t of [...done.undo].reverse()) {
-      const res = await undoChange(api.kv, t);
+    for (const token of [...done.undo].reverse()) {
+      const res = await undoChange(api.kv, token);
       if (!res.ok) left.push(res.message);
     }
-    setDone({ text: left.length ? left.join('；') : '已撤销，刚才保存的报告都已恢复为保存前的样子', error: left.length > 0, undo: [] });
+    setDone({ text: left.length ? left.join(t('common.listSeparator')) : t('import.undoneAll'), error: left.length > 0, undo: [] });
   };
   return (
     <p class="save-all">
-      文件中有 {candidates.length} 份报告{ok.length < candidates.length ? `，其中 ${candidates.length - ok.length} 份不能保存（见下）` : ''}。{' '}
+      {t('import.fileHas', { n: candidates.length })}{ok.length < candidates.length ? t('import.someRefused', { n: candidates.length - ok.length }) : ''}{t('common.sentenceEnd')}{' '}
       {done ? (
         <span role={done.error ? 'alert' : 'status'} class={done.error ? 'error-text' : 'ok-text'}>
-          {done.text} {done.undo.length > 0 && <button onClick={undoAll}>撤销</button>}
+          {done.text} {done.undo.length > 0 && <button onClick={undoAll}>{t('common.undo')}</button>}
         </span>
       ) : (
         <>
-          {armed && <span role="alert" class="sev-error second-confirm">注意：其中 {replacing.blanked} 份替换会让多个已填的单元格变为空白。如确要替换，请再点一次；之后可点「撤销」恢复。 </span>}
+          {armed && <span role="alert" class="sev-error second-confirm">{t('import.blankingAll', { n: replacing.blanked })}</span>}
           <button class="primary" disabled={!ok.length} onClick={saveAll}>
-            {armed ? '确认全部保存' : `全部保存（${ok.length} 份${replacing.n ? `，将替换 ${replacing.n} 份已保存的数据` : ''}）`}
+            {armed ? t('import.confirmSaveAll') : t('import.saveAll', { n: ok.length, replacing: replacing.n ? t('import.saveAllReplacing', { n: replacing.n }) : '' })}
           </button>
         </>
       )}

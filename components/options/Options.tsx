@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { parseRoute, type OptionsApi } from './api';
 import { ImportView } from './ImportView';
 import { SavedList } from './SavedList';
@@ -14,11 +15,11 @@ export function Options({ api }: { api: OptionsApi }) {
   return (
     <main class="options">
       <nav>
-        <a href="#" aria-current={route.view === 'list' ? 'page' : undefined}>已保存的年报数据</a>
+        <a href="#" aria-current={route.view === 'list' ? 'page' : undefined}>{t('options.nav.saved')}</a>
         {' · '}
-        <a href="#import" aria-current={route.view === 'import' ? 'page' : undefined}>导入上年报告</a>
+        <a href="#import" aria-current={route.view === 'import' ? 'page' : undefined}>{t('options.nav.import')}</a>
         {' · '}
-        <a href="batch.html" target="_blank" rel="noopener">批量审核多份年报</a>
+        <a href="batch.html" target="_blank" rel="noopener">{t('options.nav.batch')}</a>
       </nav>
       {route.view === 'import' ? <ImportView api={api} target={route} /> : <SavedList api={api} />}
     </main>

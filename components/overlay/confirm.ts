@@ -1,4 +1,5 @@
 import { NOTE_MAX } from '@/lib/check/confirmed';
+import { t } from '@/lib/i18n';
 
 /**
  * 「已核实」 in a badge's tooltip: a required one-line 核实说明, then 确定. Drawn in the overlay only;
@@ -7,15 +8,33 @@ import { NOTE_MAX } from '@/lib/check/confirmed';
 
 /** Every word this control shows (one place, for the locale module). */
 export const CONFIRM_WORDS = {
-  open: '已核实…',
-  openTitle: '核实无误后写一句核实说明，本问题不再计入问题个数',
-  label: '核实说明（必填）',
-  placeholder: '例如：本年另有 3 件为上年受理、本年办结',
-  ok: '确定',
-  cancel: '取消',
-  needNote: '请先写一句核实说明。',
-  badge: '已核实',
-  notePrefix: '核实说明：',
+  get open() {
+    return t('confirm.open');
+  },
+  get openTitle() {
+    return t('confirm.openTitle');
+  },
+  get label() {
+    return t('confirm.label');
+  },
+  get placeholder() {
+    return t('confirm.placeholder');
+  },
+  get ok() {
+    return t('confirm.ok');
+  },
+  get cancel() {
+    return t('common.cancel');
+  },
+  get needNote() {
+    return t('confirm.needNote');
+  },
+  get badge() {
+    return t('confirm.badge');
+  },
+  get notePrefix() {
+    return t('confirm.notePrefix');
+  },
 } as const;
 
 export const CONFIRM_CSS = `

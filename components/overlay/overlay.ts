@@ -14,10 +14,11 @@ import { CONFIRM_CSS, CONFIRM_WORDS, confirmControl } from './confirm';
 import { KEYS_CSS, badgeKeys, closeTip } from './keys';
 import { OUTLINE_CSS, Outlines } from './outline';
 import { BADGE_SIZE, type BadgeSeverity, type BadgeView, type OffscreenView, type OverlayView, type Pos, type Rect, type RefView, type TipPlace } from '@/lib/page/view';
+import { t } from '@/lib/i18n';
 
 export type { BadgeView, RefView } from '@/lib/page/view';
 
-const SEVERITY_WORD: Record<BadgeSeverity, string> = { error: '强制性问题', warning: '核实性问题' };
+const severityWord = (s: BadgeSeverity) => t(`overlay.${s}`);
 
 const CSS = `
 :host{all:initial;position:fixed;left:0;top:0;width:0;height:0;overflow:visible;z-index:2147483647;pointer-events:none;font:13px/1.5 system-ui,"Microsoft YaHei","PingFang SC",sans-serif}
@@ -195,19 +196,19 @@ export class Overlay implements OverlayView {
     el.dataset.sig = sig;
     el.setAttribute('data-cell', v.cell);
     el.setAttribute('data-severity', v.severity);
-    const what = sentence ? `正文与${v.label}不一致` : v.label;
-    const word = v.confirmed ? `${CONFIRM_WORDS.badge}的${SEVERITY_WORD[v.severity]}` : SEVERITY_WORD[v.severity];
+    const what = sentence ? t('overlay.textDisagrees', { label: v.label }) : v.label;
+    const word = v.confirmed ? t('overlay.confirmedWord', { confirmed: CONFIRM_WORDS.badge, severity: severityWord(v.severity) }) : severityWord(v.severity);
     if (v.confirmed) el.setAttribute('data-confirmed', '');
     else el.removeAttribute('data-confirmed');
     el.setAttribute('aria-label', `${word}：${what}`);
-    setText(el, sentence ? '文' : v.confirmed ? '✓' : v.severity === 'error' ? '!' : '?');
+    setText(el, sentence ? t('overlay.sentenceBadge') : v.confirmed ? '✓' : v.severity === 'error' ? '!' : '?');
     const tip = el.nextElementSibling as HTMLElement;
     // The heading names the cell once; the messages say 「本格」, and the suggested value is said once: by 改为 N.
     const fixable = v.expected !== undefined && !!v.canFix;
     const said = sentence ? v.messages : v.messages.map((m) => inCellWords(m, v.label, fixable ? v.expected : undefined));
     const lines = [`${word} · ${what}`, ...said];
     if (v.confirmed) lines.push(`${CONFIRM_WORDS.notePrefix}${v.confirmed.join('；')}`);
-    if (v.expected !== undefined) lines.push(fixable ? '' : `本格应为 ${v.expected}`);
+    if (v.expected !== undefined) lines.push(fixable ? '' : t('overlay.shouldBe', { n: v.expected }));
     confirmControl(tip, !!v.confirmable && !sentence, (note) => {
       const key = this.keyOf(el);
       if (key) this.onConfirm(key, note);
@@ -245,7 +246,7 @@ export class Overlay implements OverlayView {
       last.append(' ', fix);
     }
     fix.hidden = false;
-    setText(fix, `改为 ${v.expected}`);
+    setText(fix, t('overlay.fix', { n: v.expected }));
     this.fixes.set(el, { key: v.key, cell: v.cell, value: v.expected });
   }
 
@@ -430,9 +431,9 @@ export class Overlay implements OverlayView {
       const dir = b.getAttribute('data-offscreen') as 'above' | 'below';
       const n = view[dir];
       if (b.hidden !== !n) b.hidden = !n;
-      const text = dir === 'above' ? `上方还有 ${n} 个问题 ↑` : `下方还有 ${n} 个问题 ↓`;
+      const text = t(dir === 'above' ? 'overlay.above' : 'overlay.below', { n });
       if (b.textContent !== text) b.textContent = text;
-      b.title = '滚动到该单元格并显示问题';
+      b.title = t('overlay.jumpTitle');
     }
   }
 

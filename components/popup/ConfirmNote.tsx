@@ -1,19 +1,40 @@
 import { useState } from 'preact/hooks';
 import { NOTE_MAX } from '@/lib/check/confirmed';
+import { t } from '@/lib/i18n';
 
 /** Every word of the popup's 已核实 control (one place, for the locale module). */
 export const CONFIRM_TEXT = {
-  open: '已核实…',
-  openTitle: '核实无误后写一句核实说明，本问题不再计入问题个数',
-  label: '核实说明（必填）',
-  placeholder: '例如：本年另有 3 件为上年受理、本年办结',
-  ok: '确定',
-  cancel: '取消',
-  needNote: '请先写一句核实说明。',
-  confirmedTitle: '已核实',
-  undo: '撤销核实',
-  notePrefix: '核实说明：',
-} as const;
+  get open() {
+    return t('confirm.open');
+  },
+  get openTitle() {
+    return t('confirm.openTitle');
+  },
+  get label() {
+    return t('confirm.label');
+  },
+  get placeholder() {
+    return t('confirm.placeholder');
+  },
+  get ok() {
+    return t('confirm.ok');
+  },
+  get cancel() {
+    return t('common.cancel');
+  },
+  get needNote() {
+    return t('confirm.needNote');
+  },
+  get confirmedTitle() {
+    return t('confirm.badge');
+  },
+  get undo() {
+    return t('confirm.undo');
+  },
+  get notePrefix() {
+    return t('confirm.notePrefix');
+  },
+};
 
 /** 「已核实…」 under a 核实性 problem: a required note, then 确定 sends it. */
 export function ConfirmNote({ send }: { send: (note: string) => Promise<boolean> }) {

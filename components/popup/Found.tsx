@@ -2,6 +2,8 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { FORMATS, cellLabel, formatTitle } from '@/lib/formats';
 import type { FoundTable, PageState, PrefillItem } from '@/lib/messages';
+import { t, t as tr } from '@/lib/i18n';
+import { plainError } from '@/lib/plain-error';
 import { toCsv, toJson, type NewReport, type SavedReport, STORE_VERSION } from '@/lib/store';
 import { confirmedList, countListed, groupByCell, inCellWords } from '../shared/findings';
 import { CONFIRM_TEXT, ConfirmNote } from './ConfirmNote';
@@ -32,7 +34,7 @@ function tableLines(tables: readonly FoundTable[]): string[] {
     lines.set(k, l);
   }
   return [...lines.values()].map(({ t, n, cells }) =>
-    `${formatTitle(FORMATS[t.format!])} · ${t.year ? `${t.year} 年度` : '年度未知'} · ${t.body ?? '单位名称未知'}（${t.where}${n > 1 ? `，${n} 张表` : ''}，${cells} 格）`,
+    tr('found.tableLine', { format: formatTitle(FORMATS[t.format!]), year: t.year ? tr('found.yearOf', { year: t.year }) : tr('found.yearUnknown'), body: t.body ?? tr('found.bodyUnknown'), where: t.where, tables: n > 1 ? tr('found.tablesN', { n }) : '', cells }),
   );
 }
 
@@ -58,12 +60,12 @@ export function Found({ api, state, table, refresh, say, more }: {
   // Which cell is most likely mistyped, as the page's badges say: each value it can apply gets 改为 N.
   const suggestion = state.suggestion;
 
-  const fail = (e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message : String(e) });
+  const fail = (e: unknown) => ({ ok: false as const, message: plainError(e) });
 
   const fix = async (cell: string, value: number) => {
     const res = await api.send({ type: 'apply-fix', cell, value }).catch(fail);
     if (!res.ok) return say(res.message, true);
-    say(`已将 ${cellLabel(format, cell)} 改为 ${value}（可在编辑器中撤销）`);
+    say(t('found.fixed', { cell: cellLabel(format, cell), value }));
     await refresh();
   };
 
@@ -74,7 +76,7 @@ export function Found({ api, state, table, refresh, say, more }: {
       say(res.message, true);
       return false;
     }
-    say(req.type === 'confirm' ? '已标为已核实，核实说明会随本年数据保存，并印在审核单上。' : '已撤销核实，这个问题重新计入问题个数。');
+    say(t(req.type === 'confirm' ? 'found.confirmed' : 'found.unconfirmed'));
     await refresh();
     return true;
   };
@@ -102,8 +104,8 @@ export function Found({ api, state, table, refresh, say, more }: {
     setPlan(null);
     if (!res.ok) return say(res.message, true);
     const missed = res.unwritten ?? [];
-    const done = `已预填 ${res.written?.length ?? 0} 个单元格（均已核对）。如需还原，请点「撤销预填」。`;
-    if (missed.length) say(`${done} 另有 ${missed.length} 个单元格未能填入：${missed.map((u) => u.message).join(' ')}`, true);
+    const done = t('found.prefilled', { n: res.written?.length ?? 0 });
+    if (missed.length) say(t('found.prefillMissed', { done, n: missed.length, why: missed.map((u) => u.message).join(' ') }), true);
     else say(done);
     await refresh();
   };
@@ -112,22 +114,22 @@ export function Found({ api, state, table, refresh, say, more }: {
     const res = await api.send({ type: 'prefill-undo' }).catch(fail);
     if (!res.ok) return say(res.message, true);
     const missed = res.unwritten ?? [];
-    if (missed.length) say(`已撤销预填，但有 ${missed.length} 个单元格未能还原：${missed.map((u) => u.message).join(' ')}`, true);
-    else say('已撤销预填，表格恢复原样');
+    if (missed.length) say(t('found.undoMissed', { n: missed.length, why: missed.map((u) => u.message).join(' ') }), true);
+    else say(t('found.undone'));
     await refresh();
   };
 
   const exportAs = (kind: 'json' | 'csv') => {
     const r = report(body, year);
-    if (!r) return say('请填写单位名称和年度后再导出', true);
+    if (!r) return say(t('found.needIdentity'), true);
     const full: SavedReport = { ...r, version: STORE_VERSION, savedAt: new Date().toISOString() };
-    const name = `${safeName(r.body)}-${r.year}年报数据${kind === 'json' ? '（供导入）' : ''}.${kind}`;
+    const name = t(kind === 'json' ? 'export.jsonName' : 'export.csvName', { name: t('export.reportName', { body: safeName(r.body), year: r.year }) });
     if (kind === 'json') api.download(name, toJson([full]), 'application/json');
     else api.download(name, toCsv([full]), 'text/csv');
   };
 
   const sheet = async () => {
-    if (!state.values) return say('页面没有返回统计表的数字，无法生成审核单', true);
+    if (!state.values) return say(t('found.noValues'), true);
     const y = Number(year);
     const res = await openSheet(api, { site: state.site, format, year: Number.isInteger(y) && y > 0 ? y : null, body: body.trim() || null, values: state.values, confirmations });
     if (!res.ok) say(res.message, true);
@@ -136,41 +138,41 @@ export function Found({ api, state, table, refresh, say, more }: {
   const total = counts.error + counts.warning + counts.info;
   return (
     <>
-      <section aria-label="检查结果" class="summary">
+      <section aria-label={t('found.result')} class="summary">
         <p class="counts">
-          {counts.error + counts.warning === 0 ? <strong>未发现问题。</strong> : null}
-          <span class="sev-error">强制性问题 <b data-count="error">{counts.error}</b> 个</span>，
-          <span class="sev-warning">核实性问题 <b data-count="warning">{counts.warning}</b> 个</span>
-          {counts.info > 0 && <>，<span class="sev-info">提示 <b data-count="info">{counts.info}</b> 条</span></>}
+          {counts.error + counts.warning === 0 ? <strong>{t('found.none')}</strong> : null}
+          <span class="sev-error">{t('found.errors')}<b data-count="error">{counts.error}</b>{t('found.unit')}</span>{t('common.clauseSeparator')}
+          <span class="sev-warning">{t('found.warnings')}<b data-count="warning">{counts.warning}</b>{t('found.unit')}</span>
+          {counts.info > 0 && <>{t('common.clauseSeparator')}<span class="sev-info">{t('found.infos')}<b data-count="info">{counts.info}</b>{t('found.unitInfo')}</span></>}
         </p>
         <ul class="tables">
           {tableLines(state.tables).map((l) => <li key={l}>{l}</li>)}
         </ul>
-        <p class="muted small">{state.priorYear ? `已载入 ${state.priorYear} 年数据，跨年规则同时检查。` : '没有上年数据，跨年规则（上年结转等）未检查。'}</p>
+        <p class="muted small">{state.priorYear ? t('found.priorLoaded', { year: state.priorYear }) : t('found.noPrior')}</p>
         {!state.priorYear && table.year && (
           <LinkPrompt api={api} site={state.site} body={table.body} year={table.year} linked={() => void refresh()} say={say} />
         )}
         {(!table.year || !table.body) && (
           <p class="identity">
-            页面没有写明{!table.year ? '年度' : ''}{!table.year && !table.body ? '和' : ''}{!table.body ? '单位名称' : ''}，请填写：
-            {!table.body && <label>单位名称 <input value={body} onInput={(e) => setBody(e.currentTarget.value)} /></label>}
-            {!table.year && <label>本报告年度 <input value={year} size={5} inputMode="numeric" onInput={(e) => setYear(e.currentTarget.value)} /></label>}
+            {t('found.askIdentity', { what: (!table.year ? t('found.year') : '') + (!table.year && !table.body ? t('found.and') : '') + (!table.body ? t('found.body') : '') })}
+            {!table.body && <label>{t('found.bodyLabel')} <input value={body} onInput={(e) => setBody(e.currentTarget.value)} /></label>}
+            {!table.year && <label>{t('found.yearLabel')} <input value={year} size={5} inputMode="numeric" onInput={(e) => setYear(e.currentTarget.value)} /></label>}
           </p>
         )}
       </section>
       {suggestion && (
-        <section aria-label="最可能的输错" class="locate">
+        <section aria-label={t('found.likely')} class="locate">
           {/* Said once: in the list below when it is there, here only the cells and their 改为 N. */}
-          <p>{listed.has(suggestion.message) ? `最可能输错的格：${suggestion.fixes.map((f) => cellLabel(format, f.cell)).join('、')}` : suggestion.message}</p>
+          <p>{listed.has(suggestion.message) ? t('found.likelyCells', { cells: suggestion.fixes.map((f) => cellLabel(format, f.cell)).join(t('common.enumSeparator')) }) : suggestion.message}</p>
           {suggestion.fixes.map((f) => (
             <button key={f.cell} class="primary" data-cell={f.cell} onClick={() => fix(f.cell, f.value)}>
-              改为 {f.value}
+              {t('overlay.fix', { n: f.value })}
             </button>
           ))}
         </section>
       )}
       {total > 0 && (
-        <section aria-label="问题" class="problems-box" tabIndex={0}>
+        <section aria-label={t('found.problems')} class="problems-box" tabIndex={0}>
           <ul class="problems">
             {groups.map((g) => (
               <li key={g.cell}>
@@ -194,11 +196,11 @@ export function Found({ api, state, table, refresh, say, more }: {
       )}
       {confirmed.length > 0 && (
         <section aria-label={CONFIRM_TEXT.confirmedTitle} class="confirmed-box">
-          <p class="muted small">{CONFIRM_TEXT.confirmedTitle} <b data-count="confirmed">{confirmed.length}</b> 个（不计入问题个数）：</p>
+          <p class="muted small">{CONFIRM_TEXT.confirmedTitle} <b data-count="confirmed">{confirmed.length}</b>{t('found.unit')}{t('found.notCounted')}</p>
           <ul class="confirmed">
             {confirmed.map((c) => (
               <li key={`${c.rule}|${c.cells.join(',')}`} class="muted small" data-cell={c.cell} title={`${CONFIRM_TEXT.notePrefix}${c.note}`}>
-                {c.label}：{CONFIRM_TEXT.notePrefix}{c.note}{' '}
+                {t('found.confirmedLine', { label: c.label })}{CONFIRM_TEXT.notePrefix}{c.note}{' '}
                 <button class="small" onClick={() => void confirm({ type: 'unconfirm', rule: c.rule, cells: c.cells })}>{CONFIRM_TEXT.undo}</button>
               </li>
             ))}
@@ -206,8 +208,8 @@ export function Found({ api, state, table, refresh, say, more }: {
         </section>
       )}
       {plan && (
-        <section aria-label="预填计划" class="panel">
-          <p>将从上年数据填入以下 {plan.length} 个空白单元格：</p>
+        <section aria-label={t('found.plan')} class="panel">
+          <p>{t('found.planIntro', { n: plan.length })}</p>
           <ul class="plan">
             {plan.map((p) => (
               <li key={p.cell} data-cell={p.cell}>
@@ -216,7 +218,7 @@ export function Found({ api, state, table, refresh, say, more }: {
             ))}
           </ul>
           <div class="row">
-            <button class="primary" onClick={applyPlan}>确认预填</button> <button onClick={() => setPlan(null)}>取消</button>
+            <button class="primary" onClick={applyPlan}>{t('found.confirmPlan')}</button> <button onClick={() => setPlan(null)}>{t('common.cancel')}</button>
           </div>
         </section>
       )}
@@ -238,11 +240,11 @@ export function Found({ api, state, table, refresh, say, more }: {
         />
       )}
       <div class="actions main-actions">
-        <button onClick={() => { setPlan(null); setSaving(true); }}>保存本年数据</button>
-        <button onClick={askPlan}>从上年数据预填</button>
-        {state.canUndoPrefill && <button onClick={undoPrefill}>撤销预填</button>}
-        <button onClick={sheet}>打印审核单</button>
-        <button onClick={() => api.openOptions(importRoute(state, table))}>导入上年报告…</button>
+        <button onClick={() => { setPlan(null); setSaving(true); }}>{t('found.save')}</button>
+        <button onClick={askPlan}>{t('found.prefill')}</button>
+        {state.canUndoPrefill && <button onClick={undoPrefill}>{t('found.undoPrefill')}</button>}
+        <button onClick={sheet}>{t('found.sheet')}</button>
+        <button onClick={() => api.openOptions(importRoute(state, table))}>{t('popup.importPrior')}</button>
       </div>
       {more(exportAs)}
     </>

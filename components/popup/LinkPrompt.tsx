@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { linkCandidates, linkExplanation, linkQuestion, linkToSite, type LinkCandidate } from '@/lib/store';
 import type { PopupApi } from './api';
+import { t } from '@/lib/i18n';
 
 /**
  * Last year's data saved without a site (imported in the options page) is used on this site only
@@ -24,20 +25,20 @@ export function LinkPrompt({ api, site, body, year, linked, say }: {
     const res = await linkToSite(api.kv, site, c.key);
     if (!res.ok) return say(res.message, true);
     setCandidates([]);
-    say(`此网站今后使用「${c.report.body}」${c.report.year} 年数据做跨年校验和预填。`);
+    say(t('link.used', { body: c.report.body, year: c.report.year }));
     linked();
   };
 
   return (
-    <section aria-label="使用上年数据" class="panel">
+    <section aria-label={t('link.label')} class="panel">
       {candidates.slice(0, 3).map((c) => (
         <div key={c.key} class="row">
           <span>{linkQuestion(c.report)}</span>
-          <button class="primary" onClick={() => use(c)}>使用</button>
+          <button class="primary" onClick={() => use(c)}>{t('link.use')}</button>
         </div>
       ))}
       <p class="small muted">{linkExplanation(site)}</p>
-      <button class="link" onClick={() => setCandidates([])}>暂不使用</button>
+      <button class="link" onClick={() => setCandidates([])}>{t('link.notNow')}</button>
     </section>
   );
 }

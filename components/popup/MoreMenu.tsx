@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { t } from '@/lib/i18n';
 
 /** Rarely used actions, out of the everyday row: 导出, 在此网站停用/启用, the saved data. */
 export function MoreMenu({ enabled, toggle, exportAs, openSaved, openBatch }: {
@@ -11,21 +12,21 @@ export function MoreMenu({ enabled, toggle, exportAs, openSaved, openBatch }: {
 }): JSX.Element {
   return (
     <details class="more">
-      <summary>更多操作</summary>
+      <summary>{t('popup.more')}</summary>
       <div class="menu">
         {exportAs && (
           <>
-            <button onClick={() => exportAs('csv')}>导出本年数据为表格（CSV，可用 Excel 打开）</button>
-            <button onClick={() => exportAs('json')}>导出本年数据文件（JSON，供再次导入）</button>
+            <button onClick={() => exportAs('csv')}>{t('popup.exportCsv')}</button>
+            <button onClick={() => exportAs('json')}>{t('popup.exportJson')}</button>
           </>
         )}
-        <button onClick={openSaved}>已保存的数据与设置</button>
-        {openBatch && <button onClick={openBatch}>批量审核多份年报（政务公开办用）</button>}
-        <button onClick={toggle}>{enabled ? '在此网站停用' : '在此网站启用'}</button>
+        <button onClick={openSaved}>{t('popup.savedAndSettings')}</button>
+        {openBatch && <button onClick={openBatch}>{t('popup.openBatch')}</button>}
+        <button onClick={toggle}>{enabled ? t('popup.disableHere') : t('popup.enableHere')}</button>
         <p class="small muted">
           {enabled
-            ? `停用立即生效：此页面上的提示马上移除，以后打开此网站的页面也不再检查，直到在这里重新启用。`
-            : `启用立即生效：此页面马上开始检查。`}
+            ? t('popup.offNote')
+            : t('popup.onNote')}
         </p>
       </div>
     </details>

@@ -4,6 +4,7 @@ import { isSiteEnabled, setSiteEnabled, undoChange, type UndoToken } from '@/lib
 import { hostOf, unreachableReason, type PopupApi } from './api';
 import { Found, importRoute } from './Found';
 import { MoreMenu } from './MoreMenu';
+import { t } from '@/lib/i18n';
 
 type View =
   | { kind: 'loading' }
@@ -24,7 +25,7 @@ export function Popup({ api }: { api: PopupApi }) {
 
   async function refresh() {
     const tab = api.tab;
-    if (!tab) return setView({ kind: 'unreachable', reason: '没有可检查的标签页' });
+    if (!tab) return setView({ kind: 'unreachable', reason: t('popup.noTab') });
     // The URL is hidden when the popup is opened for another tab (?tabId) without host access.
     const blocked = tab.url ? unreachableReason(tab.url) : null;
     if (blocked) return setView({ kind: 'unreachable', reason: blocked });
@@ -32,14 +33,14 @@ export function Popup({ api }: { api: PopupApi }) {
     try {
       const res = await api.send({ type: 'state' });
       if (!res.ok) return setView({ kind: 'unreachable', reason: res.message });
-      if (!res.state) return setView({ kind: 'unreachable', reason: '页面没有返回检查结果' });
+      if (!res.state) return setView({ kind: 'unreachable', reason: t('popup.noState') });
       setView({ kind: 'ready', state: res.state });
     } catch {
       const on = await isSiteEnabled(api.kv, host).catch(() => true);
       setView(
         !on
           ? { kind: 'ready', state: emptyPageState(host, false) }
-          : { kind: 'unreachable', reason: '无法连接此页面：页面可能在安装扩展之前就已打开，请刷新页面后再试' },
+          : { kind: 'unreachable', reason: t('popup.unreachable') },
       );
     }
   }
@@ -52,36 +53,36 @@ export function Popup({ api }: { api: PopupApi }) {
   const undo = async (token: UndoToken) => {
     const res = await undoChange(api.kv, token);
     if (!res.ok) return say(res.message, true);
-    say(`已撤销，${token.what}恢复为保存前的样子。`);
+    say(t('popup.undone', { what: token.what }));
   };
 
   return (
     <main class="popup">
-      <h1>年报助手</h1>
+      <h1>{t('popup.title')}</h1>
       {note && (
         <p role={note.error ? 'alert' : 'status'} class={note.error ? 'note error-text' : 'note ok-text'}>
           {note.text}
           {note.undo && (
             <>
               {' '}
-              <button onClick={() => undo(note.undo!)}>撤销</button>
+              <button onClick={() => undo(note.undo!)}>{t('common.undo')}</button>
             </>
           )}
         </p>
       )}
-      {view.kind === 'loading' && <p class="muted">正在读取页面…</p>}
+      {view.kind === 'loading' && <p class="muted">{t('popup.loading')}</p>}
       {view.kind === 'unreachable' && (
-        <section aria-label="页面状态">
-          <p><strong>此页面无法检查。</strong></p>
+        <section aria-label={t('popup.pageState')}>
+          <p><strong>{t('popup.cannotCheck')}</strong></p>
           <p class="why">{view.reason}</p>
           <div class="actions">
-            <button onClick={() => api.openOptions('#import')}>导入上年报告…</button>
+            <button onClick={() => api.openOptions('#import')}>{t('popup.importPrior')}</button>
           </div>
         </section>
       )}
       {view.kind === 'ready' && <Ready api={api} state={view.state} refresh={refresh} say={say} />}
       <footer>
-        <button class="link" onClick={() => api.openPage('help.html')}>说明</button>
+        <button class="link" onClick={() => api.openPage('help.html')}>{t('popup.help')}</button>
       </footer>
     </main>
   );
@@ -104,11 +105,11 @@ function Ready({ api, state, refresh, say }: ReadyProps) {
       try {
         await setSiteEnabled(api.kv, state.site, enable);
       } catch {
-        return say('无法保存这项设置（浏览器存储出错），请重试。', true);
+        return say(t('popup.settingFailed'), true);
       }
     }
-    if (enable) say(byPage ? `已在 ${state.site} 启用年报助手，此页面已开始检查。` : `已在 ${state.site} 启用年报助手，刷新此页面后开始检查。`);
-    else say(`已在 ${state.site} 停用年报助手：${byPage ? '此页面上的提示已移除，' : ''}以后打开此网站的页面也不再检查。`);
+    if (enable) say(t(byPage ? 'popup.enabledNow' : 'popup.enabledReload', { site: state.site }));
+    else say(t('popup.disabled', { site: state.site, removed: byPage ? t('popup.disabledRemoved') : '' }));
     await refresh();
   };
   const more = (exportAs?: (kind: 'json' | 'csv') => void) => (
@@ -117,11 +118,11 @@ function Ready({ api, state, refresh, say }: ReadyProps) {
 
   if (!state.siteEnabled) {
     return (
-      <section aria-label="页面状态">
-        <p><strong>年报助手已在此网站（{state.site}）停用。</strong></p>
-        <p class="why">停用后不在此网站查找和检查统计表。</p>
+      <section aria-label={t('popup.pageState')}>
+        <p><strong>{t('popup.offHere', { site: state.site })}</strong></p>
+        <p class="why">{t('popup.offWhy')}</p>
         <div class="actions">
-          <button class="primary" onClick={toggle}>在此网站启用</button>
+          <button class="primary" onClick={toggle}>{t('popup.enableHere')}</button>
         </div>
       </section>
     );
@@ -129,13 +130,13 @@ function Ready({ api, state, refresh, say }: ReadyProps) {
   const table = state.tables.find((t) => t.format) ?? null;
   if (!table) {
     return (
-      <section aria-label="页面状态">
-        <p><strong>此页面没有发现年报统计表。</strong></p>
+      <section aria-label={t('popup.pageState')}>
+        <p><strong>{t('popup.noTable')}</strong></p>
         <p class="why">
-          年报助手查找含「收到和处理政府信息公开申请情况」「主动公开政府信息情况」等标题的表格。统计表还没粘贴进编辑器时，粘贴后再打开本窗口即可。
+          {t('popup.noTableWhy')}
         </p>
         <div class="actions">
-          <button onClick={() => api.openOptions(importRoute(state, null))}>导入上年报告…</button>
+          <button onClick={() => api.openOptions(importRoute(state, null))}>{t('popup.importPrior')}</button>
         </div>
         {more()}
       </section>

@@ -7,6 +7,7 @@ import {
   type NewReport, type ReplaceDiff, type UndoToken,
 } from '@/lib/store';
 import type { PopupApi } from './api';
+import { t } from '@/lib/i18n';
 
 type Step =
   | { kind: 'form' }
@@ -39,7 +40,7 @@ export function SavePanel(p: SaveProps) {
 
   const start = async () => {
     const r = p.report(p.body, p.year);
-    if (!r) return p.done('请填写单位名称和年度后再保存', true);
+    if (!r) return p.done(t('save.needIdentity'), true);
     const q = saveQuestion(p.findings, r);
     if (q.ask) return setStep({ kind: 'ask', report: r });
     await checkExisting(r);
@@ -58,14 +59,14 @@ export function SavePanel(p: SaveProps) {
   const write = async (r: NewReport) => {
     const res = await saveReport(p.api.kv, r);
     if (!res.ok) return p.done(res.message, true);
-    const how = res.value.replaced ? '已替换' : '已保存';
-    p.done(`${how}「${r.body.trim()}」${r.year} 年数据（${Object.values(r.values).filter((v) => v !== null).length} 个已填单元格）。`, false, res.value.undo);
+    const how = res.value.replaced ? t('save.replaced') : t('save.saved');
+    p.done(t('save.done', { how, body: r.body.trim(), year: r.year, n: Object.values(r.values).filter((v) => v !== null).length }), false, res.value.undo);
   };
 
   if (step.kind === 'ask') {
     const q = saveQuestion(p.findings, step.report);
     return (
-      <section aria-label="保存前确认" class="panel" role="alertdialog">
+      <section aria-label={t('save.confirmLabel')} class="panel" role="alertdialog">
         <p><strong>{q.title}</strong></p>
         <ul class="plain">{q.problems.map((m) => <li key={m}>{m}</li>)}</ul>
         <p class="small">{q.consequence}</p>
@@ -79,43 +80,43 @@ export function SavePanel(p: SaveProps) {
 
   if (step.kind === 'replace') {
     const d = step.diff;
-    const what = `已保存的「${step.report.body.trim()}」${step.report.year} 年数据`;
+    const what = t('save.savedWhat', { body: step.report.body.trim(), year: step.report.year });
     const twice = d ? needsSecondConfirmation(d) : false;
-    const label = (cell: string) => (cellDef(p.format, cell) ? cellLabel(p.format, cell) : '本表式以外的一格');
+    const label = (cell: string) => (cellDef(p.format, cell) ? cellLabel(p.format, cell) : t('save.outside'));
     const lines = d ? [...d.changed, ...d.blanked, ...d.added].slice(0, SHOWN_CHANGES) : [];
     const more = d ? d.changed.length + d.blanked.length + d.added.length - lines.length : 0;
     return (
-      <section aria-label="替换已保存的数据" class="panel" role="alertdialog">
-        <p><strong>已有「{step.report.body.trim()}」{step.report.year} 年的数据。</strong></p>
-        <p>{d ? diffSummary(d) : '已保存的那份数据无法读取，替换后它会留在历史版本中。'}</p>
+      <section aria-label={t('save.replaceLabel')} class="panel" role="alertdialog">
+        <p><strong>{t('save.exists', { body: step.report.body.trim(), year: step.report.year })}</strong></p>
+        <p>{d ? diffSummary(d) : t('save.unreadable')}</p>
         {lines.length > 0 && (
           <ul class="plain small changes">
             {lines.map((c) => (
-              <li key={c.cell}>{label(c.cell)}：{c.from ?? '空白'} → {c.to ?? '空白'}</li>
+              <li key={c.cell}>{label(c.cell)}{t('sheet.whereSep')}{c.from ?? t('save.blank')} → {c.to ?? t('save.blank')}</li>
             ))}
-            {more > 0 && <li>另有 {more} 格（可在设置页的历史版本中查看）</li>}
+            {more > 0 && <li>{t('save.moreCells', { n: more })}</li>}
           </ul>
         )}
         {step.second && d && <p role="alert" class="error-text">{blankingWarning(d, what)}</p>}
         <div class="row">
           {twice && !step.second ? (
-            <button class="danger" onClick={() => setStep({ ...step, second: true })}>替换已保存的数据</button>
+            <button class="danger" onClick={() => setStep({ ...step, second: true })}>{t('save.replace')}</button>
           ) : (
-            <button class="danger" onClick={() => write(step.report)}>{step.second ? '确认替换' : '替换已保存的数据'}</button>
+            <button class="danger" onClick={() => write(step.report)}>{step.second ? t('save.confirmReplace') : t('save.replace')}</button>
           )}
-          <button onClick={p.close}>取消</button>
+          <button onClick={p.close}>{t('common.cancel')}</button>
         </div>
       </section>
     );
   }
 
   return (
-    <section aria-label="保存本年数据" class="panel">
-      <label>单位名称 <input value={p.body} onInput={(e) => p.setBody(e.currentTarget.value)} /></label>
-      <label>年度 <input value={p.year} inputMode="numeric" size={5} onInput={(e) => p.setYear(e.currentTarget.value)} /></label>
+    <section aria-label={t('save.panel')} class="panel">
+      <label>{t('save.body')} <input value={p.body} onInput={(e) => p.setBody(e.currentTarget.value)} /></label>
+      <label>{t('save.year')} <input value={p.year} inputMode="numeric" size={5} onInput={(e) => p.setYear(e.currentTarget.value)} /></label>
       <div class="row">
-        <button class="primary" onClick={start}>确认保存</button>
-        <button onClick={p.close}>取消</button>
+        <button class="primary" onClick={start}>{t('save.confirm')}</button>
+        <button onClick={p.close}>{t('common.cancel')}</button>
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import type { KV } from '@/lib/store';
 import type { Request, Response } from '@/lib/messages';
+import { t } from '@/lib/i18n';
 
 /** What the popup needs from the browser, injected so component tests run without an extension. */
 export interface PopupApi {
@@ -19,12 +20,12 @@ export interface PopupApi {
 
 /** Pages no extension may script: browser pages, extension pages, web stores. */
 export function unreachableReason(url: string): string | null {
-  if (!url) return '无法读取当前标签页的地址';
+  if (!url) return t('popup.tabNoUrl');
   if (/^(chrome|edge|about|brave|opera|vivaldi|se|qqbrowser|devtools|view-source|chrome-extension|moz-extension|extension):/i.test(url))
-    return '这是浏览器自身的页面，扩展无法在其中运行';
+    return t('popup.browserPage');
   if (/^https?:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|microsoftedge\.microsoft\.com\/addons|addons\.mozilla\.org)/i.test(url))
-    return '这是浏览器的扩展商店页面，扩展不能在其中运行';
-  if (/^file:/i.test(url)) return '这是本地文件；如需检查，请在扩展管理页允许「访问文件网址」后刷新页面';
+    return t('popup.storePage');
+  if (/^file:/i.test(url)) return t('popup.localFile');
   return null;
 }
 

@@ -1,10 +1,11 @@
+import { t } from '@/lib/i18n';
 import { FORMATS } from '@/lib/formats';
 import type { FormatId, SectionDef } from '@/lib/formats/types';
 import type { Values } from '@/lib/report';
 
 /** How a cell with a problem is marked: its class, and the words a screen reader says after the value. */
 export type Marks = Readonly<Record<string, 'error' | 'warning' | 'confirmed'>>;
-const MARK_WORDS = { error: '（强制性问题）', warning: '（核实性问题）', confirmed: '（已核实）' } as const;
+const markWord = (m: 'error' | 'warning' | 'confirmed') => t(`table.mark.${m}`);
 
 /** A saved report shown as the official table: each section with the form's row and column labels. */
 export function OfficialTable({ format, values, marks, raw }: { format: FormatId; values: Values; marks?: Marks; raw?: Readonly<Record<string, string>> }) {
@@ -29,7 +30,7 @@ function Value({ id, values, marks, raw }: { id: string } & Cells) {
   return (
     <>
       {text}
-      <span class="sr-only">{MARK_WORDS[m]}</span>
+      <span class="sr-only">{markWord(m)}</span>
     </>
   );
 }
@@ -45,7 +46,7 @@ function Section({ section: s, values, marks, raw }: { section: SectionDef } & C
         {oneColumnPerRow && cols.length > 1 ? null : (
           <thead>
             <tr>
-              <th scope="col">项目</th>
+              <th scope="col">{t('table.item')}</th>
               {cols.map((c) => (
                 <th scope="col" key={c.id}>{c.label}</th>
               ))}

@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 /** Save text as a file through the browser's download (works in extension pages without extra permissions). */
 export function downloadText(name: string, text: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
@@ -12,5 +14,5 @@ export function downloadText(name: string, text: string, mime: string): void {
 
 /** File-name-safe text (Windows forbids \ / : * ? " < > |). */
 export function safeName(s: string): string {
-  return s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60) || '年报';
+  return s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60) || t('export.fallbackName');
 }

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { cellLabel } from '@/lib/formats';
 import type { FormatId } from '@/lib/formats/types';
 import { SEVERITY_RANK, bySeverity, type Finding, type Severity } from '@/lib/report';
@@ -40,7 +41,7 @@ export function groupByCell(findings: readonly Finding[], format: FormatId | nul
     const cell = f.target ?? f.cells[0] ?? '';
     let g = byCell.get(cell);
     if (!g) {
-      g = { cell, label: format && cell ? cellLabel(format, cell) : '整张表格', severity: f.severity, problems: [] };
+      g = { cell, label: format && cell ? cellLabel(format, cell) : t('sheet.wholeTable'), severity: f.severity, problems: [] };
       byCell.set(cell, g);
     }
     if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[g.severity]) g.severity = f.severity;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { checkInput } from '@/lib/check';
 import { buildSheet, type SheetModel } from '@/lib/sheet/model';
 import { loadSheetData, type SheetStores } from '@/lib/sheet/source';
@@ -23,11 +24,11 @@ export function SheetPage({ api }: { api: SheetApi }) {
       setState({ model });
     });
   }, []);
-  if (!state) return <p class="muted">正在读取…</p>;
+  if (!state) return <p class="muted">{t('sheet.reading')}</p>;
   if ('message' in state) {
     return (
       <main class="sheet">
-        <h1>审核单</h1>
+        <h1>{t('sheet.heading')}</h1>
         <p role="alert">{state.message}</p>
       </main>
     );

@@ -1,5 +1,7 @@
-import { PDF_UNSUPPORTED } from '../import';
+import { pdfUnsupported } from '../import';
 import { checkDocx, checkFileSize } from '../import/limits';
+import { t } from '../i18n';
+import { plainError } from '../plain-error';
 import { readFile } from '../read/file';
 import { isZip } from '../read/kind';
 import { baseName } from './files';
@@ -27,7 +29,7 @@ export async function readBatchFile(name: string, bytes: Uint8Array): Promise<Ba
   try {
     return { name, reports: (await readFile(bytes, name)).map(portable) };
   } catch (e) {
-    return { name, error: `文件无法读取：${(e as Error).message}` };
+    return { name, error: t('error.withWhat', { what: t('import.fileUnreadable'), why: plainError(e) }) };
   }
 }
 
@@ -56,6 +58,6 @@ export async function readBatchBytes(name: string, bytes: Uint8Array, can: ReadA
     const zip = checkDocx(file, bytes);
     if (!zip.ok) return [{ name: file, error: zip.message }];
   }
-  if (/\.pdf$/i.test(name) && can.pdf === false) return [{ name: file, error: PDF_UNSUPPORTED }];
+  if (/\.pdf$/i.test(name) && can.pdf === false) return [{ name: file, error: pdfUnsupported() }];
   return [await readBatchFile(file, bytes)];
 }

@@ -1,4 +1,4 @@
-import { neutralise } from '../store/exchange';
+import { csvText } from '../csv';
 import { STATE_LABEL, type BatchRow } from './types';
 
 const SEVERITY = { error: '强制性', warning: '核实性', info: '提示' } as const;
@@ -21,13 +21,7 @@ export function problemRows(rows: readonly BatchRow[]): Cell[][] {
   );
 }
 
-const quote = (c: Cell) => {
-  // a body name or file name starting with = + - @ must not run as a formula in Excel or WPS
-  const s = c === null ? '' : typeof c === 'string' ? neutralise(c) : String(c);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** CSV with a BOM, so that Excel opens the Chinese as Chinese. */
+/** The same CSV writer as the saved-data export (formula-like cells neutralised). */
 export function toCsv(head: readonly string[], body: readonly Cell[][]): string {
-  return '\uFEFF' + [head, ...body].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+  return csvText([head, ...body].map((row) => row.map((c) => (c === null ? '' : String(c)))));
 }

@@ -1,4 +1,5 @@
 import { LIMITS } from './limits';
+import { t } from '../i18n';
 
 /**
  * Last year's published report by its address. The caller (an extension page) has already been
@@ -16,15 +17,15 @@ export type FetchResult = { ok: true; page: Fetched } | { ok: false; message: st
 /** The address as the user typed it, made absolute; null with a reason when it is not a web address. */
 export function parseAddress(input: string): { ok: true; url: URL } | { ok: false; message: string } {
   const text = input.trim();
-  if (!text) return { ok: false, message: '请填写上一年年报的网址' };
+  if (!text) return { ok: false, message: t('import.noAddress') };
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z\d+.-]*:/i.test(text) ? text : `http://${text}`);
   } catch {
-    return { ok: false, message: `「${text}」不是有效的网址` };
+    return { ok: false, message: t('import.badAddress', { text }) };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return { ok: false, message: `只能从 http:// 或 https:// 网址导入（「${url.protocol}」不行）` };
+    return { ok: false, message: t('import.notWeb', { protocol: url.protocol }) };
   return { ok: true, url };
 }
 
@@ -42,25 +43,25 @@ export async function fetchPage(url: URL, fetchFn: typeof fetch, timeoutMs = FET
   try {
     const res = await fetchFn(url.href, { credentials: 'include', signal: ctrl.signal, redirect: 'follow' });
     if (!res.ok) {
-      const why = res.status === 404 ? '页面不存在（404）' : res.status === 403 ? '网站拒绝访问（403）' : `网站返回错误 ${res.status}`;
-      return { ok: false, message: `无法打开 ${url.href}：${why}` };
+      const why = res.status === 404 ? t('import.http404') : res.status === 403 ? t('import.http403') : t('import.httpOther', { status: res.status });
+      return { ok: false, message: t('import.cannotOpen', { url: url.href, why }) };
     }
-    const tooBig = { ok: false as const, message: `${url.href} 的内容太大（超过 ${Math.round(maxBytes / 1048576)} MB），不像是一份年报，已停止下载。请确认网址是年报正文页面` };
+    const tooBig = { ok: false as const, message: t('import.tooBigPage', { url: url.href, mb: Math.round(maxBytes / 1048576) }) };
     if (Number(res.headers.get('content-length')) > maxBytes) {
       void res.body?.cancel().catch(() => {});
       return tooBig;
     }
     const bytes = await readCapped(res, maxBytes);
     if (!bytes) return tooBig;
-    if (!bytes.length) return { ok: false, message: `${url.href} 返回了空白内容` };
+    if (!bytes.length) return { ok: false, message: t('import.emptyPage', { url: url.href }) };
     return { ok: true, page: { url: res.url || url.href, bytes, contentType: res.headers.get('content-type') } };
   } catch (e) {
     const aborted = (e as Error).name === 'AbortError';
     return {
       ok: false,
       message: aborted
-        ? `打开 ${url.href} 超时，请检查网络或稍后再试`
-        : `无法连接 ${url.host}：请检查网址是否正确、本机能否访问该网站（内网网站需在内网中打开）`,
+        ? t('import.timeout', { url: url.href })
+        : t('import.unreachable', { host: url.host }),
     };
   } finally {
     clearTimeout(timer);

@@ -1,4 +1,5 @@
 import { fetchPage, originPattern, type FetchResult } from './fetch-page';
+import { t } from '../i18n';
 
 /** The part of `browser.permissions` an address import uses, for one origin pattern. */
 export interface HostPermissions {
@@ -16,7 +17,7 @@ export async function fetchWithAccess(perms: HostPermissions, url: URL, fetchFn:
   const asked = perms.request(pattern);
   const granted = await asked.catch(() => false);
   if (!granted)
-    return { ok: false, message: `没有获得访问 ${url.host} 的许可，无法读取该网页。请再点一次「读取」并在浏览器的提示中选择「允许」。` };
+    return { ok: false, message: t('import.noPermission', { host: url.host }) };
   try {
     return await fetchPage(url, fetchFn);
   } finally {

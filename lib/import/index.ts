@@ -7,6 +7,7 @@ import type { Fetched } from './fetch-page';
 import { fileKind } from '../read/kind';
 import { checkDocx, checkFileSize, checkTextSize } from './limits';
 import { preview, type Candidate } from './preview';
+import { t } from '../i18n';
 
 export { ACCEPTED, fileKind } from '../read/kind';
 export { decodeHtml, decodeText } from '../read/decode';
@@ -56,17 +57,17 @@ export async function readImportBytes(job: ReadJob): Promise<Report[]> {
   return job.as === 'html' ? toList(await readHtml(decodeHtml(job.bytes, job.contentType), job.name)) : readFile(job.bytes, job.name);
 }
 
-export const PDF_UNSUPPORTED =
-  '这个浏览器版本（如 360极速浏览器 13.5 等较旧内核）无法直接读取 PDF：请在 PDF 阅读器中全选并复制文字，粘贴到「粘贴文字」框中读取';
+/** Said when the running browser cannot read PDF (read when shown, so it follows the locale). */
+export const pdfUnsupported = () => t('import.pdfUnsupported');
 
-const PASTED = '粘贴的文字';
+const pasted = () => t('import.pasted');
 
 export async function importFrom(input: ImportInput, target: ImportTarget, can: ImportAbilities = {}): Promise<ImportResult> {
   try {
     return await importUnsafe(input, target, can.pdf !== false, can.read ?? readImportBytes);
   } catch {
     // A library's exception text (English, internals) is no help to a clerk.
-    return { ok: false, message: '读取失败：文件或网页的内容无法识别（可能已损坏或格式不对）。没有保存任何数据。' };
+    return { ok: false, message: t('import.failed') };
   }
 }
 
@@ -75,22 +76,22 @@ async function importUnsafe(input: ImportInput, target: ImportTarget, pdf: boole
   const defaults = { site: target.site, ...(target.year ? { year: target.year - 1 } : {}) };
   if (input.kind === 'text') {
     const text = input.text.trim();
-    if (!text) return { ok: false, message: '请先粘贴上一年年报的文字' };
+    if (!text) return { ok: false, message: t('import.pasteFirst') };
     const fits = checkTextSize(text);
     if (!fits.ok) return fits;
     if (/^[{[]/.test(text)) return fromParsed(parseJson(text, defaults));
-    if (/<table[\s>]/i.test(text)) return fromReports(toList(await readHtml(text, PASTED)), target, PASTED);
-    return fromReports(toList(await readText(text, PASTED)), target, PASTED);
+    if (/<table[\s>]/i.test(text)) return fromReports(toList(await readHtml(text, pasted())), target, pasted());
+    return fromReports(toList(await readText(text, pasted())), target, pasted());
   }
   if (input.kind === 'page') {
     const { page } = input;
     const fits = checkFileSize(page.url, page.bytes.length);
     if (!fits.ok) return fits;
     const isPdf = /application\/pdf/i.test(page.contentType ?? '') || String.fromCharCode(...page.bytes.subarray(0, 5)) === '%PDF-';
-    if (isPdf && !pdf) return { ok: false, message: PDF_UNSUPPORTED };
+    if (isPdf && !pdf) return { ok: false, message: pdfUnsupported() };
     if (isPdf) return fromReports(await read({ name: nameOf(page.url, 'pdf'), bytes: page.bytes, as: 'file' }), target, page.url);
     if (page.contentType && !/html|xml|text\/plain/i.test(page.contentType))
-      return { ok: false, message: `${page.url} 不是网页（类型：${page.contentType}），请填写年报正文页面的网址` };
+      return { ok: false, message: t('import.notHtml', { url: page.url }) };
     return fromReports(await read({ name: page.url, bytes: page.bytes, as: 'html', contentType: page.contentType }), target, page.url);
   }
   const fits = checkFileSize(input.name, input.bytes.length);
@@ -101,7 +102,7 @@ async function importUnsafe(input: ImportInput, target: ImportTarget, pdf: boole
     const zip = checkDocx(input.name, input.bytes);
     if (!zip.ok) return zip;
   }
-  if (kind.kind === 'pdf' && !pdf) return { ok: false, message: PDF_UNSUPPORTED };
+  if (kind.kind === 'pdf' && !pdf) return { ok: false, message: pdfUnsupported() };
   if (kind.kind === 'json') return fromParsed(parseJson(decodeText(input.bytes), defaults));
   if (kind.kind === 'csv') return fromParsed(parseCsv(decodeText(input.bytes), defaults));
   return fromReports(await read({ name: input.name, bytes: input.bytes, as: kind.kind === 'html' ? 'html' : 'file' }), target, input.name);
@@ -117,7 +118,7 @@ function toList(r: Report | Report[] | null | undefined): Report[] {
 }
 
 function fromParsed(parsed: ParsedFile): ImportResult {
-  if (!parsed.reports.length) return { ok: false, message: parsed.problems.join('；') || '文件中没有可导入的报告' };
+  if (!parsed.reports.length) return { ok: false, message: parsed.problems.join(t('common.listSeparator')) || t('import.nothingToImport') };
   return { ok: true, candidates: parsed.reports.map(({ version: _v, ...r }) => preview(r, parsed.problems)) };
 }
 
@@ -125,7 +126,7 @@ function fromReports(reports: Report[], target: ImportTarget, source: string): I
   const usable = reports.filter((r) => r.format && Object.values(r.cells).some((c) => c.value !== null));
   if (!usable.length) {
     const why = reports.flatMap((r) => r.problems.map((p) => p.message));
-    return { ok: false, message: `没有在「${source}」中找到政府信息公开年报统计表${why.length ? `：${[...new Set(why)].join('；')}` : ''}` };
+    return { ok: false, message: t('import.noTable', { source, why: why.length ? t('import.noTableWhy', { why: [...new Set(why)].join(t('common.listSeparator')) }) : '' }) };
   }
   return {
     ok: true,
@@ -149,14 +150,14 @@ function fromReports(reports: Report[], target: ImportTarget, source: string): I
  * Refused: no body or year; the same year as this one or later; another body.
  */
 export function refusal(report: NewReport, target: ImportTarget): string | null {
-  if (!report.body.trim()) return '请填写这份报告的单位名称';
-  if (!Number.isInteger(report.year) || report.year < 1990 || report.year > 2200) return '无法确定这份报告的年度，请填写年度（如 2023）';
+  if (!report.body.trim()) return t('import.needBody');
+  if (!Number.isInteger(report.year) || report.year < 1990 || report.year > 2200) return t('import.needYear');
   if (target.year && report.year === target.year)
-    return `这是 ${report.year} 年的报告，与本年相同，不能作为上年数据；请导入 ${target.year - 1} 年的报告`;
+    return t('import.sameYear', { year: report.year, prior: target.year - 1 });
   if (target.year && report.year > target.year)
-    return `这是 ${report.year} 年的报告，比本年（${target.year} 年）还晚；请导入 ${target.year - 1} 年的报告`;
+    return t('import.laterYear', { year: report.year, target: target.year, prior: target.year - 1 });
   if (target.body && normalizeBody(report.body) !== normalizeBody(target.body))
-    return `这份报告属于「${report.body}」，不是本单位「${target.body}」的报告。若确是本单位（只是名称写法不同），请把单位名称改为「${target.body}」再保存`;
+    return t('import.otherBody', { body: report.body, own: target.body });
   return null;
 }
 
@@ -168,6 +169,6 @@ export async function saveCandidate(kv: KV, report: NewReport, target: ImportTar
   if (why) return { ok: false, message: why };
   const saved = await saveReport(kv, { ...report, site: target.site || report.site });
   if (!saved.ok) return saved;
-  const what = `「${report.body}」${report.year} 年的数据`;
-  return { ok: true, ...saved.value, message: saved.value.replaced ? `已用导入的数据替换${what}` : `已保存${what}` };
+  const what = t('store.what', { body: report.body, year: report.year });
+  return { ok: true, ...saved.value, message: saved.value.replaced ? t('import.replaced', { what }) : t('import.saved', { what }) };
 }

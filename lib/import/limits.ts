@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 /**
  * How much an import may make the options page read, so that a wrong or hostile file gets a plain
  * message instead of minutes of work and gigabytes of memory. A published annual report is a few
@@ -25,19 +26,19 @@ export function checkFileSize(name: string, bytes: number): LimitResult {
   if (bytes <= LIMITS.fileBytes) return { ok: true };
   return {
     ok: false,
-    message: `「${name}」太大（${size(bytes)}），超过了 ${size(LIMITS.fileBytes)} 的上限，不像是一份年报。请确认选对了文件；若是扫描版大文件，请复制其中的文字后粘贴读取`,
+    message: t('import.tooBigFile', { name, size: size(bytes), limit: size(LIMITS.fileBytes) }),
   };
 }
 
 export function checkTextSize(text: string): LimitResult {
   if (text.length <= LIMITS.textChars) return { ok: true };
-  return { ok: false, message: `粘贴的文字太长（${Math.round(text.length / 10000)} 万字），一份年报不会这么长：请只复制年报正文后再粘贴` };
+  return { ok: false, message: t('import.tooLongText', { n: Math.round(text.length / 10000) }) };
 }
 
-const BROKEN = (name: string): LimitResult => ({ ok: false, message: `文件「${name}」不是有效的 Word（.docx）文件（可能已损坏或只是改了扩展名）` });
+const BROKEN = (name: string): LimitResult => ({ ok: false, message: t('import.brokenDocx', { name }) });
 const BOMB = (name: string, why: string): LimitResult => ({
   ok: false,
-  message: `文件「${name}」解压后${why}，远超一份年报的大小，可能已损坏或是恶意文件，已停止读取。请在 Word 或 WPS 中打开后另存为新的 .docx 再导入`,
+  message: t('import.bomb', { name, why }),
 });
 
 /**
@@ -52,8 +53,8 @@ export function checkDocx(name: string, bytes: Uint8Array): LimitResult {
   const dirSize = view.getUint32(eocd + 12, true);
   const dirStart = view.getUint32(eocd + 16, true);
   // ZIP64 markers: no report needs more than 65535 entries or 4 GB.
-  if (entries === 0xffff || dirSize === 0xffffffff || dirStart === 0xffffffff) return BOMB(name, '的目录超出常规');
-  if (entries > LIMITS.zipEntries) return BOMB(name, `有 ${entries} 个部件`);
+  if (entries === 0xffff || dirSize === 0xffffffff || dirStart === 0xffffffff) return BOMB(name, t('import.bomb.directory'));
+  if (entries > LIMITS.zipEntries) return BOMB(name, t('import.bomb.entries', { n: entries }));
   if (dirStart + dirSize > eocd) return BROKEN(name);
   let total = 0;
   let at = dirStart;
@@ -63,11 +64,11 @@ export function checkDocx(name: string, bytes: Uint8Array): LimitResult {
     const nameLen = view.getUint16(at + 28, true);
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
-    if (unpacked === 0xffffffff) return BOMB(name, '的部件超出常规');
+    if (unpacked === 0xffffffff) return BOMB(name, t('import.bomb.entry'));
     const entryName = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLen));
-    if (/\.(xml|rels)$/i.test(entryName) && unpacked > LIMITS.zipXmlBytes) return BOMB(name, `文字部分有 ${size(unpacked)}`);
+    if (/\.(xml|rels)$/i.test(entryName) && unpacked > LIMITS.zipXmlBytes) return BOMB(name, t('import.bomb.xml', { size: size(unpacked) }));
     total += unpacked;
-    if (total > LIMITS.zipTotalBytes) return BOMB(name, `超过 ${size(LIMITS.zipTotalBytes)}`);
+    if (total > LIMITS.zipTotalBytes) return BOMB(name, t('import.bomb.total', { size: size(LIMITS.zipTotalBytes) }));
     at += 46 + nameLen + extra + comment;
   }
   return { ok: true };

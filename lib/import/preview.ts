@@ -2,6 +2,7 @@ import { FORMATS } from '../formats';
 import type { Finding, Values } from '../report';
 import { check } from '../check';
 import type { NewReport } from '../store';
+import { t } from '../i18n';
 
 /** What the user sees before saving an imported year: values read, cells missing, rules failing. */
 export interface Candidate {
@@ -34,7 +35,7 @@ export function preview(report: NewReport, problems: string[] = []): Candidate {
   try {
     findings = (check(report)?.findings ?? []).filter((f) => f.severity !== 'info');
   } catch {
-    problems = [...problems, '校验规则运行出错，未能列出上年数据中的问题'];
+    problems = [...problems, t('import.previewFailed')];
   }
   return { report, read, blank, missing, findings, problems };
 }

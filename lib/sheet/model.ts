@@ -3,6 +3,7 @@ import { labelOf } from '../rules/labels';
 import type { FormatId } from '../formats/types';
 import type { CheckInput, Finding, Severity, Values } from '../report';
 import { confirmationOf, type Confirmation } from './confirmation';
+import { t } from '../i18n';
 
 /** One line of the sheet: where (in the form's words), what, and for a confirmed warning the note. */
 export interface SheetItem {
@@ -53,7 +54,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** 「2026年12月6日 23:10」 in the machine's local time. */
 export function chineseDateTime(d: Date): string {
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return t('sheet.dateTime', { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate(), hh: pad(d.getHours()), mm: pad(d.getMinutes()) });
 }
 
 const WORSE: Record<CellMark, number> = { error: 0, warning: 1, confirmed: 2 };
@@ -73,7 +74,7 @@ export function buildSheet({ input, findings, confirmations = [], at, savedAt }:
       continue;
     }
     const cell = f.target ?? f.cells[0];
-    const item: SheetItem = { severity: f.severity, where: cell ? labelOf(input.format, cell) : '整张表格', message: f.message, cells: f.cells };
+    const item: SheetItem = { severity: f.severity, where: cell ? labelOf(input.format, cell) : t('sheet.wholeTable'), message: f.message, cells: f.cells };
     const c = confirmationOf(f, confirmations, input.values);
     if (c) {
       confirmed.push({ ...item, note: c.note });
@@ -83,10 +84,10 @@ export function buildSheet({ input, findings, confirmations = [], at, savedAt }:
       mark(cell, f.severity);
     }
   }
-  const body = input.body?.trim() || '（未填写单位名称）';
+  const body = input.body?.trim() || t('sheet.noBody');
   const year = input.year;
   return {
-    title: `${year ?? ''}${year ? '年度' : ''}政府信息公开工作年度报告统计表审核单`,
+    title: t('sheet.title', { year: year ? t('sheet.titleYear', { year }) : '' }),
     body,
     year,
     format: input.format,
@@ -99,7 +100,7 @@ export function buildSheet({ input, findings, confirmations = [], at, savedAt }:
     warnings,
     confirmed,
     hints,
-    state: errors.length ? `强制性问题 ${errors.length} 个` : '未发现强制性问题',
+    state: errors.length ? t('sheet.stateErrors', { n: errors.length }) : t('sheet.stateOk'),
     ok: errors.length === 0,
     marks,
   };

@@ -3,6 +3,7 @@ import { FORMAT_IDS } from '../formats/types';
 import type { CheckInput } from '../report';
 import { getPrior, toCheckInput, upgrade, type KV } from '../store';
 import { Confirmation } from './confirmation';
+import { t } from '../i18n';
 
 /**
  * Where a sheet's data comes from, named in the sheet page's address:
@@ -53,7 +54,7 @@ export interface SheetStores {
   session?: Pick<KV, 'get'>;
 }
 
-const NO_SOURCE = '没有指定要打印的报告。请从年报助手的弹出窗口，或设置页「已保存的年报数据」中打开审核单。';
+const NO_SOURCE = () => t('sheet.noSource');
 
 /** Read the sheet's data named by the page address's query (`?key=` or `?session=`). Never throws. */
 export async function loadSheetData(query: string, stores: SheetStores): Promise<SheetLoad> {
@@ -64,16 +65,16 @@ export async function loadSheetData(query: string, stores: SheetStores): Promise
     if (key) return await fromSaved(key, stores.local);
     if (session) return await fromHandoff(sheetHandoffKey(session), stores);
   } catch {
-    return { ok: false, message: '读取浏览器中保存的数据时出错，请关闭本页后重新打开审核单。' };
+    return { ok: false, message: t('sheet.readFailed') };
   }
-  return { ok: false, message: NO_SOURCE };
+  return { ok: false, message: NO_SOURCE() };
 }
 
 async function fromSaved(key: string, kv: Pick<KV, 'get'>): Promise<SheetLoad> {
   const raw = (await kv.get(key))[key];
-  if (raw === undefined) return { ok: false, message: '没有找到这份已保存的年报数据，可能已被删除。请回到设置页重新选择。' };
+  if (raw === undefined) return { ok: false, message: t('sheet.notFound') };
   const up = upgrade(raw);
-  if (!up.ok) return { ok: false, message: `这份已保存的数据无法使用：${up.reason}。请在设置页查看。` };
+  if (!up.ok) return { ok: false, message: t('sheet.unusable', { reason: up.reason }) };
   const r = up.report;
   const prior = await getPrior(kv, r.site, r.body, r.year);
   return { ok: true, data: { input: toCheckInput(r), ...(prior ? { prior } : {}), confirmations: r.confirmations ?? [], savedAt: r.savedAt } };
@@ -82,9 +83,9 @@ async function fromSaved(key: string, kv: Pick<KV, 'get'>): Promise<SheetLoad> {
 async function fromHandoff(key: string, stores: SheetStores): Promise<SheetLoad> {
   let raw = stores.session ? (await stores.session.get(key))[key] : undefined;
   if (raw === undefined) raw = (await stores.local.get(key))[key];
-  if (raw === undefined) return { ok: false, message: '审核单的数据已过期（浏览器关闭后不再保留）。请回到填报页面，从年报助手的弹出窗口重新打开审核单。' };
+  if (raw === undefined) return { ok: false, message: t('sheet.expired') };
   const parsed = SheetHandoff.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: '审核单的数据不完整，无法显示。请回到填报页面，从年报助手的弹出窗口重新打开审核单。' };
+  if (!parsed.success) return { ok: false, message: t('sheet.incomplete') };
   const { input, prior, confirmations = [] } = parsed.data;
   return { ok: true, data: { input, ...(prior ? { prior } : {}), confirmations } };
 }

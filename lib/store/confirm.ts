@@ -1,4 +1,5 @@
 import type { Finding } from '../report';
+import { t } from '../i18n';
 
 /**
  * Saving figures that still break a 强制性 rule asks first (issue: a saved wrong total is carried
@@ -22,12 +23,10 @@ export function saveQuestion(findings: readonly Finding[], report: { body: strin
   const next = report.year + 1;
   return {
     ask: errors.length > 0,
-    title: `本表还有 ${errors.length} 个强制性问题，确定按现在的数字保存「${report.body}」${report.year} 年数据？`,
+    title: t('store.confirmTitle', { n: errors.length, body: report.body, year: report.year }),
     problems,
-    consequence:
-      `保存的数字会成为 ${report.year} 年的正式记录：编辑 ${next} 年年报时，「上年结转」会从这里预填，跨年校验也以这些数字为准，` +
-      `上面的错误会被带进 ${next} 年的年报。建议先按提示改正再保存；若已与业务科室核实数字无误，可点「仍然保存」。保存后仍可在设置页的历史版本中恢复原来的数据。`,
-    confirm: '仍然保存',
-    cancel: '先不保存，回去改正',
+    consequence: t('store.confirmText', { year: report.year, next }),
+    confirm: t('store.saveAnyway'),
+    cancel: t('store.goBack'),
   };
 }

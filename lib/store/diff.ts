@@ -1,4 +1,5 @@
 import type { Values } from '../report';
+import { t } from '../i18n';
 
 /** What replacing a saved year would change, cell by cell (a pure model for the import view and the popup). */
 
@@ -46,14 +47,14 @@ export function needsSecondConfirmation(d: ReplaceDiff): boolean {
 /** One plain sentence: 「替换后：3 个单元格的数值改变，176 个已填的单元格将变为空白，1 个单元格新增数值。」 */
 export function diffSummary(d: ReplaceDiff): string {
   const parts = [
-    d.changed.length && `${d.changed.length} 个单元格的数值改变`,
-    d.blanked.length && `${d.blanked.length} 个已填的单元格将变为空白`,
-    d.added.length && `${d.added.length} 个单元格新增数值`,
+    d.changed.length && t('store.diff.changed', { n: d.changed.length }),
+    d.blanked.length && t('store.diff.blanked', { n: d.blanked.length }),
+    d.added.length && t('store.diff.added', { n: d.added.length }),
   ].filter(Boolean);
-  return parts.length ? `替换后：${parts.join('，')}。` : '新数据与已保存的数据完全相同。';
+  return parts.length ? t('store.diff.summary', { parts: parts.join(t('common.clauseSeparator')) }) : t('store.diff.same');
 }
 
 /** The second question, when the replace blanks many filled cells. */
 export function blankingWarning(d: ReplaceDiff, what: string): string {
-  return `注意：替换会让${what}中 ${d.blanked.length} 个已填的单元格变为空白（新数据没有这些数值）。如确要替换，请再点一次确认；替换后可点「撤销」恢复原来的数据。`;
+  return t('store.diff.blanking', { what, n: d.blanked.length });
 }

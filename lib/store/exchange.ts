@@ -1,4 +1,7 @@
-import { cellLabel } from '../formats';
+import { csvText, splitCsv, unneutralise } from '../csv';
+import { LOCALES, localDateTime, sourceText, t, type MessageKey } from '../i18n';
+import { plainError } from '../plain-error';
+import { cellName, cellOfName, formatOfName, tableOrder } from './cell-names';
 import { isCatalogued } from '../formats/catalogue';
 import { FORMATS } from '../formats';
 import { FORMAT_IDS, type FormatId } from '../formats/types';
@@ -52,7 +55,7 @@ export function readJson(text: string): { entries: JsonEntry[]; problems: string
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { entries: [], problems: [`JSON 文件已损坏，无法读取（${(e as Error).message}）`] };
+    return { entries: [], problems: [t('error.withWhat', { what: t('import.jsonUnreadable'), why: plainError(e) })] };
   }
   let list: unknown[];
   const file = ExportFile.safeParse(data);
@@ -60,20 +63,20 @@ export function readJson(text: string): { entries: JsonEntry[]; problems: string
   else if (isObj(data) && Array.isArray(data.reports)) list = data.reports;
   else if (Array.isArray(data)) list = data;
   else if (isObj(data) && 'values' in data) list = [data];
-  else return { entries: [], problems: ['这个 JSON 文件不是年报助手导出的数据，也不是命令行 --json 的结果'] };
-  if (!list.length) return { entries: [], problems: ['文件中没有任何报告'] };
+  else return { entries: [], problems: [t('exchange.foreignJson')] };
+  if (!list.length) return { entries: [], problems: [t('exchange.noReports')] };
   const entries: JsonEntry[] = [];
   const problems: string[] = [];
   list.forEach((raw, i) => {
     const e = entryOf(raw, i + 1);
-    if (typeof e === 'string') problems.push(`第 ${i + 1} 份报告未导入：${e}`);
+    if (typeof e === 'string') problems.push(t('exchange.entryNotImported', { n: i + 1, why: e }));
     else entries.push(e);
   });
   return { entries, problems };
 }
 
 function entryOf(raw: unknown, n: number): JsonEntry | string {
-  if (!isObj(raw)) return '不是一份报告';
+  if (!isObj(raw)) return t('exchange.notAReport');
   if ('version' in raw) {
     // A saved record may lack its body only when the clerk never gave one: ask, do not refuse.
     const noBody = raw.body === '' || raw.body === undefined;
@@ -84,14 +87,14 @@ function entryOf(raw: unknown, n: number): JsonEntry | string {
     const problems = unreadNote(r.format, unread);
     return { n, saved: { ...r, values, ...(unread.length ? { unread } : {}) }, site: r.site, body: r.body, year: r.year, format: r.format, values, unread, source: r.source, ...(r.title ? { title: r.title } : {}), problems };
   }
-  if (!isObj(raw.values)) return '没有 values（数值）';
+  if (!isObj(raw.values)) return t('exchange.noValues');
   const problems: string[] = [];
   const format = FORMAT_IDS.includes(raw.format as FormatId) ? (raw.format as FormatId) : null;
-  if (!format) problems.push(`第 ${n} 份报告没有注明表格式样（format）`);
+  if (!format) problems.push(t('exchange.noFormat', { n }));
   const numbers: Values = {};
   for (const [id, v] of Object.entries(raw.values)) {
     if (v === null || (typeof v === 'number' && Number.isFinite(v))) numbers[id] = v;
-    else problems.push(`${id} 的值「${String(v).slice(0, 40)}」不是数字，已忽略`);
+    else problems.push(t('exchange.notNumber', { cell: id.slice(0, 40), value: String(v).slice(0, 40) }));
   }
   const { values, unread } = format ? splitCatalogued(format, numbers) : { values: numbers, unread: [] };
   if (format) problems.push(...unreadNote(format, unread));
@@ -119,7 +122,7 @@ export function splitCatalogued(format: FormatId, all: Readonly<Record<string, n
 function unreadNote(format: FormatId, unread: readonly Unread[]): string[] {
   if (!unread.length) return [];
   const names = unread.slice(0, 5).map((u) => `「${u.cell.slice(0, 40)}」`).join('、');
-  return [`有 ${unread.length} 个单元格编号不属于${FORMATS[format].name}（${names}${unread.length > 5 ? ' 等' : ''}），这些数值没有导入，只记在「未读取」中`];
+  return [t('exchange.unread', { n: unread.length, format: FORMATS[format].name, names, more: unread.length > 5 ? t('exchange.unreadMore') : '' })];
 }
 
 
@@ -140,98 +143,60 @@ export function parseJson(text: string, defaults: Defaults = {}): ParsedFile {
     };
     const up = upgrade(candidate);
     if (up.ok) reports.push(up.report.body === NO_BODY ? { ...up.report, body: '' } : up.report);
-    else problems.push(`第 ${e.n} 份报告未导入：${up.reason}`);
+    else problems.push(t('exchange.entryNotImported', { n: e.n, why: up.reason }));
   }
   return { reports, problems };
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-// ---- CSV: one row per cell, so a spreadsheet user can read and fix it ----
+export { neutralise, splitCsv } from '../csv';
 
-const COLUMNS = [
-  ['body', '单位名称'],
-  ['site', '网站'],
-  ['year', '年度'],
-  ['format', '表格式样'],
-  ['cell', '单元格编号'],
-  ['label', '项目'],
-  ['value', '数值'],
-  ['source', '来源'],
-  ['savedAt', '保存时间'],
-] as const;
-type Col = (typeof COLUMNS)[number][0];
+// ---- CSV: one row per cell in the printed table's order, named in the form's words, so a clerk can read it ----
 
-/**
- * A cell a spreadsheet would take for a formula (= + - @, tab, CR) gets an apostrophe first (the
- * OWASP rule for CSV injection), then RFC 4180 quoting. Reading strips that apostrophe again.
- */
-const FORMULA = /^[=+\-@\t\r]/;
-export const neutralise = (s: string) => (FORMULA.test(s) ? `'${s}` : s);
-const unneutralise = (s: string) => (s.startsWith("'") && FORMULA.test(s.slice(1)) ? s.slice(1) : s);
-const quote = (raw: string) => {
-  const s = neutralise(raw);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+const COLUMNS = ['body', 'site', 'year', 'format', 'table', 'item', 'value', 'source', 'savedAt'] as const;
+type Col = (typeof COLUMNS)[number] | 'cell';
+const HEAD: Record<(typeof COLUMNS)[number], MessageKey> = {
+  body: 'csv.col.body', site: 'csv.col.site', year: 'csv.col.year', format: 'csv.col.format', table: 'csv.col.table',
+  item: 'csv.col.item', value: 'csv.col.value', source: 'csv.col.source', savedAt: 'csv.col.savedAt',
 };
+/** `source` as saved → as written for people; the other sources (addresses, file names) are written as they are. */
+const SOURCE_PAGE = 'page';
 
 /** UTF-8 with BOM and CRLF, as Excel/WPS expect. */
 export function toCsv(reports: readonly SavedReport[]): string {
-  const lines = [COLUMNS.map((c) => c[1]).join(',')];
+  const lines: string[][] = [COLUMNS.map((c) => t(HEAD[c]))];
   for (const r of reports) {
-    for (const [cell, value] of Object.entries(r.values)) {
-      const row: Record<Col, string> = {
-        body: r.body, site: r.site, year: String(r.year), format: r.format, cell,
-        label: cellLabel(r.format, cell), value: value === null ? '' : String(value), source: r.source, savedAt: r.savedAt,
+    const order = tableOrder(r.format);
+    const cells = Object.entries(r.values).sort(([x], [y]) => order(x) - order(y));
+    for (const [cell, value] of cells) {
+      const { table, item } = cellName(r.format, cell);
+      const row: Record<(typeof COLUMNS)[number], string> = {
+        body: r.body, site: r.site, year: String(r.year), format: FORMATS[r.format].name, table, item,
+        value: value === null ? '' : String(value), source: sourceText(r.source),
+        savedAt: localDateTime(r.savedAt, true),
       };
-      lines.push(COLUMNS.map(([k]) => quote(row[k])).join(','));
+      lines.push(COLUMNS.map((k) => row[k]));
     }
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvText(lines);
 }
 
-/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
-export function splitCsv(text: string): string[][] | null {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const s = text.replace(/^\uFEFF/, '');
-  while (i < s.length) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') (field += '"'), (i += 2);
-      else if (ch === '"') (quoted = false), i++;
-      else (field += ch), i++;
-      continue;
-    }
-    if (ch === '"' && field === '') (quoted = true), i++;
-    else if (ch === ',') row.push(field), (field = ''), i++;
-    else if (ch === '\r' || ch === '\n') {
-      row.push(field), (field = '');
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      i += ch === '\r' && s[i + 1] === '\n' ? 2 : 1;
-    } else (field += ch), i++;
-  }
-  if (quoted) return null;
-  row.push(field);
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
-}
-
-const HEADER: Record<string, Col> = Object.fromEntries(COLUMNS.flatMap(([k, zh]) => [[k.toLowerCase(), k], [zh, k]]));
+/** Headers in any locale, and those of older exports (单元格编号 = the cell id, 项目 = the whole label). */
+const HEADER: Record<string, Col> = Object.fromEntries([
+  ...COLUMNS.flatMap((k) => [[k.toLowerCase(), k], ...Object.values(LOCALES).map((m) => [m[HEAD[k]].toLowerCase(), k])]),
+  ['cell', 'cell'], ['单元格编号', 'cell'], ['label', 'item'],
+]);
 
 export function parseCsv(text: string, defaults: Defaults = {}): ParsedFile {
   const rows = splitCsv(text);
-  if (!rows) return { reports: [], problems: ['CSV 文件的引号没有配对，文件可能已损坏'] };
+  if (!rows) return { reports: [], problems: [t('exchange.csvQuotes')] };
   const [head, ...body] = rows;
-  const cols = (head ?? []).map((h) => HEADER[h.trim().toLowerCase()] ?? HEADER[h.trim()]);
+  const cols = (head ?? []).map((h) => HEADER[h.trim().toLowerCase()]);
   const at = (c: Col) => cols.indexOf(c);
-  if (at('cell') < 0 || at('value') < 0)
-    return { reports: [], problems: ['CSV 文件缺少「单元格编号」和「数值」两列，无法识别（请使用本扩展导出的 CSV 格式）'] };
+  if ((at('cell') < 0 && at('item') < 0) || at('value') < 0) return { reports: [], problems: [t('csv.error.columns')] };
 
-  const fileFormat = at('format') < 0 ? guessFormat(body.map((r) => (r[at('cell')] ?? '').trim())) : '';
+  const fileFormat = at('format') < 0 ? guessFormat(body.map((r) => (r[at('cell')] ?? '').trim())) : null;
   const groups = new Map<string, { body: string; site: string; year: number; format: string; source: string; savedAt: string; values: Values; unread: Unread[] }>();
   const problems: string[] = [];
   body.forEach((r, i) => {
@@ -239,34 +204,47 @@ export function parseCsv(text: string, defaults: Defaults = {}): ParsedFile {
     const yearText = get('year');
     const year = yearText ? Number(yearText) : defaults.year;
     const who = get('body');
-    const format = get('format') || fileFormat;
+    const format = (get('format') && formatOfName(get('format'))) || get('format') || fileFormat || FORMAT_IDS[0];
     const raw = get('value').replace(/,/g, '');
     const value = raw === '' ? null : Number(raw);
     if (value !== null && !Number.isFinite(value)) {
-      problems.push(`第 ${i + 2} 行的数值「${get('value')}」不是数字，已跳过`);
+      problems.push(t('exchange.csvNotNumber', { row: i + 2, value: get('value') }));
       return;
     }
     const key = [who, get('site') || defaults.site || '', year, format].join('\u0000');
     let g = groups.get(key);
     if (!g) {
-      g = { body: who, site: get('site') || defaults.site || '', year: year ?? NaN, format, source: get('source') || 'CSV', savedAt: get('savedAt'), values: {}, unread: [] };
+      const source = get('source');
+      g = {
+        body: who, site: get('site') || defaults.site || '', year: year ?? NaN, format,
+        source: Object.values(LOCALES).some((m) => m['csv.source.page'] === source) ? SOURCE_PAGE : source || 'CSV', savedAt: isoOf(get('savedAt')), values: {}, unread: [],
+      };
       groups.set(key, g);
     }
-    const cell = get('cell');
+    const known = (FORMAT_IDS as readonly string[]).includes(format);
+    const cell = get('cell') || (known && cellOfName(format as FormatId, get('table'), get('item'))) || [get('table'), get('item')].filter(Boolean).join('·');
     if ((FORMAT_IDS as readonly string[]).includes(format) && !isCatalogued(format as FormatId, cell)) g.unread.push({ cell: cell.slice(0, 200), value: get('value').slice(0, 200) });
     else g.values[cell] = value;
   });
   const reports: SavedReport[] = [];
   for (const { unread, ...g } of groups.values()) {
     const up = upgrade({ ...g, body: g.body || NO_BODY, version: STORE_VERSION, savedAt: g.savedAt || new Date().toISOString(), ...(unread.length ? { unread } : {}) });
-    const name = `「${g.body || '未写单位名称'}」${Number.isFinite(g.year) ? g.year + ' 年' : ''}的数据`;
+    const name = t('exchange.csvWhose', { body: g.body || t('exchange.csvNoBody'), year: Number.isFinite(g.year) ? t('exchange.csvYear', { year: g.year }) : '' });
     if (up.ok) {
       reports.push(up.report.body === NO_BODY ? { ...up.report, body: '' } : up.report);
-      problems.push(...unreadNote(up.report.format, unread).map((t) => `${name}中${t}`));
-    } else problems.push(`${name}未导入：${up.reason}`);
+      problems.push(...unreadNote(up.report.format, unread).map((text) => t('exchange.csvIn', { name, text })));
+    } else problems.push(t('exchange.csvNotImported', { name, why: up.reason }));
   }
-  if (!body.length) problems.push('CSV 文件中没有数据行');
+  if (!body.length) problems.push(t('exchange.csvEmpty'));
   return { reports, problems };
+}
+
+/** A saved time as written (local 2023-01-20 16:00:00, or ISO from older exports) → ISO; '' when unreadable. */
+function isoOf(text: string): string {
+  const s = text.trim();
+  const local = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+  const d = local ? new Date(+local[1]!, +local[2]! - 1, +local[3]!, +local[4]!, +local[5]!, +(local[6] ?? 0)) : new Date(s);
+  return s && !Number.isNaN(d.getTime()) ? d.toISOString() : '';
 }
 
 /** A CSV without a 表格式样 column: the ids tell gov2014 (c.*) from the rest; gov2021 otherwise. */

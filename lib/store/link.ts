@@ -3,6 +3,7 @@ import type { KV } from './kv';
 import { upgrade } from './migrate';
 import type { SavedReport } from './schema';
 import { tryGet, trySet, type Result } from './write';
+import { t } from '../i18n';
 
 /**
  * Reports saved without a site (imported in the options page, site-less exports) are served to a
@@ -46,24 +47,24 @@ export async function linkCandidates(kv: Pick<KV, 'get'>, site: string, body: st
 
 /** The question the popup asks before linking. */
 export function linkQuestion(report: Pick<SavedReport, 'body' | 'year'>): string {
-  return `在此网站使用「${report.body}」${report.year} 年数据？`;
+  return t('store.link.ask', { body: report.body, year: report.year });
 }
 
 /** What the clerk is told the answer means, under the question. */
 export function linkExplanation(site: string): string {
-  return `这份数据是在设置页导入的，没有注明网站。同意后，只有 ${site} 上的年报页面会用它做跨年校验和预填；其他网站看不到它。`;
+  return t('store.link.explain', { site });
 }
 
 export async function linkToSite(kv: KV, site: string, key: string): Promise<Result> {
-  if (!site) return { ok: false, message: '无法确定当前网站，没有关联' };
+  if (!site) return { ok: false, message: t('store.link.noSite') };
   const parts = parseReportKey(key);
-  if (!parts || parts.site !== '') return { ok: false, message: '只有未注明网站的数据需要关联' };
+  if (!parts || parts.site !== '') return { ok: false, message: t('store.link.onlyUnsited') };
   const got = await tryGet(kv, [key, linkKey(site)]);
   if (!got.ok) return got;
-  if (got.value[key] === undefined) return { ok: false, message: '这份数据已不存在（可能已删除），没有关联' };
+  if (got.value[key] === undefined) return { ok: false, message: t('store.link.gone') };
   const list = Array.isArray(got.value[linkKey(site)]) ? (got.value[linkKey(site)] as string[]) : [];
   if (list.includes(key)) return { ok: true, value: undefined };
-  return trySet(kv, { [linkKey(site)]: [...list, key] }, `「${parts.body}」${parts.year} 年数据与 ${site} 的关联`);
+  return trySet(kv, { [linkKey(site)]: [...list, key] }, t('store.link.label', { body: parts.body, year: parts.year, site }));
 }
 
 export async function unlinkFromSite(kv: KV, site: string, key: string): Promise<Result> {
@@ -71,7 +72,7 @@ export async function unlinkFromSite(kv: KV, site: string, key: string): Promise
   if (!got.ok) return got;
   const list = got.value[linkKey(site)];
   if (!Array.isArray(list)) return { ok: true, value: undefined };
-  return trySet(kv, { [linkKey(site)]: list.filter((x) => x !== key) }, `与 ${site} 的关联`);
+  return trySet(kv, { [linkKey(site)]: list.filter((x) => x !== key) }, t('store.link.unlinkLabel', { site }));
 }
 
 /** Every site a site-less report is linked to (shown in the options page). */

@@ -1,4 +1,6 @@
+import { plainError } from '../plain-error';
 import { SavedReport, SavedReportV1, STORE_VERSION, describeIssues } from './schema';
+import { t } from '../i18n';
 
 export type Upgrade = { ok: true; report: SavedReport; migrated: boolean } | { ok: false; reason: string };
 
@@ -15,17 +17,17 @@ const STEPS: Record<number, (old: unknown) => unknown> = {
 export function upgrade(raw: unknown): Upgrade {
   let data = raw;
   let version = typeof raw === 'object' && raw !== null ? (raw as { version?: unknown }).version : undefined;
-  if (typeof version !== 'number' || !Number.isInteger(version)) return { ok: false, reason: '缺少版本号，无法识别这条记录' };
-  if (version > STORE_VERSION) return { ok: false, reason: `这条记录来自更新的扩展版本（第 ${version} 版），请先升级年报助手` };
+  if (typeof version !== 'number' || !Number.isInteger(version)) return { ok: false, reason: t('store.noVersion') };
+  if (version > STORE_VERSION) return { ok: false, reason: t('store.newerVersion', { v: version }) };
   const migrated = version < STORE_VERSION;
   while (version < STORE_VERSION) {
     const step = STEPS[version];
-    if (!step) return { ok: false, reason: `不支持的旧版本（第 ${version} 版）` };
+    if (!step) return { ok: false, reason: t('store.oldVersion', { v: version }) };
     try {
       data = step(data);
     } catch (e) {
       const issues = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
-      return { ok: false, reason: `旧版本记录无法升级：${issues ? describeIssues(issues) : String(e)}` };
+      return { ok: false, reason: t('store.cannotUpgrade', { why: issues ? describeIssues(issues) : plainError(e) }) };
     }
     version += 1;
   }

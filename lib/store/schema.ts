@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FORMAT_IDS } from '../formats/types';
+import { t } from '../i18n';
 
 /**
  * One saved report (one body, one year), as kept in extension storage under its own key.
@@ -75,14 +76,12 @@ export type ExportFile = z.infer<typeof ExportFile>;
 
 /** What the user sees when a record fails the schema: the first few problems, in Chinese. */
 export function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  const FIELD: Record<string, string> = {
-    version: '版本号', site: '网站', body: '单位名称', unit: '单位名称', year: '年度', format: '表格式样',
-    values: '数值', source: '来源', savedAt: '保存时间', title: '标题', confirmations: '核实说明',
+  const FIELDS = ['version', 'site', 'body', 'year', 'format', 'values', 'source', 'savedAt', 'title', 'confirmations'] as const;
+  const field = (head: string | undefined) => {
+    if (head === undefined) return t('store.field.whole');
+    const f = head === 'unit' ? 'body' : FIELDS.find((x) => x === head);
+    return f ? t(`store.field.${f}`) : t('store.field.other');
   };
-  const parts = issues.slice(0, 3).map((i) => {
-    const [head, ...rest] = i.path.map(String);
-    const name = head === undefined ? '整条记录' : (FIELD[head] ?? head);
-    return rest.length ? `${name}（${rest.join('.')}）` : name;
-  });
-  return `以下字段不符合格式：${[...new Set(parts)].join('、')}`;
+  const parts = issues.slice(0, 3).map((i) => field(i.path.map(String)[0]));
+  return t('store.badFields', { fields: [...new Set(parts)].join(t('common.enumSeparator')) });
 }

@@ -4,6 +4,7 @@ import { pushed, readHistoryRaw, sameContent, stableJson, type StoredVersion } f
 import { upgrade } from './migrate';
 import { STORE_VERSION, SavedReport, describeIssues } from './schema';
 import { tryGet, tryRemove, trySet, type Result } from './write';
+import { t } from '../i18n';
 
 export type { Result } from './write';
 
@@ -44,14 +45,14 @@ export interface UndoToken {
 }
 
 const now = () => new Date().toISOString();
-const what = (r: { body: string; year: number }) => `「${r.body}」${r.year} 年的数据`;
+const what = (r: { body: string; year: number }) => t('store.what', { body: r.body, year: r.year });
 
 async function quarantine(kv: KV, from: string, raw: unknown, reason: string): Promise<Result<Quarantined>> {
   const at = now();
   const entry: Quarantined = { key: `${QUARANTINE_PREFIX}${from}|${at}`, from, raw, reason, at };
-  const set = await trySet(kv, { [entry.key]: entry }, '损坏记录的另存副本');
+  const set = await trySet(kv, { [entry.key]: entry }, t('store.quarantineCopy'));
   if (!set.ok) return set;
-  const removed = await tryRemove(kv, from, '损坏记录');
+  const removed = await tryRemove(kv, from, t('store.damagedRecord'));
   // Both copies kept is still safe: listing again finds the original and sets it aside again.
   return removed.ok ? { ok: true, value: entry } : removed;
 }
@@ -59,11 +60,11 @@ async function quarantine(kv: KV, from: string, raw: unknown, reason: string): P
 const place = (key: string) => key.slice(REPORT_PREFIX.length).split('|').map((p) => { try { return decodeURIComponent(p); } catch { return p; } }).filter(Boolean).join(' ');
 
 function quarantineNotice(q: Quarantined): string {
-  return `一条已保存的数据（${place(q.from)}）已损坏：${q.reason}。原始内容已另行保存，可在设置页导出或删除。`;
+  return t('store.quarantineNotice', { place: place(q.from), reason: q.reason });
 }
 
 function stuckNotice(from: string, reason: string, message: string): string {
-  return `一条已保存的数据（${place(from)}）有问题：${reason}。本应另行保存，但${message.replace(/。.*$/, '')}；原记录仍在原处，未作任何改动。`;
+  return t('store.stuckNotice', { place: place(from), reason, why: message.replace(/[。.].*$/, '') });
 }
 
 function readQuarantined(key: string, raw: unknown): Quarantined {
@@ -72,7 +73,7 @@ function readQuarantined(key: string, raw: unknown): Quarantined {
     key,
     from: typeof q?.from === 'string' ? q.from : key,
     raw: q?.raw ?? raw,
-    reason: typeof q?.reason === 'string' ? q.reason : '原因不明',
+    reason: typeof q?.reason === 'string' ? q.reason : t('store.unknownReason'),
     at: typeof q?.at === 'string' ? q.at : '',
   };
 }
@@ -112,11 +113,11 @@ export async function listReports(kv: KV): Promise<Listing> {
     }
     const r = up.report;
     if (reportKey(r.site, r.body, r.year) !== key) {
-      await setAside(key, raw, `存放位置与内容不符：内容是「${r.body}」${r.year} 年${r.site ? `（${r.site}）` : ''}的数据，为免覆盖该处已有的数据，另行保存`);
+      await setAside(key, raw, t('store.misplaced', { body: r.body, year: r.year, site: r.site ? t('store.misplacedSite', { site: r.site }) : '' }));
       continue;
     }
     if (up.migrated) {
-      const w = await trySet(kv, { [key]: r }, `${what(r)}的新格式`);
+      const w = await trySet(kv, { [key]: r }, t('store.newFormat', { what: what(r) }));
       if (!w.ok) notices.push(w.message);
     }
     reports.push({ key, report: r });
@@ -148,7 +149,7 @@ export interface Saved {
 export async function saveReport(kv: KV, input: NewReport): Promise<Result<Saved>> {
   const candidate = { ...input, body: input.body.trim(), version: STORE_VERSION, savedAt: input.savedAt ?? now() };
   const parsed = SavedReport.safeParse(candidate);
-  if (!parsed.success) return { ok: false, message: `无法保存：${describeIssues(parsed.error.issues)}` };
+  if (!parsed.success) return { ok: false, message: t('store.cannotSave', { why: describeIssues(parsed.error.issues) }) };
   const report = parsed.data;
   const key = reportKey(report.site, report.body, report.year);
   return put(kv, key, report, `${what(report)}`);
@@ -156,7 +157,7 @@ export async function saveReport(kv: KV, input: NewReport): Promise<Result<Saved
 
 async function put(kv: KV, key: string, report: SavedReport, label: string): Promise<Result<Saved>> {
   const got = await tryGet(kv, [key, historyKey(key)]);
-  if (!got.ok) return { ok: false, message: `${label}没有保存：${got.message}` };
+  if (!got.ok) return { ok: false, message: t('store.notSaved', { label, why: got.message }) };
   const before = got.value[key];
   const historyBefore = await readHistoryRaw({ get: async () => got.value }, key);
   const up = before === undefined ? null : upgrade(before);
@@ -176,7 +177,7 @@ export async function undoChange(kv: KV, token: UndoToken): Promise<Result> {
   if (!got.ok) return got;
   const current = got.value[token.key];
   if (stableJson(current) !== stableJson(token.after))
-    return { ok: false, message: `${token.what}在此之后又被修改过，为免丢失那次修改，没有撤销。可在「已保存的年报数据」中查看历史版本并恢复。` };
+    return { ok: false, message: t('store.changedSince', { what: token.what }) };
   const items: Record<string, unknown> = {};
   const gone: string[] = [];
   if (token.before === undefined) gone.push(token.key);
@@ -184,11 +185,11 @@ export async function undoChange(kv: KV, token: UndoToken): Promise<Result> {
   if (token.historyBefore.length) items[hk] = token.historyBefore;
   else gone.push(hk);
   if (Object.keys(items).length) {
-    const w = await trySet(kv, items, `撤销（${token.what}）`);
+    const w = await trySet(kv, items, t('store.undoLabel', { what: token.what }));
     if (!w.ok) return w;
   }
   if (gone.length) {
-    const r = await tryRemove(kv, gone, `撤销（${token.what}）`);
+    const r = await tryRemove(kv, gone, t('store.undoLabel', { what: token.what }));
     if (!r.ok) return r;
   }
   return { ok: true, value: undefined };
@@ -205,9 +206,9 @@ export async function restoreVersion(kv: KV, key: string, index: number): Promis
   const raw = await readHistoryRaw({ get: async () => got.value }, key);
   const chosen = raw[index];
   const up = chosen ? upgrade(chosen.report) : null;
-  if (!up?.ok) return { ok: false, message: '这个历史版本已无法读取，没有恢复。' };
-  if (reportKey(up.report.site, up.report.body, up.report.year) !== key) return { ok: false, message: '这个历史版本属于另一个单位或年度，没有恢复。' };
-  const label = `${what(up.report)}的历史版本`;
+  if (!up?.ok) return { ok: false, message: t('store.versionUnreadable') };
+  if (reportKey(up.report.site, up.report.body, up.report.year) !== key) return { ok: false, message: t('store.versionElsewhere') };
+  const label = t('store.versionOf', { what: what(up.report) });
   const before = got.value[key];
   const rest = raw.filter((_, i) => i !== index);
   const history = before === undefined ? rest : pushed(rest, before as SavedReport, now());
@@ -226,7 +227,7 @@ export async function deleteReport(kv: KV, key: string): Promise<Result<UndoToke
   if (!got.ok) return got;
   const before = got.value[key];
   const up = upgrade(before);
-  const label = up.ok ? what(up.report) : '这条数据';
+  const label = up.ok ? what(up.report) : t('store.thisRecord');
   const r = await tryRemove(kv, [key, hk], label);
   if (!r.ok) return r;
   const historyBefore = await readHistoryRaw({ get: async () => got.value }, key);
@@ -235,8 +236,8 @@ export async function deleteReport(kv: KV, key: string): Promise<Result<UndoToke
 
 export async function deleteQuarantined(kv: KV, q: Pick<Quarantined, 'key' | 'from'>): Promise<Result> {
   if (q.key.startsWith(QUARANTINE_PREFIX) || (q.key === q.from && q.key.startsWith(REPORT_PREFIX)))
-    return tryRemove(kv, q.key, '这条损坏的数据');
-  return { ok: false, message: '这不是一条可删除的损坏数据' };
+    return tryRemove(kv, q.key, t('store.thisDamaged'));
+  return { ok: false, message: t('store.notDamaged') };
 }
 
 /**
@@ -245,11 +246,11 @@ export async function deleteQuarantined(kv: KV, q: Pick<Quarantined, 'key' | 'fr
  */
 export async function restoreQuarantined(kv: KV, q: Quarantined): Promise<Result<Saved>> {
   const up = upgrade(q.raw);
-  if (!up.ok) return { ok: false, message: `这条数据无法读取（${up.reason}），不能恢复；可导出原始内容留存。` };
+  if (!up.ok) return { ok: false, message: t('store.cannotRestore', { reason: up.reason }) };
   const r = up.report;
   const saved = await put(kv, reportKey(r.site, r.body, r.year), r, what(r));
   if (!saved.ok) return saved;
-  if (q.key !== saved.value.key) await tryRemove(kv, q.key, '已恢复记录的另存副本');
+  if (q.key !== saved.value.key) await tryRemove(kv, q.key, t('store.restoredCopy'));
   return saved;
 }
 
@@ -266,14 +267,14 @@ function renamedVersion(v: StoredVersion, name: string): StoredVersion {
  */
 export async function renameBody(kv: KV, site: string, from: string, to: string): Promise<Result<number>> {
   const name = to.trim();
-  if (!name) return { ok: false, message: '单位名称不能为空' };
+  if (!name) return { ok: false, message: t('store.emptyName') };
   const got = await tryGet(kv, null);
   if (!got.ok) return got;
   const { reports } = await listReports(kv);
   const mine = reports.filter((r) => r.report.site === site && normalizeBody(r.report.body) === normalizeBody(from));
   const moves = mine.map((r) => ({ old: r.key, key: reportKey(site, name, r.report.year), report: { ...r.report, body: name } }));
   const clash = moves.filter((m) => m.key !== m.old && got.value[m.key] !== undefined).map((m) => m.report.year);
-  if (clash.length) return { ok: false, message: `「${name}」已有 ${clash.join('、')} 年的数据，未改名。请先删除或改用其他名称。` };
+  if (clash.length) return { ok: false, message: t('store.nameClash', { name, years: clash.join(t('common.enumSeparator')) }) };
   const items: Record<string, unknown> = {};
   const gone: string[] = [];
   for (const m of moves) {
@@ -286,9 +287,9 @@ export async function renameBody(kv: KV, site: string, from: string, to: string)
   for (const [k, v] of Object.entries(got.value))
     if (k.startsWith(LINK_PREFIX) && Array.isArray(v) && v.some((x) => renamed.has(x)))
       items[k] = v.map((x) => renamed.get(x) ?? x);
-  const w = await trySet(kv, items, `改名（「${from}」→「${name}」）`);
+  const w = await trySet(kv, items, t('store.renameLabel', { from, to: name }));
   if (!w.ok) return w;
   const stale = gone.filter((k) => !(k in items));
-  if (stale.length) await tryRemove(kv, stale, '改名前的旧记录');
+  if (stale.length) await tryRemove(kv, stale, t('store.renamedOld'));
   return { ok: true, value: moves.length };
 }

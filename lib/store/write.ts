@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { KV } from './kv';
 
 /** Storage writes that never throw: a failure comes back as a plain Chinese sentence. */
@@ -11,11 +12,9 @@ export function isQuotaError(e: unknown): boolean {
 }
 
 /** What could not be saved and what the clerk can do about it. `what` names the data, e.g. 「某局」2022 年的数据. */
-export function writeFailure(e: unknown, what: string): string {
-  if (isQuotaError(e))
-    return `浏览器给年报助手的存储空间已满，${what}没有保存（已保存的其他数据不受影响）。请在设置页「已保存的年报数据」中先「导出全部」留存，再删除不再需要的旧年度数据或旧版本，然后重试。`;
-  const why = (e as { message?: unknown })?.message ?? String(e);
-  return `无法写入浏览器存储（${String(why).slice(0, 120)}），${what}没有保存（已保存的其他数据不受影响）。请关闭其他标签页后重试；若仍失败，请在设置页「导出全部」留存数据后重启浏览器。`;
+export function writeFailure(e: unknown, what: string, deleting = false): string {
+  if (isQuotaError(e)) return t(deleting ? 'store.quotaFullDelete' : 'store.quotaFull', { what });
+  return t(deleting ? 'store.writeFailedDelete' : 'store.writeFailed', { what });
 }
 
 export async function trySet(kv: KV, items: Record<string, unknown>, what: string): Promise<Result> {
@@ -32,7 +31,7 @@ export async function tryRemove(kv: KV, keys: string | string[], what: string): 
     await kv.remove(keys);
     return { ok: true, value: undefined };
   } catch (e) {
-    return { ok: false, message: writeFailure(e, what).replace('没有保存', '没有删除') };
+    return { ok: false, message: writeFailure(e, what, true) };
   }
 }
 
@@ -41,6 +40,6 @@ export async function tryGet(kv: Pick<KV, 'get'>, keys: string | string[] | null
   try {
     return { ok: true, value: (await kv.get(keys)) ?? {} };
   } catch (e) {
-    return { ok: false, message: `无法读取浏览器存储（${String((e as Error)?.message ?? e).slice(0, 120)}）。请关闭此页后重新打开；若仍失败，请重启浏览器。` };
+    return { ok: false, message: t('error.storageRead') };
   }
 }

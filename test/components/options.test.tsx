@@ -78,10 +78,11 @@ describe('options: saved reports', () => {
     const { api, downloads } = makeApi();
     await saveReport(api.kv, r2022);
     render(<Options api={api} />);
-    fireEvent.click(await screen.findByText('导出全部（JSON）'));
-    fireEvent.click(screen.getByText('导出全部（CSV）'));
+    fireEvent.click(await screen.findByText(/^导出全部（JSON/));
+    fireEvent.click(screen.getByText(/^导出全部（CSV/));
     const [json, csv] = downloads;
-    expect(json![0]).toMatch(/^年报助手数据-\d{4}-\d\d-\d\d\.json$/);
+    expect(json![0]).toMatch(/^年报助手数据-\d{4}-\d\d-\d\d（机器读取用，供导入）\.json$/);
+    expect(csv![0]).toMatch(/^年报助手数据-\d{4}-\d\d-\d\d（表格）\.csv$/);
     expect(parseJson(json![1]).reports[0]).toMatchObject({ ...r2022 });
     expect(parseCsv(csv![1]).reports[0]).toMatchObject({ ...r2022 });
   });

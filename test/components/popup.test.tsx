@@ -273,7 +273,7 @@ describe('popup: a report found', () => {
     const { api } = setup(() => ({ ok: true, state: state() }));
     fireEvent.click(await screen.findByText('导出本年数据文件（JSON，供再次导入）'));
     const [name, text] = api.downloads[0]!;
-    expect(name).toBe('某区统计局-2023年报数据（供导入）.json');
+    expect(name).toBe('某区统计局-2023年报数据（机器读取用，供导入）.json');
     const kv = memoryKV();
     const { parseJson } = await import('@/lib/store');
     await saveReport(kv, parseJson(text).reports[0]!);

@@ -54,7 +54,7 @@ describe('import last year in the options page', () => {
     };
     const page = await openImport({ site: '127.0.0.1', body, year: '2023' });
     await pick(page, '年报助手数据.json', Buffer.from(JSON.stringify(file)), 'application/json');
-    await page.getByText('读到的报告：page').waitFor();
+    await page.getByText('读到的报告：编辑页面').waitFor();
     assert.equal(await count(page, 'read'), Object.keys(PRIOR_2022).length);
     assert.ok((await count(page, 'missing')) > 100, 'the cells the export does not hold are listed as missing');
     const saved = await saveAndRead(page);
@@ -130,7 +130,7 @@ describe('import last year in the options page', () => {
     await pick(page, '年报.xlsx', Buffer.from('PK\u0003\u0004'));
     await alert.getByText(/Excel 文件无法直接读取/).waitFor();
     await pick(page, '数据.json', Buffer.from('{"app":"nianbao-zhushou","reports":['), 'application/json');
-    await alert.getByText(/JSON 文件已损坏/).waitFor();
+    await alert.getByText(/JSON 文件无法读取：文件内容不完整或已损坏/).waitFor();
     await pick(page, '2019年报.html', corpus('2019-shanghai-office-1.html'), 'text/html');
     await page.getByText(/这是 2019 年的报告，与本年相同/).waitFor();
     assert.equal(await page.getByRole('button', { name: '保存为上年数据' }).isDisabled(), true);

@@ -43,13 +43,14 @@ describe('JSON export', () => {
     const r = parseJson(JSON.stringify(file));
     expect(r.reports[0]!.values).toEqual({ 'apply.new.total': 8 });
     expect(r.reports[0]!.unread).toEqual([{ cell: '=HYPERLINK("http://x","y")', value: '1' }, { cell: 'made.up', value: '3' }]);
-    expect(r.problems).toEqual([expect.stringMatching(/有 2 个单元格编号不属于2021年版统计表.*没有导入/)]);
+    expect(r.problems).toEqual([expect.stringMatching(/有 2 个单元格不属于2021年版统计表.*没有导入/)]);
     const exported = JSON.parse(toJson([{ ...a, values: { ...a.values, 'evil.cell': 1 } }]));
     expect(parseJson(JSON.stringify(exported)).reports[0]!.values).toEqual(a.values);
   });
 
   it('explains corrupt JSON and foreign JSON', () => {
-    expect(parseJson('{"app": "nianbao-zhushou", "reports": [').problems[0]).toMatch(/^JSON 文件已损坏/);
+    expect(parseJson('{"app": "nianbao-zhushou", "reports": [').problems[0]).toMatch(/^JSON 文件无法读取：文件内容不完整或已损坏/);
+    expect(parseJson('{"a": [1,}').problems[0]!.replace(/^JSON/, '')).not.toMatch(/[A-Za-z]/);
     expect(parseJson('{"name": "package"}').problems[0]).toMatch(/不是年报助手导出的数据/);
     expect(parseJson('{"app":"nianbao-zhushou","kind":"saved-reports","reports":[]}').problems[0]).toMatch(/没有任何报告/);
   });
@@ -58,12 +59,42 @@ describe('JSON export', () => {
 describe('CSV export', () => {
   it('round-trips exactly, blanks stay blank (not 0)', () => {
     const csv = toCsv([a, b]);
-    expect(csv.startsWith('\uFEFF单位名称,网站,年度,表格式样,单元格编号,项目,数值,来源,保存时间\r\n')).toBe(true);
-    expect(csv).toContain('某区人民政府办公室,cms.example.gov.cn,2022,gov2021,apply.new.total,表三·一、本年新收政府信息公开申请数量·总计,29,');
+    expect(csv.startsWith('\uFEFF单位名称,网站,年度,表格式样,表,项目,数值,来源,保存时间\r\n')).toBe(true);
+    expect(csv).toContain('某区人民政府办公室,cms.example.gov.cn,2022,2021年版统计表,表三,一、本年新收政府信息公开申请数量·总计,29,');
+    expect(csv).toContain(',统计表,（一）主动公开政府信息数·历年累计,5000,');
     const back = parseCsv(csv);
     expect(back.problems).toEqual([]);
     expect(back.reports).toEqual([a, { ...b, title: undefined }].map(({ title: _t, ...r }) => r));
     expect(back.reports[0]!.values['apply.carried.total']).toBeNull();
+  });
+
+  it('writes the saved time in local time, to the second (not UTC ISO), and reads it back', () => {
+    const at = new Date(2023, 0, 20, 16, 5, 9);
+    const csv = toCsv([{ ...a, savedAt: at.toISOString() }]);
+    expect(csv).toContain(',2023-01-20 16:05:09\r\n');
+    expect(csv).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    expect(parseCsv(csv).reports[0]!.savedAt).toBe(at.toISOString());
+  });
+
+  it('lists the cells in the printed table order whatever order they were saved in, and names the edit page in Chinese', () => {
+    const shuffled = { ...a, source: 'page', values: { 'apply.carryForward.natural': 3, 'active.fee.amount': 1.25, 'apply.new.total': 29, 'active.regulation.issued': 2 } };
+    const items = splitCsv(toCsv([shuffled]))!.slice(1).map((r) => `${r[4]}·${r[5]}`);
+    expect(items.map((i) => i.split('·')[0])).toEqual(['表二', '表二', '表三', '表三']);
+    expect(items[0]).toBe('表二·规章·本年制发件数');
+    expect(items[2]).toBe('表三·一、本年新收政府信息公开申请数量·总计');
+    expect(items[3]).toMatch(/^表三·四、结转下年度继续办理·自然人$/);
+    expect(splitCsv(toCsv([shuffled]))![1]![7]).toBe('编辑页面');
+    expect(parseCsv(toCsv([shuffled])).reports[0]).toMatchObject({ source: 'page', values: shuffled.values });
+  });
+
+  it('reads back a local table (items named by position) and an older export with cell ids and ISO times', () => {
+    const local: SavedReport = { ...b, format: 'local', year: 2012, values: { 'local.1': 10, 'local.1.1': 4, 'local.1.2': 6, 'local.2': 30 }, title: undefined };
+    const csv = toCsv([local]);
+    expect(csv).toContain(',统计表,第1项之2,6,');
+    expect(csv).toContain(',统计表,第2项,30,');
+    expect(parseCsv(csv).reports[0]!.values).toEqual(local.values);
+    const old = '单位名称,网站,年度,表格式样,单元格编号,项目,数值,来源,保存时间\r\n某镇,,2022,gov2021,apply.new.total,表三·一、本年新收政府信息公开申请数量·总计,4,page,2023-01-20T08:00:00.000Z\r\n';
+    expect(parseCsv(old).reports[0]).toMatchObject({ format: 'gov2021', values: { 'apply.new.total': 4 }, savedAt: '2023-01-20T08:00:00.000Z' });
   });
 
   it('splits quoted fields with commas, quotes and line breaks', () => {
@@ -81,7 +112,7 @@ describe('CSV export', () => {
   });
 
   it('explains a CSV of another kind and a CSV without year', () => {
-    expect(parseCsv('姓名,电话\n张三,123').problems[0]).toMatch(/缺少「单元格编号」和「数值」/);
+    expect(parseCsv('姓名,电话\n张三,123').problems[0]).toMatch(/缺少「项目」和「数值」/);
     expect(parseCsv('单元格编号,数值\napply.new.total,3').problems[0]).toMatch(/未导入：.*年度/);
   });
 });
@@ -107,7 +138,7 @@ describe('CSV export is inert in a spreadsheet', () => {
     const r = parseCsv('单位名称,年度,表格式样,单元格编号,数值\n某镇,2022,gov2021,"=HYPERLINK(""http://x"")",1\n某镇,2022,gov2021,apply.new.total,4\n');
     expect(r.reports[0]!.values).toEqual({ 'apply.new.total': 4 });
     expect(r.reports[0]!.unread).toEqual([{ cell: '=HYPERLINK("http://x")', value: '1' }]);
-    expect(r.problems[0]).toMatch(/「某镇」2022 年的数据中有 1 个单元格编号不属于/);
+    expect(r.problems[0]).toMatch(/「某镇」2022 年的数据中有 1 个单元格不属于/);
     expect(toCsv(r.reports)).not.toMatch(/(^|,)=HYPERLINK/m);
   });
 });

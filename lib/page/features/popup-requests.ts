@@ -1,3 +1,4 @@
+import { plainError } from '../../plain-error';
 import { isRequest } from '../request';
 import type { ExtApi } from '../ext';
 import type { Request, Response } from '../../messages';
@@ -8,7 +9,7 @@ export function initPopupRequests(api: ExtApi | null, win: Window, signal: Abort
   const listener = (msg: unknown, _sender: unknown, respond: (r: unknown) => void) => {
     if (!isRequest(msg)) return false;
     handle(msg).then(respond, (e: unknown) =>
-      respond({ ok: false, message: `年报助手出错：${e instanceof Error ? e.message : String(e)}` }),
+      respond({ ok: false, message: plainError(e) }),
     );
     return true;
   };
