@@ -6,37 +6,6 @@ import { t } from '@/lib/i18n';
  * keys typed in the note stay in the overlay (a page's own shortcuts never see them).
  */
 
-/** Every word this control shows (one place, for the locale module). */
-export const CONFIRM_WORDS = {
-  get open() {
-    return t('confirm.open');
-  },
-  get openTitle() {
-    return t('confirm.openTitle');
-  },
-  get label() {
-    return t('confirm.label');
-  },
-  get placeholder() {
-    return t('confirm.placeholder');
-  },
-  get ok() {
-    return t('confirm.ok');
-  },
-  get cancel() {
-    return t('common.cancel');
-  },
-  get needNote() {
-    return t('confirm.needNote');
-  },
-  get badge() {
-    return t('confirm.badge');
-  },
-  get notePrefix() {
-    return t('confirm.notePrefix');
-  },
-} as const;
-
 export const CONFIRM_CSS = `
 .b[data-confirmed]{background:#9aa0a6;opacity:.85}
 .cf{margin:4px 0 0}
@@ -76,23 +45,23 @@ function make(tip: HTMLElement, submit: (note: string) => void): HTMLElement {
     return e;
   };
   const box = el('div', 'cf');
-  const open = el('button', 'k', CONFIRM_WORDS.open);
+  const open = el('button', 'k', t('confirm.open'));
   open.type = 'button';
-  open.title = CONFIRM_WORDS.openTitle;
+  open.title = t('confirm.openTitle');
   const form = el('div', 'fm');
   form.hidden = true;
-  const label = el('label', '', CONFIRM_WORDS.label);
+  const label = el('label', '', t('confirm.label'));
   const input = el('input', '');
   input.type = 'text';
   input.maxLength = NOTE_MAX;
-  input.placeholder = CONFIRM_WORDS.placeholder;
+  input.placeholder = t('confirm.placeholder');
   input.required = true;
   label.append(input);
-  const ok = el('button', 'ok', CONFIRM_WORDS.ok);
+  const ok = el('button', 'ok', t('confirm.ok'));
   ok.type = 'button';
-  const no = el('button', 'no', CONFIRM_WORDS.cancel);
+  const no = el('button', 'no', t('common.cancel'));
   no.type = 'button';
-  const err = el('p', 'e', CONFIRM_WORDS.needNote);
+  const err = el('p', 'e', t('confirm.needNote'));
   err.setAttribute('role', 'alert');
   err.hidden = true;
   form.append(label, ok, no, err);

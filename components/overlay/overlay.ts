@@ -10,7 +10,7 @@
 export const OVERLAY_TAG = 'nianbao-overlay';
 
 import { inCellWords } from '../shared/findings';
-import { CONFIRM_CSS, CONFIRM_WORDS, confirmControl } from './confirm';
+import { CONFIRM_CSS, confirmControl } from './confirm';
 import { KEYS_CSS, badgeKeys, closeTip } from './keys';
 import { OUTLINE_CSS, Outlines } from './outline';
 import { BADGE_SIZE, type BadgeSeverity, type BadgeView, type OffscreenView, type OverlayView, type Pos, type Rect, type RefView, type TipPlace } from '@/lib/page/view';
@@ -197,7 +197,7 @@ export class Overlay implements OverlayView {
     el.setAttribute('data-cell', v.cell);
     el.setAttribute('data-severity', v.severity);
     const what = sentence ? t('overlay.textDisagrees', { label: v.label }) : v.label;
-    const word = v.confirmed ? t('overlay.confirmedWord', { confirmed: CONFIRM_WORDS.badge, severity: severityWord(v.severity) }) : severityWord(v.severity);
+    const word = v.confirmed ? t('overlay.confirmedWord', { confirmed: t('confirm.badge'), severity: severityWord(v.severity) }) : severityWord(v.severity);
     if (v.confirmed) el.setAttribute('data-confirmed', '');
     else el.removeAttribute('data-confirmed');
     el.setAttribute('aria-label', `${word}：${what}`);
@@ -207,7 +207,7 @@ export class Overlay implements OverlayView {
     const fixable = v.expected !== undefined && !!v.canFix;
     const said = sentence ? v.messages : v.messages.map((m) => inCellWords(m, v.label, fixable ? v.expected : undefined));
     const lines = [`${word} · ${what}`, ...said];
-    if (v.confirmed) lines.push(`${CONFIRM_WORDS.notePrefix}${v.confirmed.join('；')}`);
+    if (v.confirmed) lines.push(`${t('confirm.notePrefix')}${v.confirmed.join('；')}`);
     if (v.expected !== undefined) lines.push(fixable ? '' : t('overlay.shouldBe', { n: v.expected }));
     confirmControl(tip, !!v.confirmable && !sentence, (note) => {
       const key = this.keyOf(el);

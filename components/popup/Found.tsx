@@ -6,7 +6,7 @@ import { t, t as tr } from '@/lib/i18n';
 import { plainError } from '@/lib/plain-error';
 import { toCsv, toJson, type NewReport, type SavedReport, STORE_VERSION } from '@/lib/store';
 import { confirmedList, countListed, groupByCell, inCellWords } from '../shared/findings';
-import { CONFIRM_TEXT, ConfirmNote } from './ConfirmNote';
+import { ConfirmNote } from './ConfirmNote';
 import { safeName } from '../shared/download';
 import type { PopupApi } from './api';
 import { LinkPrompt } from './LinkPrompt';
@@ -195,13 +195,13 @@ export function Found({ api, state, table, refresh, say, more }: {
         </section>
       )}
       {confirmed.length > 0 && (
-        <section aria-label={CONFIRM_TEXT.confirmedTitle} class="confirmed-box">
-          <p class="muted small">{CONFIRM_TEXT.confirmedTitle} <b data-count="confirmed">{confirmed.length}</b>{t('found.unit')}{t('found.notCounted')}</p>
+        <section aria-label={t('confirm.badge')} class="confirmed-box">
+          <p class="muted small">{t('confirm.badge')} <b data-count="confirmed">{confirmed.length}</b>{t('found.unit')}{t('found.notCounted')}</p>
           <ul class="confirmed">
             {confirmed.map((c) => (
-              <li key={`${c.rule}|${c.cells.join(',')}`} class="muted small" data-cell={c.cell} title={`${CONFIRM_TEXT.notePrefix}${c.note}`}>
-                {t('found.confirmedLine', { label: c.label })}{CONFIRM_TEXT.notePrefix}{c.note}{' '}
-                <button class="small" onClick={() => void confirm({ type: 'unconfirm', rule: c.rule, cells: c.cells })}>{CONFIRM_TEXT.undo}</button>
+              <li key={`${c.rule}|${c.cells.join(',')}`} class="muted small" data-cell={c.cell} title={`${t('confirm.notePrefix')}${c.note}`}>
+                {t('found.confirmedLine', { label: c.label })}{t('confirm.notePrefix')}{c.note}{' '}
+                <button class="small" onClick={() => void confirm({ type: 'unconfirm', rule: c.rule, cells: c.cells })}>{t('confirm.undo')}</button>
               </li>
             ))}
           </ul>

@@ -1,8 +1,8 @@
 import { t } from '@/lib/i18n';
 
-/** Save text as a file through the browser's download (works in extension pages without extra permissions). */
-export function downloadText(name: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+/** Save text or bytes as a file through the browser's download (works in extension pages without extra permissions). */
+export function download(name: string, data: string | Blob, mime: string): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type: `${mime};charset=utf-8` }) : data);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { BatchPage } from '@/components/batch/BatchPage';
 import { WORKERS, makeReader } from '@/components/batch/reader';
+import { download } from '@/components/shared/download';
 import '@/components/shared/style.css';
 import '@/components/sheet/sheet.css';
 import '@/components/batch/batch.css';
@@ -17,16 +18,7 @@ render(
       requestHosts: (origins) => browser.permissions.request({ origins }),
       removeHosts: (origins) => browser.permissions.remove({ origins }),
       fetch: (input, init) => fetch(input, init),
-      download: (name, data, mime) => {
-        const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type: `${mime};charset=utf-8` }) : data);
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = name;
-        document.body.append(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      },
+      download,
       print: () => window.print(),
       // pdf.js 5 needs a newer engine than Chromium 86: the Chromium MV2 build ships without it (wxt.config.ts).
       pdf: WORKERS,

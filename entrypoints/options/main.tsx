@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { WORKERS, makeReader } from '@/components/batch/reader';
 import { Options } from '@/components/options/Options';
 import type { ReadJob } from '@/lib/import';
-import { downloadText } from '@/components/shared/download';
+import { download } from '@/components/shared/download';
 import '@/components/shared/style.css';
 
 // pdf.js 5 needs a newer engine than Chromium 86: the Chromium MV2 build ships without it (wxt.config.ts).
@@ -25,7 +25,7 @@ render(
       requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
       removeHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
       fetch: (input, init) => fetch(input, init),
-      download: downloadText,
+      download,
       pdf: PDF,
       ...(reader ? { read } : {}),
     }}

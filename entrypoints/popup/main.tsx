@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import type { PopupApi } from '@/components/popup/api';
-import { downloadText } from '@/components/shared/download';
+import { download } from '@/components/shared/download';
 import type { Request, Response } from '@/lib/messages';
 import '@/components/shared/style.css';
 
@@ -36,7 +36,7 @@ async function main() {
     session: (browser.storage as { session?: typeof browser.storage.local }).session ?? null,
     openOptions: (route) => openPage(`options.html${route}`),
     openPage,
-    download: downloadText,
+    download,
   };
   render(<Popup api={api} />, document.getElementById('app')!);
 }
