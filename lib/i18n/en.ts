@@ -1,7 +1,9 @@
+import { enProblems } from './en-problems';
 import type { Messages } from './zh';
 
 /** The English texts: a translation of zh.ts, key for key. */
 export const en: Messages = {
+  ...enProblems,
   'csv.col.body': 'Body',
   'csv.col.site': 'Website',
   'csv.col.year': 'Year',

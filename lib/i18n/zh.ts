@@ -1,8 +1,11 @@
+import { zhProblems } from './zh-problems';
+
 /**
  * The Chinese texts (the extension's own language). The key set of every other locale is this one's; a test
  * holds them equal, placeholders included.
  */
 export const zh = {
+  ...zhProblems,
   // CSV export: header row and the words in its cells
   'csv.col.body': '单位名称',
   'csv.col.site': '网站',

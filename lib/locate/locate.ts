@@ -25,7 +25,7 @@ export function locateIn(sys: LinearSystem, format: FormatId, values: Values, op
     .sort((a, b) => a - b)
     .map((block) => locateBlock({ sys, values, res, failing: byBlock.get(block)! }, format, opts));
   if (parts.length === 1) return parts[0]!;
-  return { kind: 'several', parts, message: severalMessage(parts) };
+  return { kind: 'several', parts, message: severalMessage(format, parts) };
 }
 
 function locateBlock(f: Failure, format: FormatId, opts: LocateOptions): Found {

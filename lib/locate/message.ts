@@ -1,21 +1,16 @@
 import { cellLabel } from '../formats';
 import type { FormatId } from '../formats/types';
+import { t } from '../i18n';
 import type { Values } from '../report';
 import { num } from '../rules/messages';
 import type { LinearRule } from './system';
 import { typoKind } from './typo';
-import type { Candidate, Fix, TypoKind } from './types';
+import type { Candidate, Fix, Found } from './types';
 
-/** Plain-Chinese wording of localisation outcomes, in the form's own labels (cellLabel). */
-
-const SLIP: Record<TypoKind, string> = {
-  replace: '看来是一位数字输错了',
-  swap: '看来是相邻两位数字输颠倒了',
-  insert: '看来是多输了一位数字',
-  drop: '看来是漏输了一位数字',
-};
+/** Wording of localisation outcomes (lib/i18n), the cells named in the form's own labels (cellLabel). */
 
 const fmt = num;
+const enumerate = (words: readonly string[]) => words.join(t('common.enumSeparator'));
 
 /** Operand names without the words all operands share: 表三 自然人列 → 一、本年新收, （七）总计. */
 function operandNames(format: FormatId, cells: readonly string[]): Map<string, string> {
@@ -29,10 +24,25 @@ function operandNames(format: FormatId, cells: readonly string[]): Map<string, s
   );
 }
 
+/** The words every cell's label shares (表四·行政复议), said once before a compact list. */
+function sharedWords(format: FormatId, cells: readonly string[]): string {
+  if (cells.length < 2) return '';
+  const parts = cells.map((c) => cellLabel(format, c).split('·'));
+  return parts[0]!.filter((p) => parts.every((q) => q.includes(p))).join('·');
+}
+
+/** Cells named compactly: 「表三·自然人的 本年新收 应为 41、上年结转 应为 2」 (`say` words each cell's part). */
+function compact(format: FormatId, cells: readonly string[], say: (name: string, cell: string) => string = (n) => n): string {
+  const names = operandNames(format, cells);
+  const list = enumerate(cells.map((c) => say(names.get(c)!, c)));
+  const words = sharedWords(format, cells);
+  return words ? t('locate.shared', { words, list }) : list;
+}
+
 function side(cells: readonly string[], names: Map<string, string>, values: Values): string {
   const sum = cells.reduce((s, c) => s + (values[c] as number), 0);
-  const words = cells.length > 4 ? '各分项之和' : cells.map((c) => names.get(c)).join('+');
-  return `${words} = ${fmt(sum)}`;
+  const words = cells.length > 4 ? t('locate.sumOfParts') : cells.map((c) => names.get(c)).join('+');
+  return t('locate.side', { words, sum: fmt(sum) });
 }
 
 /** 「表三 自然人列：本年新收+上年结转 = 8，（七）总计+结转下年度 = 7，相差 1」 */
@@ -40,28 +50,26 @@ export function ruleText(format: FormatId, rule: LinearRule, values: Values): st
   const { left, right, scope } = rule.def;
   const diff = left.reduce((s, c) => s + (values[c] as number), 0) - right.reduce((s, c) => s + (values[c] as number), 0);
   const names = operandNames(format, rule.cells);
-  return `${scope}：${side(left, names, values)}，${side(right, names, values)}，相差 ${fmt(Math.abs(diff))}`;
-}
-
-function fixText(format: FormatId, f: Fix): string {
-  return `${cellLabel(format, f.cell)} 应为 ${fmt(f.value)}（当前 ${fmt(f.current)}）`;
+  return t('locate.rule', { scope, left: side(left, names, values), right: side(right, names, values), diff: fmt(Math.abs(diff)) });
 }
 
 function scopes(rules: readonly LinearRule[]): string {
-  return [...new Set(rules.map((r) => r.def.scope))].join('、');
+  return enumerate([...new Set(rules.map((r) => r.def.scope))]);
 }
 
 export function uniqueMessage(format: FormatId, fixes: readonly Fix[], failing: readonly LinearRule[], values?: Values): string {
   // The two sides and their difference of the first rule it breaks (the others named by their scope only).
-  const more = failing.length > 1 ? `；${scopes(failing.slice(1))}也因此不平衡` : '';
-  const why = values && failing[0] ? `（${ruleText(format, failing[0], values)}${more}）` : `（${scopes(failing)}不平衡）`;
+  const more = failing.length > 1 ? t('locate.alsoUnbalanced', { scopes: scopes(failing.slice(1)) }) : '';
+  const why = values && failing[0] ? t('locate.why', { rule: ruleText(format, failing[0], values), more }) : t('locate.why', { rule: t('locate.unbalanced', { scopes: scopes(failing) }), more: '' });
   if (fixes.length === 1) {
     const f = fixes[0]!;
     const kind = typoKind(f.current, f.value);
-    const slip = kind ? `，${SLIP[kind]}` : '';
-    return `最可能是 ${cellLabel(format, f.cell)} 输错：应为 ${fmt(f.value)}，当前 ${fmt(f.current)}${slip}${why}`;
+    const slip = kind ? t(`locate.slip.${kind}`) : '';
+    return t('locate.unique', { cell: cellLabel(format, f.cell), value: fmt(f.value), current: fmt(f.current), slip, why });
   }
-  return `最可能是这 ${fixes.length} 格输错：${fixes.map((f) => fixText(format, f)).join('；')}${why}`;
+  const value = new Map(fixes.map((f) => [f.cell, f.value]));
+  const cells = compact(format, [...value.keys()], (name, c) => t('locate.pairCell', { cell: name, value: fmt(value.get(c)!) }));
+  return t('locate.pair', { n: fixes.length, cells, why });
 }
 
 /**
@@ -74,37 +82,51 @@ export function rankedMessage(
   failing: readonly LinearRule[],
   values: Values,
 ): string {
-  const what = failing.length === 1 ? ruleText(format, failing[0]!, values) : `${scopes(failing)}不平衡`;
+  const what = failing.length === 1 ? ruleText(format, failing[0]!, values) : t('locate.unbalanced', { scopes: scopes(failing) });
+  const { cells, n, pairs } = tied(format, candidates);
+  return t(pairs ? 'locate.rankedPairs' : 'locate.ranked', { what, n, cells });
+}
+
+/** Tied candidates named compactly: 「表四·行政复议的 维持、纠正、其他」, a pair as 「甲+乙」. */
+function tied(format: FormatId, candidates: readonly Candidate[]): { cells: string; n: number; pairs: boolean } {
   const groups = candidates.map((c) => [c, ...(c.with ?? [])].map((f) => f.cell));
   const all = [...new Set(groups.flat())];
   const names = operandNames(format, all);
   const shared = sharedWords(format, all);
-  const list = groups.map((g) => g.map((c) => names.get(c)).join('+')).join('、');
-  const pairs = groups.some((g) => g.length > 1);
-  return `${what}。无法确定是哪一格输错，可能是以下 ${groups.length} ${pairs ? '组' : '格'}之一：${shared ? `${shared}的` : ''}${list}`;
-}
-
-/** The words every cell's label shares (表四·行政复议), said once before a compact list. */
-function sharedWords(format: FormatId, cells: readonly string[]): string {
-  if (cells.length < 2) return '';
-  const parts = cells.map((c) => cellLabel(format, c).split('·'));
-  return parts[0]!.filter((p) => parts.every((q) => q.includes(p))).join('·');
+  const list = enumerate(groups.map((g) => g.map((c) => names.get(c)).join('+')));
+  return { cells: shared ? t('locate.shared', { words: shared, list }) : list, n: groups.length, pairs: groups.some((g) => g.length > 1) };
 }
 
 export function identityMessage(format: FormatId, failing: readonly LinearRule[], values: Values): string {
-  const [main, ...rest] = failing;
-  const also = rest.length ? `；${rest.map((r) => ruleText(format, r, values)).join('；')}` : '';
-  const look = [...operandNames(format, main!.cells).values()].join('、');
-  return (
-    `${ruleText(format, main!, values)}${also}。各行、各列的合计本身都平衡，改动任何一格都不能单独使它平衡：` +
-    `可能是某个分项输错后又据此算出了合计。请核对${main!.def.scope}的${look}及其各分项`
-  );
+  const main = failing[0]!;
+  const rules = failing.map((r) => ruleText(format, r, values)).join(t('common.listSeparator'));
+  const cells = enumerate([...operandNames(format, main.cells).values()]);
+  return t('locate.identity', { rules, scope: main.def.scope, cells });
 }
 
 export function unresolvedMessage(failing: readonly LinearRule[]): string {
-  return `${scopes(failing)}都不平衡，不止一两格有误，无法推断是哪几格输错，请逐项核对这些行列`;
+  return t('locate.unresolved', { scopes: scopes(failing) });
 }
 
-export function severalMessage(parts: readonly { message: string }[]): string {
-  return `有 ${parts.length} 处互不相关的问题：${parts.map((p, i) => `（${i + 1}）${p.message}`).join(' ')}`;
+/**
+ * Independent problems as one short line, each in a few words: the cells to change and their values, or the
+ * rows and columns that do not add up (each part's own sentence goes with its own cells).
+ */
+export function severalMessage(format: FormatId, parts: readonly Found[]): string {
+  const brief = (p: Found): string => {
+    switch (p.kind) {
+      case 'unique': {
+        const value = new Map(p.fixes.map((f) => [f.cell, f.value]));
+        return compact(format, [...value.keys()], (name, c) => t('locate.pairCell', { cell: name, value: fmt(value.get(c)!) }));
+      }
+      case 'ranked':
+        return t('locate.partOneOf', { cells: tied(format, p.candidates).cells });
+      case 'identity':
+        return t('locate.unbalanced', { scopes: p.scope });
+      case 'several':
+        return p.message;
+    }
+  };
+  const list = parts.map((p, i) => t('locate.severalPart', { i: i + 1, part: brief(p) })).join(t('common.listSeparator'));
+  return t('locate.several', { n: parts.length, parts: list });
 }

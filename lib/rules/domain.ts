@@ -1,9 +1,10 @@
 import { sectionName, type FormatId } from '../formats';
 import type { CheckInput, Finding } from '../report';
+import { t, type MessageKey } from '../i18n';
 import { isPlaceholder } from '../read/value';
 import type { Compiled } from './compile';
 import { defOf, labelOf } from './labels';
-import { num } from './messages';
+import { listCells, num } from './messages';
 import { LIMIT } from './suggest';
 
 /**
@@ -27,18 +28,18 @@ export function domainFindings(c: Compiled, input: CheckInput): Finding[] {
       continue;
     }
     if (Math.abs(v) > LIMIT) {
-      out.push(domain(RULE_OF_KIND[kind], c.format, id, v, `超出合理范围，请核对是否多输了数字`));
+      out.push(domain(RULE_OF_KIND[kind], c.format, id, v, 'domain.tooBig'));
     } else if (local && v < 0) {
       // Local tables carry no kinds (a 万元 figure may have decimals): only the sign is certain.
-      out.push(domain('DOM-INT', c.format, id, v, `不应为负数`));
+      out.push(domain('DOM-INT', c.format, id, v, 'domain.negative'));
     } else if (local) {
       continue;
     } else if (kind === 'count' && !(Number.isInteger(v) && v >= 0)) {
-      out.push(domain('DOM-INT', c.format, id, v, `应为不小于0的整数`));
+      out.push(domain('DOM-INT', c.format, id, v, 'domain.count'));
     } else if (kind === 'signed' && !Number.isInteger(v)) {
-      out.push(domain('DOM-SIGNED', c.format, id, v, `应为整数（可为负数）`));
+      out.push(domain('DOM-SIGNED', c.format, id, v, 'domain.signed'));
     } else if (kind === 'amount' && !(v >= 0)) {
-      out.push(domain('DOM-AMT', c.format, id, v, `应为不小于0的金额（万元）`));
+      out.push(domain('DOM-AMT', c.format, id, v, 'domain.amount'));
     }
   }
   if (blanks.length) out.push(...blankFindings(c, input, blanks));
@@ -48,17 +49,16 @@ export function domainFindings(c: Compiled, input: CheckInput): Finding[] {
 const RULE_OF_KIND = { count: 'DOM-INT', signed: 'DOM-SIGNED', amount: 'DOM-AMT' } as const;
 
 function unreadable(format: FormatId, id: string, kind: keyof typeof RULE_OF_KIND, raw: string): Finding {
-  const what = kind === 'amount' ? '金额（万元）' : kind === 'signed' ? '整数' : '不小于0的整数';
   return {
     rule: RULE_OF_KIND[kind],
     severity: 'error',
     cells: [id],
-    message: `${labelOf(format, id)}：「${raw}」不是可识别的数字，应填${what}`,
+    message: t('domain.unreadable', { cell: labelOf(format, id), raw, want: t(`domain.want.${kind}`) }),
   };
 }
 
-function domain(rule: string, format: FormatId, id: string, v: number, want: string): Finding {
-  return { rule, severity: 'error', cells: [id], actual: v, message: `${labelOf(format, id)}：${num(v)}${want}` };
+function domain(rule: string, format: FormatId, id: string, v: number, say: MessageKey): Finding {
+  return { rule, severity: 'error', cells: [id], actual: v, message: t(say, { cell: labelOf(format, id), value: num(v) }) };
 }
 
 interface Place {
@@ -74,9 +74,6 @@ function placeOf(format: FormatId, id: string): Place {
   return { id, section: d.section, row: d.group ? `${d.group}·${d.row}` : d.row, col: d.col };
 }
 
-const LIST = 6;
-const list = (words: string[]) => (words.length > LIST ? `${words.slice(0, LIST).join('、')}等${words.length}格` : words.join('、'));
-const HINT = '空白或“/”按未填处理，相关合计暂不能核对；如实为0请填0';
 
 function blankFindings(c: Compiled, input: CheckInput, blanks: string[]): Finding[] {
   const out: Finding[] = [];
@@ -91,7 +88,7 @@ function blankFindings(c: Compiled, input: CheckInput, blanks: string[]): Findin
       out.push({ rule: 'DOM-BLANK', severity: 'warning', cells, missing: cells, message });
     };
     if (mine.length === all.length) {
-      warn(mine.map((p) => p.id), `${name}尚未填写（${mine.length}格空白）`);
+      warn(mine.map((p) => p.id), t('domain.sectionBlank', { section: name, n: mine.length }));
       continue;
     }
     let rest = mine;
@@ -100,12 +97,12 @@ function blankFindings(c: Compiled, input: CheckInput, blanks: string[]): Findin
       const inCol = mine.filter((p) => p.col === col);
       const colAll = all.filter((p) => p.col === col);
       if (inCol.length < 3 || inCol.length !== colAll.length) continue;
-      warn(inCol.map((p) => p.id), `${name} ${col}列未填写（${inCol.length}格空白）：${HINT}`);
+      warn(inCol.map((p) => p.id), t('domain.columnBlank', { section: name, col, n: inCol.length, hint: t('domain.blankHint') }));
       rest = rest.filter((p) => p.col !== col);
     }
     if (!rest.length) continue;
     const words = rest.map((p) => (p.col ? `${p.row}·${p.col}` : p.row));
-    warn(rest.map((p) => p.id), `${name}有${rest.length}格未填写：${list(words)}。${HINT}`);
+    warn(rest.map((p) => p.id), t('domain.cellsBlank', { section: name, n: rest.length, cells: listCells(words, 6), hint: t('domain.blankHint') }));
   }
   return out;
 }

@@ -2,7 +2,8 @@ import type { Finding, Values } from '../report';
 import type { Compiled } from './compile';
 import { EPS, FAIL, PASS, type Outcome } from './evaluate';
 import { labelOf } from './labels';
-import { blankText, num, ruleText } from './messages';
+import { t } from '../i18n';
+import { blankText, num, ruleText, sidesText } from './messages';
 import { acceptable, impliedValue } from './suggest';
 
 /** Current-year operand ids of an outcome (prior-year cells are not in this report). */
@@ -33,7 +34,13 @@ export function ruleFindings(c: Compiled, values: Values, prior: Values | undefi
       target: g.cell,
       expected: g.value,
       actual: values[g.cell] ?? undefined,
-      message: `${labelOf(c.format, g.cell)}可能填错：当前${num(values[g.cell] ?? 0)}，按以下${g.outcomes.length}条关系都应为${num(g.value)}——${g.outcomes.map((o) => ruleText(c.format, o)).join('；')}`,
+      message: t('rule.likelyWrong', {
+        cell: labelOf(c.format, g.cell),
+        value: num(values[g.cell] ?? 0),
+        n: g.outcomes.length,
+        want: num(g.value),
+        rules: g.outcomes.map((o) => ruleText(c.format, o)).join(t('common.listSeparator')),
+      }),
     });
   }
   const deduced = new Map<string, { value: number; outcomes: Outcome[]; assumeZero: boolean; conflict?: boolean }>();
@@ -98,15 +105,17 @@ export function ruleFindings(c: Compiled, values: Values, prior: Values | undefi
       target: cell,
       expected: d.value,
       missing: [cell],
-      message: `${labelOf(c.format, cell)}未填写，本格应为${num(d.value)}${d.assumeZero ? '（其余空白格按0计）' : ''}：${d.outcomes.map((o) => blankSides(c, o)).join('；')}`,
+      message: t('rule.blankShouldBe', {
+        cell: labelOf(c.format, cell),
+        want: num(d.value),
+        zero: d.assumeZero ? t('rule.blankZero') : '',
+        rules: d.outcomes.map((o) => sidesText(c.format, o)).join(t('common.listSeparator')),
+      }),
     });
   }
   return out;
 }
 
-function blankSides(c: Compiled, o: Outcome): string {
-  return ruleText(c.format, o).replace(/，但/, '，').replace(/，相差[^，；]*$/, '');
-}
 
 function notAssessable(c: Compiled, o: Outcome, missing: string[]): Finding {
   return {

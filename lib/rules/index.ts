@@ -1,4 +1,5 @@
 import { FORMATS } from '../formats';
+import { t } from '../i18n';
 import { checkNarrative } from '../narrative';
 import { bySeverity, type CheckInput, type Finding } from '../report';
 import { compiled } from './compile';
@@ -24,7 +25,7 @@ export function checkReport(input: CheckInput, prior?: CheckInput): Finding[] {
     const out = check(input, last);
     return out.length < 2 ? out : out.sort(bySeverity);
   } catch {
-    return [{ rule: 'CHECK', severity: 'info', cells: [], message: '部分数据无法校验（数据格式异常），请检查表格后重试' }];
+    return [{ rule: 'CHECK', severity: 'info', cells: [], message: t('rule.cannotCheck') }];
   }
 }
 

@@ -1,5 +1,6 @@
 import { APPLY_COLS, APPLY_GROUPS, applySection } from '../formats/apply-sections';
 import { SHORT_ROW as SHORT_BY_ID } from '../formats/rules/apply';
+import { t } from '../i18n';
 import { FORMATS, cellDef, cellLabel, sectionName, type CellDef, type FormatId } from '../formats';
 
 /**
@@ -14,7 +15,7 @@ export function defOf(format: FormatId, id: string): CellDef | undefined {
   const group = APPLY_GROUPS.find((g) => g.id === m[1]);
   const col = APPLY_COLS.find((c) => c.id === m[2]);
   if (!group || !col) return undefined;
-  const label = group.id === 'other' ? group.label : `${group.label}小计`;
+  const label = group.id === 'other' ? group.label : t('label.subtotal', { group: group.label });
   return { id, kind: 'count', section: '三', row: label, col: col.label };
 }
 
@@ -23,7 +24,7 @@ export function labelOf(format: FormatId, id: string): string {
   const base = cellLabel(format, id);
   if (base !== id) return base;
   const d = defOf(format, id);
-  if (!d) return id.startsWith('local.') ? `第${id.slice(6)}项` : id;
+  if (!d) return id.startsWith('local.') ? t('label.localItem', { n: id.slice(6) }) : id;
   return [sectionName(format, d.section), d.row, d.col].filter(Boolean).join('·');
 }
 
@@ -55,8 +56,8 @@ export function operandLabels(format: FormatId, refs: readonly string[]): string
   else if (defs.every((d) => d.row === defs[0]!.row && d.group === defs[0]!.group)) words = defs.map((d) => d.col ?? d.row);
   else words = ids.map((id) => labelOf(format, id));
   return words.map((w, i) => {
-    const cum = ids[i]!.endsWith('.cumulative') && !w.includes('历年累计') ? `${w}（历年累计）` : w;
-    return refs[i]!.startsWith('prior:') ? `上年报告·${cum}` : cum;
+    const cum = ids[i]!.endsWith('.cumulative') && !w.includes('历年累计') ? t('label.cumulative', { label: w }) : w;
+    return refs[i]!.startsWith('prior:') ? t('label.prior', { label: cum }) : cum;
   });
 }
 

@@ -1,4 +1,5 @@
 import type { CheckInput, Finding } from '../report';
+import { t } from '../i18n';
 import { labelOf } from './labels';
 import { num } from './messages';
 
@@ -32,7 +33,7 @@ export function localFindings(input: CheckInput): Finding[] {
       rule: 'C-CUM',
       severity: 'error',
       cells: [id, base],
-      message: `${labelOf('local', base)}的历年累计(${num(cum)})小于本年度数(${num(now)})，历年累计应包含本年度`,
+      message: t('rule.localCumulative', { cell: labelOf('local', base), cum: num(cum), now: num(now) }),
     });
   }
   for (const [parent, kids] of children) {
@@ -46,7 +47,13 @@ export function localFindings(input: CheckInput): Finding[] {
       rule: 'L-SUM',
       severity: 'warning',
       cells: [parent, ...kids],
-      message: `${labelOf('local', parent)}(${num(pv)})与其分项之和${kids.map((k, i) => `${labelOf('local', k)}(${num(vals[i] as number)})`).join('+')}=${num(sum)}不一致，相差${num(Math.abs(sum - pv))}`,
+      message: t('rule.localParts', {
+        cell: labelOf('local', parent),
+        value: num(pv),
+        parts: kids.map((k, i) => `${labelOf('local', k)}(${num(vals[i] as number)})`).join('+'),
+        sum: num(sum),
+        diff: num(Math.abs(sum - pv)),
+      }),
     });
   }
   return out;

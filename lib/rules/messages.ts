@@ -1,4 +1,5 @@
 import type { FormatId } from '../formats';
+import { t } from '../i18n';
 import { labelsOf } from './compile';
 import { EPS, type Outcome } from './evaluate';
 
@@ -6,9 +7,15 @@ const PLAIN = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFracti
 
 /** Numbers as clerks write them: plain digits (never 1e+21), at most 4 decimals (no float noise), never Infinity. */
 export function num(x: number): string {
-  if (!Number.isFinite(x)) return '（超出范围）';
+  if (!Number.isFinite(x)) return t('rule.outOfRange');
   const s = PLAIN.format(x);
   return s === '-0' ? '0' : s;
+}
+
+/** At most `max` words, the rest counted: 「甲、乙等8格」. */
+export function listCells(words: readonly string[], max: number): string {
+  const sep = t('common.enumSeparator');
+  return words.length > max ? t('list.more', { list: words.slice(0, max).join(sep), n: words.length }) : words.join(sep);
 }
 
 /** Operands listed longer than this show only their non-zero terms. */
@@ -23,9 +30,9 @@ function side(labels: string[], o: Outcome, from: number, to: number, sum: numbe
     const v = o.vals[k];
     if (v === null || v === undefined) blank = true;
     if (to - from > LIST_ALL && v === 0) zeros++;
-    else terms.push(`${labels[k]}(${v === null || v === undefined ? '空' : num(v)})`);
+    else terms.push(`${labels[k]}(${show(v)})`);
   }
-  if (zeros) terms.push(terms.length ? `其余${zeros}项(0)` : `各项(均为0)`);
+  if (zeros) terms.push(terms.length ? t('rule.otherZeros', { n: zeros }) : t('rule.allZero'));
   if (to - from === 1 || blank) return terms.join('+');
   return `${terms.join('+')}=${num(sum)}`;
 }
@@ -36,32 +43,47 @@ export function ruleText(format: FormatId, o: Outcome): string {
   const labels = labelsOf(format, r);
   const nl = r.def.left.length;
   const n = r.ids.length;
-  const L = side(labels, o, 0, nl, o.left);
-  const R = side(labels, o, nl, n, o.right);
-  const d = Math.abs(o.left - o.right);
   const scope = r.def.scope;
   switch (r.def.rule) {
     case 'P-CARRYSIZE':
-      return `${scope}：结转下年度继续办理(${num(o.vals[0] ?? 0)})超过本年新收与上年结转之和(${num(o.right)})的一半，请核实是否属实`;
+      return t('rule.carrySize', { scope, carry: labels[0]!, value: num(o.vals[0] ?? 0), a: labels[2]!, b: labels[3]!, sum: num(o.right) });
     case 'X-STOCK': {
       const [inForce, repealed, prev, issued] = o.vals;
       const want = (prev ?? 0) + (issued ?? 0) - (repealed ?? 0);
-      if (want < 0)
-        return `${scope}：${labels[2]}(${show(prev)})+${labels[3]}(${show(issued)})−${labels[1]}(${show(repealed)})得负数，${labels[0]}不可能为负：请核对${labels[1]}和上年数据（当前${labels[0]}为${show(inForce)}）`;
-      return `${scope}：${labels[0]}(${show(inForce)})应为${labels[2]}(${show(prev)})+${labels[3]}(${show(issued)})−${labels[1]}(${show(repealed)})=${num(want)}，相差${num(Math.abs((inForce ?? 0) - want))}`;
+      const words = {
+        scope,
+        inForce: labels[0]!,
+        repealed: labels[1]!,
+        prev: labels[2]!,
+        issued: labels[3]!,
+        inForceValue: show(inForce),
+        repealedValue: show(repealed),
+        prevValue: show(prev),
+        issuedValue: show(issued),
+      };
+      if (want < 0) return t('rule.stockNegative', words);
+      return t('rule.stock', { ...words, want: num(want), diff: num(Math.abs((inForce ?? 0) - want)) });
     }
   }
-  if (o.status === 2 && o.blanks.length > 0) {
-    return `${scope}：${L}，${R}，空白格无论填什么都无法使两边相等`;
-  }
-  if (r.def.op === '=') return `${scope}：${L}，但${R}，相差${num(d)}`;
+  const left = side(labels, o, 0, nl, o.left);
+  const right = side(labels, o, nl, n, o.right);
+  if (o.status === 2 && o.blanks.length > 0) return t('rule.noBlankFits', { scope, left, right });
+  if (r.def.op === '=') return t('rule.unequal', { scope, left, right, diff: num(Math.abs(o.left - o.right)) });
   const over = r.def.op === '<=' ? o.left - o.right : o.right - o.left;
-  const word = r.def.op === '<=' ? '不应大于' : '不应小于';
-  return `${scope}：${L}${word}${R}，${r.def.op === '<=' ? '多出' : '少'}${num(Math.max(over, EPS))}`;
+  return t(r.def.op === '<=' ? 'rule.notAbove' : 'rule.notBelow', { scope, left, right, diff: num(Math.max(over, EPS)) });
+}
+
+/** A rule's two sides without their verdict: what a blank cell is deduced from. */
+export function sidesText(format: FormatId, o: Outcome): string {
+  const r = o.rule;
+  if (r.def.op !== '=' || r.def.rule === 'X-STOCK' || (o.status === 2 && o.blanks.length > 0)) return ruleText(format, o);
+  const labels = labelsOf(format, r);
+  const nl = r.def.left.length;
+  return t('rule.sides', { scope: r.def.scope, left: side(labels, o, 0, nl, o.left), right: side(labels, o, nl, r.ids.length, o.right) });
 }
 
 function show(v: number | null | undefined): string {
-  return v === null || v === undefined ? '空' : num(v);
+  return v === null || v === undefined ? t('rule.blankValue') : num(v);
 }
 
 /** Rule text for a rule that cannot be checked because of blanks (blank operands in scope words). */
@@ -69,9 +91,8 @@ export function blankText(format: FormatId, o: Outcome): string {
   const labels = labelsOf(format, o.rule);
   const nl = o.rule.def.left.length;
   const n = o.rule.ids.length;
-  const sides = n <= LIST_ALL ? `${side(labels, o, 0, nl, o.left)} ${o.rule.def.op} ${side(labels, o, nl, n, o.right)}，` : '';
+  const sides = n <= LIST_ALL ? t('rule.blanksSides', { left: side(labels, o, 0, nl, o.left), op: o.rule.def.op, right: side(labels, o, nl, n, o.right) }) : '';
   const missing = o.blanks.map((k) => labels[k]!);
-  const shown = missing.length > 5 ? `${missing.slice(0, 5).join('、')}等${missing.length}格` : missing.join('、');
-  const need = o.need !== undefined && missing.length > 1 ? `（这些空格合计应为${num(o.need)}）` : '';
-  return `${o.rule.def.scope}：${sides}有空白格，暂无法核对；未填：${shown}${need}`;
+  const need = o.need !== undefined && missing.length > 1 ? t('rule.blanksNeed', { sum: num(o.need) }) : '';
+  return t('rule.blanks', { scope: o.rule.def.scope, sides, cells: listCells(missing, 5), need });
 }

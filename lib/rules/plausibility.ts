@@ -1,5 +1,6 @@
 import { supersession, type FormatId } from '../formats';
 import type { CheckInput, Finding } from '../report';
+import { t } from '../i18n';
 import { num } from './messages';
 
 /** P-FORMAT: a format superseded for the report year, as the format declares it. */
@@ -30,7 +31,13 @@ export function regulationFinding(input: CheckInput): Finding | undefined {
     rule: 'P-REG',
     severity: 'info',
     cells: nonZero,
-    message: `表二 规章：${body}一般没有规章制定权，规章一栏通常为0（当前${nonZero.map((id) => num(input.values[id] ?? 0)).join('、')}），请核实是否应填在规范性文件一栏`,
+    message: t('rule.regulation', {
+      scope: '表二 规章',
+      body,
+      column: '规章',
+      other: '规范性文件',
+      values: nonZero.map((id) => num(input.values[id] ?? 0)).join(t('common.enumSeparator')),
+    }),
   };
 }
 
@@ -52,6 +59,6 @@ export function duplicateFinding(input: CheckInput, prior: CheckInput): Finding 
     rule: 'X-DUP',
     severity: 'warning',
     cells: [],
-    message: `本年报告的${compared}个数字与${prior.year ?? '上'}年报告完全相同，是否误用了上年的表格？`,
+    message: t('rule.duplicate', { n: compared, year: prior.year ?? t('rule.priorYear') }),
   };
 }

@@ -1,16 +1,17 @@
 import { FORMATS, sectionOf, type FormatId } from '../formats';
 import type { Finding } from '../report';
+import { t } from '../i18n';
 import { defOf } from './labels';
 
-const WHOLE = '全表';
-const TABLE = '统计表';
 const heading = (format: FormatId, key: string) => {
   const s = sectionOf(format, key);
-  return s && s.key !== '表' ? `${s.name} ${s.topic}` : TABLE;
+  return s && s.key !== '表' ? `${s.name} ${s.topic}` : t('section.table');
 };
 
 /** Findings grouped by the table they concern, in form order ('全表' for report-wide ones). */
 export function groupBySection(format: FormatId, findings: readonly Finding[]): { section: string; findings: Finding[] }[] {
+  const WHOLE = t('section.whole');
+  const TABLE = t('section.table');
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const d = f.cells[0] ? defOf(format, f.cells[0]) : undefined;

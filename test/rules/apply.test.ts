@@ -127,7 +127,7 @@ describe.each(['gov2021', 'gov2019'] as const)('%s sections 三 and 四', (forma
     }
     const fs = checkReport(t);
     expect(fs.map((f) => [f.rule, f.severity])).toEqual([['P-CARRYSIZE', 'info']]);
-    expect(fs[0]!.message).toBe('表三 总计列：结转下年度继续办理(6)超过本年新收与上年结转之和(10)的一半，请核实是否属实');
+    expect(fs[0]!.message).toBe('表三 总计列：结转下年度(6)超过本年新收与上年结转之和(10)的一半，请核实是否属实');
     t.values['apply.carryForward.total'] = 5;
     t.values['apply.carryForward.natural'] = 5;
     t.values['apply.total.total'] = 5;
