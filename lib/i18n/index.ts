@@ -10,9 +10,16 @@ export const LOCALES = { zh, en } as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof LOCALES;
 
 let current: Messages = zh;
+let chosen: Locale = 'zh';
 
 export function setLocale(locale: Locale): void {
+  chosen = locale;
   current = LOCALES[locale];
+}
+
+/** The locale texts are in now (what a cache of worded texts is keyed by). */
+export function currentLocale(): Locale {
+  return chosen;
 }
 
 export function t(key: MessageKey, vars: Readonly<Record<string, string | number>> = {}): string {

@@ -59,7 +59,8 @@ function scopes(rules: readonly LinearRule[]): string {
 
 export function uniqueMessage(format: FormatId, fixes: readonly Fix[], failing: readonly LinearRule[], values?: Values): string {
   // The two sides and their difference of the first rule it breaks (the others named by their scope only).
-  const more = failing.length > 1 ? t('locate.alsoUnbalanced', { scopes: scopes(failing.slice(1)) }) : '';
+  // A pair's sentence keeps to the first rule: its cells already say where the other rules are.
+  const more = failing.length > 1 && fixes.length === 1 ? t('locate.alsoUnbalanced', { scopes: scopes(failing.slice(1)) }) : '';
   const why = values && failing[0] ? t('locate.why', { rule: ruleText(format, failing[0], values), more }) : t('locate.why', { rule: t('locate.unbalanced', { scopes: scopes(failing) }), more: '' });
   if (fixes.length === 1) {
     const f = fixes[0]!;

@@ -1,5 +1,6 @@
 import { FORMATS, type CellKind, type FormatId } from '../formats';
 import { rulesOf, type SumRule } from '../formats/rules';
+import { currentLocale, type Locale } from '../i18n';
 import { defOf, operandLabels } from './labels';
 
 /** A SumRule prepared once per format for the hot path: operands split into plain arrays. */
@@ -13,8 +14,8 @@ export interface CompiledRule {
   right: boolean[];
   /** Whether any operand is a prior-year value. */
   cross: boolean;
-  /** Operand words in the rule's scope, built on first use (messages only for failing rules). */
-  labels?: string[];
+  /** Operand words in the rule's scope, built on first use (messages only for failing rules), per locale. */
+  labels?: { locale: Locale; words: string[] };
 }
 
 export interface Compiled {
@@ -71,6 +72,7 @@ function compile(format: FormatId): Compiled {
 }
 
 export function labelsOf(format: FormatId, r: CompiledRule): string[] {
-  r.labels ??= operandLabels(format, [...r.def.left, ...r.def.right]);
-  return r.labels;
+  const locale = currentLocale();
+  if (r.labels?.locale !== locale) r.labels = { locale, words: operandLabels(format, [...r.def.left, ...r.def.right]) };
+  return r.labels.words;
 }
