@@ -1,4 +1,5 @@
-import { FORMATS, formatTitle } from '@/lib/formats';
+import { FORMATS } from '@/lib/formats';
+import { formatTitleOf } from '@/lib/i18n/format-name';
 import { OTHER_CHECKS, declaredFamilies, type RuleFamily } from '@/lib/help/families';
 import { t } from '@/lib/i18n';
 import type { Severity } from '@/lib/report';
@@ -22,7 +23,7 @@ export function Help() {
           <li><strong class="sev-warning">{t('help.warningName')}</strong>{t('help.warningText')}</li>
           <li><strong>{t('help.infoName')}</strong>{t('help.infoText')}</li>
         </ul>
-        <p>有问题的格子四周画框（强制性为红色实线，核实性为橙色虚线），右上角有标记，鼠标移上去显示说明。只用键盘时：按 Alt+Shift+J 跳到下一个问题并打开说明，按 Enter 改为建议的数，按 Esc 关闭说明回到编辑器（快捷键可在浏览器的「扩展程序 › 键盘快捷键」中更改）。</p>
+        <p>{t('help.marksAndKeys')}</p>
       </section>
 
       <section aria-labelledby="rules">
@@ -38,7 +39,7 @@ export function Help() {
             ))}
           </tbody>
         </table>
-        <p class="muted">{t('help.formats', { list: (['gov2021', 'gov2019', 'gov2014'] as const).map((f) => formatTitle(FORMATS[f])).join(t('common.listSeparator')) })}</p>
+        <p class="muted">{t('help.formats', { list: (['gov2021', 'gov2019', 'gov2014'] as const).map((f) => formatTitleOf(FORMATS[f])).join(t('common.listSeparator')) })}</p>
       </section>
 
       <section aria-labelledby="prefill">

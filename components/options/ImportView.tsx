@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatName } from '@/lib/i18n/format-name';
 import { localDateTime, sourceText, t } from '@/lib/i18n';
 import { plainError } from '@/lib/plain-error';
-import { FORMATS, cellLabel } from '@/lib/formats';
+import { cellLabel } from '@/lib/formats';
 import {
   ACCEPTED, fetchWithAccess, importFrom, parseAddress, refusal, saveCandidate,
   type Candidate, type ImportInput, type ImportTarget,
@@ -148,7 +149,7 @@ function CandidateView({ api, candidate, target }: { api: OptionsApi; candidate:
       <p>
         <label>{t('import.body')} <input value={body} placeholder={t('import.bodyMissing')} onInput={(e) => setBody(e.currentTarget.value)} /></label>{' '}
         <label>{t('import.year')} <input value={year} size={5} inputMode="numeric" onInput={(e) => setYear(e.currentTarget.value)} /></label>{' '}
-        <span class="muted">{t('import.formatAndSource', { format: FORMATS[format].name, source: sourceText(candidate.report.source) })}</span>
+        <span class="muted">{t('import.formatAndSource', { format: formatName(format), source: sourceText(candidate.report.source) })}</span>
       </p>
       {suggest && (
         <p class="ask-body">

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { currentLocale, t } from '@/lib/i18n';
 import { parseRoute, type OptionsApi } from './api';
 import { ImportView } from './ImportView';
+import { LocaleSetting } from './LocaleSetting';
 import { SavedList } from './SavedList';
 
 export function Options({ api }: { api: OptionsApi }) {
@@ -11,6 +12,7 @@ export function Options({ api }: { api: OptionsApi }) {
     addEventListener('hashchange', on);
     return () => removeEventListener('hashchange', on);
   }, []);
+  const [, setLocale] = useState(currentLocale());
   const route = parseRoute(hash);
   return (
     <main class="options">
@@ -22,6 +24,7 @@ export function Options({ api }: { api: OptionsApi }) {
         <a href="batch.html" target="_blank" rel="noopener">{t('options.nav.batch')}</a>
       </nav>
       {route.view === 'import' ? <ImportView api={api} target={route} /> : <SavedList api={api} />}
+      <LocaleSetting kv={api.kv} onChange={setLocale} />
     </main>
   );
 }

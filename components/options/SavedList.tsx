@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatName } from '@/lib/i18n/format-name';
 import { localDateTime, sourceText, t } from '@/lib/i18n';
 import { plainError } from '@/lib/plain-error';
 import {
@@ -6,7 +7,6 @@ import {
   type Listing, type Quarantined, type StoredReport, type UndoToken, type Version,
 } from '@/lib/store';
 import { sheetPath } from '@/lib/sheet/source';
-import { FORMATS } from '@/lib/formats';
 import { OfficialTable } from '../shared/OfficialTable';
 import type { OptionsApi } from './api';
 
@@ -109,7 +109,7 @@ export function SavedList({ api }: { api: OptionsApi }) {
               {items.map(({ key, report: r }) => (
                 <tr key={key} data-key={key}>
                   <td>{r.year}</td>
-                  <td>{FORMATS[r.format].name}</td>
+                  <td>{formatName(r.format)}</td>
                   <td>{t('common.cells', { n: Object.values(r.values).filter((v) => v !== null).length })}</td>
                   <td class="source" title={sourceText(r.source)}>{sourceText(r.source)}{!r.site && <LinkedSites key={`${key}-${loads}`} api={api} storeKey={key} />}</td>
                   <td>{when(r.savedAt)}</td>

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
+import { formatTitleOf } from '@/lib/i18n/format-name';
 import { useState } from 'preact/hooks';
-import { FORMATS, cellLabel, formatTitle } from '@/lib/formats';
+import { FORMATS, cellLabel } from '@/lib/formats';
 import type { FoundTable, PageState, PrefillItem } from '@/lib/messages';
 import { t, t as tr } from '@/lib/i18n';
 import { plainError } from '@/lib/plain-error';
@@ -34,7 +35,7 @@ function tableLines(tables: readonly FoundTable[]): string[] {
     lines.set(k, l);
   }
   return [...lines.values()].map(({ t, n, cells }) =>
-    tr('found.tableLine', { format: formatTitle(FORMATS[t.format!]), year: t.year ? tr('found.yearOf', { year: t.year }) : tr('found.yearUnknown'), body: t.body ?? tr('found.bodyUnknown'), where: t.where, tables: n > 1 ? tr('found.tablesN', { n }) : '', cells }),
+    tr('found.tableLine', { format: formatTitleOf(FORMATS[t.format!]), year: t.year ? tr('found.yearOf', { year: t.year }) : tr('found.yearUnknown'), body: t.body ?? tr('found.bodyUnknown'), where: t.where, tables: n > 1 ? tr('found.tablesN', { n }) : '', cells }),
   );
 }
 

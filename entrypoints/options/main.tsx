@@ -4,6 +4,7 @@ import { WORKERS, makeReader } from '@/components/batch/reader';
 import { Options } from '@/components/options/Options';
 import type { ReadJob } from '@/lib/import';
 import { download } from '@/components/shared/download';
+import { startInChosenLocale } from '@/components/shared/locale';
 import '@/components/shared/style.css';
 
 // pdf.js 5 needs a newer engine than Chromium 86: the Chromium MV2 build ships without it (wxt.config.ts).
@@ -18,17 +19,19 @@ const read = async (job: ReadJob) => {
   return a.op === 'import' ? a.reports : [];
 };
 
-render(
-  <Options
-    api={{
-      kv: browser.storage.local,
-      requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
-      removeHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
-      fetch: (input, init) => fetch(input, init),
-      download,
-      pdf: PDF,
-      ...(reader ? { read } : {}),
-    }}
-  />,
-  document.getElementById('app')!,
+void startInChosenLocale(browser.storage.local, 'page.title.options').then(() =>
+  render(
+    <Options
+      api={{
+        kv: browser.storage.local,
+        requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
+        removeHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
+        fetch: (input, init) => fetch(input, init),
+        download,
+        pdf: PDF,
+        ...(reader ? { read } : {}),
+      }}
+    />,
+    document.getElementById('app')!,
+  ),
 );

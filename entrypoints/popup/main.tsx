@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import type { PopupApi } from '@/components/popup/api';
 import { download } from '@/components/shared/download';
+import { startInChosenLocale } from '@/components/shared/locale';
 import type { Request, Response } from '@/lib/messages';
 import '@/components/shared/style.css';
 
@@ -22,7 +23,7 @@ function openPage(path: string): void {
 }
 
 async function main() {
-  const tab = await targetTab();
+  const [tab] = await Promise.all([targetTab(), startInChosenLocale(browser.storage.local, 'popup.title')]);
   const api: PopupApi = {
     tab,
     send: async (req: Request) => {

@@ -566,4 +566,10 @@ export const en: Messages = {
   'prefill.allFilled': 'Every "carried over" cell is filled; nothing to pre-fill.',
   'prefill.noPrior': 'Last year\'s data has no carried-forward figures for these {n} cells, so they cannot be pre-filled; fill them in by hand from last year\'s report: {cells}.',
   'sheet.handoffWhat': 'the review sheet\'s data',
+  'help.marksAndKeys': 'A cell with a problem gets a frame (solid red for a mandatory problem, dashed orange for a problem to verify) and a mark at its top right; point at it to read what is wrong. With the keyboard only: Alt+Shift+J goes to the next problem and opens its note, Enter changes the cell to the suggested figure, Esc closes the note and goes back to the editor (the shortcut can be changed in the browser under Extensions › Keyboard shortcuts).',
+  'options.locale.label': 'Interface language',
+  'options.locale.hint': 'The popup, this page, the review sheet, the help, the batch review page and the notes on the edit page use the chosen language; the row and column titles of the statistics tables are quoted from the official form and stay as printed.',
+  'page.title.options': 'Annual report assistant · Settings and saved data',
+  'page.title.sheet': 'Annual report assistant · Review sheet',
+  'page.title.batch': 'Annual report assistant · Batch review',
 };

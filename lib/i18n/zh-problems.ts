@@ -9,6 +9,15 @@ export const zhProblems = {
   'rule.otherZeros': '其余{n}项(0)',
   'rule.allZero': '各项(均为0)',
   'list.more': '{list}等{n}格',
+  // the formats as people name them (lib/i18n/format-name.ts)
+  'format.name.gov2021': '2021年版统计表',
+  'format.name.gov2019': '2019年版统计表',
+  'format.name.gov2014': '2014年版统计表',
+  'format.name.local': '地方统计表',
+  'format.title': '{name}（{basis}）',
+  'format.localTitle': '地方统计表（无全国统一表式）',
+  'rule.formatRetired': '{year}年度报告使用了已停用的{format}，应使用{current}',
+  'rule.formatLocalKept': '{year}年度报告使用的是{format}，当年全国统一格式为{current}，请核实是否经上级同意沿用本地表格',
   // the rule engine (lib/rules/messages.ts)
   'rule.carrySize': '{scope}：{carry}({value})超过{a}与{b}之和({sum})的一半，请核实是否属实',
   'rule.stockNegative': '{scope}：{prev}({prevValue})+{issued}({issuedValue})−{repealed}({repealedValue})得负数，{inForce}不可能为负：请核对{repealed}和上年数据（当前{inForce}为{inForceValue}）',

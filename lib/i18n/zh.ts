@@ -589,6 +589,13 @@ export const zh = {
   'prefill.allFilled': '「上年结转」各格都已填写，没有需要预填的单元格。',
   'prefill.noPrior': '上年数据里没有这 {n} 格的结转数，无法预填，请对照上年年报手工填写：{cells}。',
   'sheet.handoffWhat': '审核单的数据',
+  'help.marksAndKeys': '有问题的格子四周画框（强制性为红色实线，核实性为橙色虚线），右上角有标记，鼠标移上去显示说明。只用键盘时：按 Alt+Shift+J 跳到下一个问题并打开说明，按 Enter 改为建议的数，按 Esc 关闭说明回到编辑器（快捷键可在浏览器的「扩展程序 › 键盘快捷键」中更改）。',
+  // the 界面语言 setting and the pages' titles
+  'options.locale.label': '界面语言',
+  'options.locale.hint': '弹出窗口、设置页、审核单、说明、批量审核页和页面中的提示都使用所选语言；统计表的栏目名称是表格原文，不翻译。',
+  'page.title.options': '年报助手 · 设置与已存数据',
+  'page.title.sheet': '年报助手 · 审核单',
+  'page.title.batch': '年报助手 · 批量审核',
 } as const;
 
 export type MessageKey = keyof typeof zh;

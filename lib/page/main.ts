@@ -8,6 +8,7 @@ import { SiteSwitch } from './site-switch';
 import type { PageContext } from './features/context';
 import { initConfirm } from './features/confirm';
 import { initLiveBadges } from './features/live-badges';
+import { initLocale } from './features/locale';
 import { initNextProblem } from './features/next-problem';
 import { initNarrativeMarks } from './features/narrative-marks';
 import { initOneClickFix } from './features/one-click-fix';
@@ -59,6 +60,7 @@ export class PageController {
   init(signal: AbortSignal): void {
     const ctx = this.ctx;
     ctx.priors.init(signal);
+    initLocale(ctx, signal);
     initToolbarCount(ctx, signal);
     initOneClickFix(ctx, signal);
     initConfirm(ctx, signal);

@@ -1,12 +1,15 @@
-import { supersession, type FormatId } from '../formats';
+import { FORMATS, supersession, type FormatId } from '../formats';
 import type { CheckInput, Finding } from '../report';
 import { t } from '../i18n';
+import { formatTitleOf } from '../i18n/format-name';
 import { num } from './messages';
 
 /** P-FORMAT: a format superseded for the report year, as the format declares it. */
 export function formatFinding(input: CheckInput): Finding | undefined {
   const s = supersession(input.format, input.year);
-  return s ? { rule: 'P-FORMAT', severity: s.severity, cells: [], message: s.message } : undefined;
+  if (!s) return undefined;
+  const words = { year: input.year ?? '', format: formatTitleOf(FORMATS[input.format]), current: formatTitleOf(s.current) };
+  return { rule: 'P-FORMAT', severity: s.severity, cells: [], message: t(s.severity === 'error' ? 'rule.formatRetired' : 'rule.formatLocalKept', words) };
 }
 
 const REGULATION_CELLS: Partial<Record<FormatId, readonly string[]>> = {

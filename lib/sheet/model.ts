@@ -1,4 +1,5 @@
-import { FORMATS, formatTitle } from '../formats';
+import { FORMATS } from '../formats';
+import { formatTitleOf } from '../i18n/format-name';
 import { labelOf } from '../rules/labels';
 import type { FormatId } from '../formats/types';
 import type { CheckInput, Finding, Severity, Values } from '../report';
@@ -91,7 +92,7 @@ export function buildSheet({ input, findings, confirmations = [], at, savedAt }:
     body,
     year,
     format: input.format,
-    formatName: formatTitle(FORMATS[input.format]),
+    formatName: formatTitleOf(FORMATS[input.format]),
     values: input.values,
     madeAt: chineseDateTime(at),
     ...(savedAt && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: chineseDateTime(new Date(savedAt)) } : {}),

@@ -13,3 +13,4 @@ export * from './link';
 export * from './diff';
 export * from './confirm';
 export * from './site';
+export * from './locale';

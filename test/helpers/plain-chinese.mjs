@@ -3,8 +3,8 @@
 // `apply.new.natural` or a rule id such as `T3-BAL`. Works on any DOM: happy-dom in Vitest, or the real
 // browser through plainChineseInPage(page) (the walker uses only plainTextProblems, sent there with it).
 
-/** Words clerks know as they are: file kinds, programs, keys (Alt+Shift+J, Ctrl+Z). */
-export const ALLOWED_LATIN = ['PDF', 'JSON', 'CSV', 'Word', 'Excel', 'WPS', 'Ctrl', 'Shift', 'Alt', 'Enter', 'Esc', 'Tab', 'J', 'Z', 'MB', 'KB'];
+/** Words clerks know as they are: file kinds, programs, keys (Alt+Shift+J, Ctrl+Z); English as the language menu names it. */
+export const ALLOWED_LATIN = ['PDF', 'JSON', 'CSV', 'Word', 'Excel', 'WPS', 'Ctrl', 'Shift', 'Alt', 'Enter', 'Esc', 'Tab', 'J', 'Z', 'MB', 'KB', 'English'];
 
 /**
  * The strings under `root` (an Element or Document) that break the rule: [{ text, word, where }].
