@@ -77,10 +77,10 @@ export function confirmedList(findings: readonly Finding[], format: FormatId | n
  * The one display form of a problem, used by the badge's tooltip and the popup's list.
  */
 export function inCellWords(message: string, label: string, fix?: number): string {
-  let m = label ? message.split(` ${label} `).join('本格').split(label).join('本格') : message;
+  let m = label ? message.split(` ${label} `).join(t('inCell.thisSpaced')).split(label).join(t('inCell.this')) : message;
   if (fix !== undefined) {
     const v = num(fix);
-    m = m.replace(`本格输错：应为 ${v}，`, '本格输错：').replace(new RegExp(`本格 ?应为 ${v}（当前 ([^）]*)）`), '本格（当前 $1）');
+    m = m.replace(t('inCell.said', { value: v }), t('inCell.unsaid')).replace(new RegExp(`本格 ?应为 ${v}（当前 ([^）]*)）`), '本格（当前 $1）');
   }
   return m;
 }

@@ -82,6 +82,11 @@ export const zhProblems = {
   'locate.several': '有 {n} 处互不相关的问题：{parts}',
   'locate.severalPart': '（{i}）{part}',
   'locate.partOneOf': '{cells}之一有误',
+  // a problem shown at its own cell (components/shared/findings.ts inCellWords): the cell is 「本格」, the value said once
+  'inCell.this': '本格',
+  'inCell.thisSpaced': '本格',
+  'inCell.said': '本格输错：应为 {value}，',
+  'inCell.unsaid': '本格输错：',
   // a cell the extension could not fill (lib/page/write-message.ts)
   'write.typeIt': '在该格手动输入 {value}',
   'write.clearIt': '在该格手动清空',

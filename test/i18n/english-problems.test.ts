@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inCellWords } from '@/components/shared/findings';
 import { FORMATS, cellLabel, type FormatId } from '@/lib/formats';
 import { rulesOf } from '@/lib/formats/rules';
 import { setLocale } from '@/lib/i18n';
@@ -71,6 +72,15 @@ describe('problem texts in English', () => {
     const bad = texts.flatMap((text) => chineseOutsideTheForm(text).map((run) => `「${run}」 in: ${text}`));
     expect(bad).toEqual([]);
     for (const text of texts) expect(text, text).not.toMatch(/\{\w+\}|undefined|NaN/);
+  });
+
+  it('at its own cell, the cell is "this cell" and the value the button offers is not said again', () => {
+    const label = cellLabel('gov2021', 'apply.carryForward.natural');
+    const message = (locate(edited({ 'apply.carryForward.natural': 209 })) as { message: string }).message;
+    const shown = inCellWords(message, label, 290);
+    expect(shown).toMatch(/^Most likely this cell is mistyped: it is 209; it looks like two neighbouring digits were swapped \(/);
+    expect(shown).not.toContain('290');
+    expect(chineseOutsideTheForm(shown)).toEqual([]);
   });
 
   it('the same inputs in Chinese say the same problems in Chinese', () => {
