@@ -1,9 +1,11 @@
 import { enProblems } from './en-problems';
+import { enReading } from './en-reading';
 import type { Messages } from './zh';
 
 /** The English texts: a translation of zh.ts, key for key. */
 export const en: Messages = {
   ...enProblems,
+  ...enReading,
   'csv.col.body': 'Body',
   'csv.col.site': 'Website',
   'csv.col.year': 'Year',

@@ -1,4 +1,5 @@
 import { zhProblems } from './zh-problems';
+import { zhReading } from './zh-reading';
 
 /**
  * The Chinese texts (the extension's own language). The key set of every other locale is this one's; a test
@@ -6,6 +7,7 @@ import { zhProblems } from './zh-problems';
  */
 export const zh = {
   ...zhProblems,
+  ...zhReading,
   // CSV export: header row and the words in its cells
   'csv.col.body': '单位名称',
   'csv.col.site': '网站',

@@ -3,6 +3,8 @@ import { toSimplified } from '../formats/traditional';
 import type { FormatDef, FormatId } from '../formats/types';
 import type { ReadProblem } from '../report';
 import type { Tok } from './tokens';
+import { t as say } from '../i18n';
+import { formatName, formatTitleOf } from '../i18n/format-name';
 
 const YEAR = '((?:19|20)\\d{2})';
 const TITLE = new RegExp(`${YEAR}年度?(.{0,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|年报|年度工作报告)`);
@@ -123,8 +125,11 @@ function applyFormatOf(year: number | null): FormatId {
 export function formatYearProblem(format: FormatId | null, year: number | null): ReadProblem | null {
   if (!format || year === null) return null;
   const superseded = supersession(format, year);
-  if (superseded) return { code: 'P-FORMAT', message: superseded.message };
   const f = FORMATS[format];
-  if (year < f.years.from) return { code: 'format-year', message: `${year}年度报告使用了${f.name}，该格式从${f.years.from}年度起才使用，请核对年度` };
+  if (superseded) {
+    const words = { year, format: formatTitleOf(f), current: formatTitleOf(superseded.current) };
+    return { code: 'P-FORMAT', message: say(superseded.severity === 'error' ? 'rule.formatRetired' : 'rule.formatLocalKept', words) };
+  }
+  if (year < f.years.from) return { code: 'format-year', message: say('read.formatYear', { year, format: formatName(format), from: f.years.from }) };
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Report, ReportCell } from '../report';
 import { readJson } from '../store/exchange';
+import { t as say } from '../i18n';
 
 function bad(source: string, message: string): Report {
   return { source, format: null, year: null, cells: {}, problems: [{ code: 'bad-json', message }] };
@@ -11,7 +12,7 @@ function bad(source: string, message: string): Report {
  */
 export function readExport(text: string, source: string): Report[] {
   const { entries, problems } = readJson(text);
-  if (!entries.length) return [bad(source, problems.join('；') || 'JSON 文件中没有任何报告')];
+  if (!entries.length) return [bad(source, problems.join(say('common.listSeparator')) || say('read.json.noReport'))];
   const several = entries.length > 1;
   return entries.map((e) => {
     const name = several ? `${source}#${e.n}` : source;

@@ -4,6 +4,7 @@ import { readExport } from './export';
 import { extensionOf, isPdf, isZip, looksBinary, refusedType } from './kind';
 import { readHtml } from './html';
 import { readText } from './text';
+import { t } from '../i18n';
 
 /** A Report that only says why the file could not be read. */
 export function unreadable(source: string, code: string, message: string): Report {
@@ -24,19 +25,19 @@ function complete(r: Report, checkReport: (typeof import('../rules'))['checkRepo
 export async function readFile(bytes: Uint8Array, name: string): Promise<Report[]> {
   const ext = extensionOf(name);
   try {
-    if (!bytes.length) return [unreadable(name, 'empty-file', '文件是空的')];
+    if (!bytes.length) return [unreadable(name, 'empty-file', t('read.file.empty'))];
     if (ext === 'docx') {
-      if (!isZip(bytes)) return [unreadable(name, 'not-docx', '不是有效的 Word（.docx）文件')];
+      if (!isZip(bytes)) return [unreadable(name, 'not-docx', t('read.file.notDocx'))];
       const { docxToHtml } = await import('./docx');
       return readHtml(await docxToHtml(bytes), name);
     }
     if (ext === 'pdf') {
-      if (!isPdf(bytes)) return [unreadable(name, 'not-pdf', '不是有效的 PDF 文件')];
+      if (!isPdf(bytes)) return [unreadable(name, 'not-pdf', t('read.file.notPdf'))];
       const [{ openPdf }, { checkReport, inputOf }] = await Promise.all([import('./pdf'), import('../rules')]);
       const pdf = await openPdf(bytes);
       try {
         const plain = await pdf.text(false);
-        if (!plain.trim()) return [unreadable(name, 'pdf-no-text', 'PDF 中没有可提取的文字（可能是扫描图片）')];
+        if (!plain.trim()) return [unreadable(name, 'pdf-no-text', t('read.file.pdfNoText'))];
         // text positions alone read most printed tables; the drawn borders (costly) only when they do not
         const quick = readText(plain, name);
         if (quick.length && quick.every((r) => complete(r, checkReport, inputOf))) return quick;
@@ -47,14 +48,14 @@ export async function readFile(bytes: Uint8Array, name: string): Promise<Report[
     }
     const refused = refusedType(ext);
     if (refused) return [unreadable(name, 'refused-type', refused)];
-    if (looksBinary(bytes)) return [unreadable(name, 'binary', '文件不是文字、网页、Word 或 PDF 格式，无法读取')];
+    if (looksBinary(bytes)) return [unreadable(name, 'binary', t('read.file.binary'))];
     const text = decodeText(bytes);
     if (ext === 'json') return readExport(text, name);
     if (ext === 'html' || ext === 'htm' || ext === 'shtml' || /^\s*</.test(text)) return readHtml(text, name);
     return readText(text, name);
   } catch {
     // The library's own words (English, internals) mean nothing to a clerk: say what to do instead.
-    const redo = ext === 'pdf' ? '请用 PDF 阅读器打开确认，或复制其中的文字粘贴读取' : '请在 Word 或 WPS 中打开后另存为新文件再导入';
-    return [unreadable(name, 'read-failed', `文件无法读取（${ext || '未知格式'}），可能已损坏：${redo}`)];
+    const redo = t(ext === 'pdf' ? 'read.file.redoPdf' : 'read.file.redoOffice');
+    return [unreadable(name, 'read-failed', t('read.file.failed', { ext: ext || t('read.file.unknownKind'), redo }))];
   }
 }

@@ -1,5 +1,6 @@
 import type { ReadProblem, ReportCell } from '../report';
 import type { Tok } from './tokens';
+import { t as say } from '../i18n';
 
 /** A row whose cells ran together in crawled text: `申请总数件1295` (label, unit, then the digits of every column). */
 const FUSED = /^(.*?[^\d.．])(?:件|条|個|个|项|項|次|人次|份)(\d{1,12})$/;
@@ -105,8 +106,8 @@ export function resolveFused(rows: readonly Fused[], cells: Record<string, Repor
   const problems: ReadProblem[] = [];
   for (const [r, o] of options) {
     if (o.length !== 1) {
-      const why = o.length ? `有${o.length}种拆法都符合表格的勾稽关系，无法确定` : '没有一种拆法符合表格的勾稽关系';
-      problems.push({ code: 'fused-digits', message: `“${r.label}”一行的数字连在一起（${r.digits}），${why}，未读取` });
+      const why = o.length ? say('read.fused.ambiguous', { n: o.length }) : say('read.fused.none');
+      problems.push({ code: 'fused-digits', message: say('read.fused.unread', { row: r.label, digits: r.digits, why }) });
       continue;
     }
     r.ids.forEach((id, i) => {
@@ -117,7 +118,10 @@ export function resolveFused(rows: readonly Fused[], cells: Record<string, Repor
   if (split.length)
     problems.push({
       code: 'inferred',
-      message: `以下${split.length}行的数字连在一起，已按表格的勾稽关系拆开（只有这一种拆法符合），请核对：${split.map((r) => `${r.label}（${r.digits}→${options.get(r)![0]!.join('、')}）`).join('；')}`,
+      message: say('read.fused.split', {
+        n: split.length,
+        rows: split.map((r) => say('read.fused.splitRow', { row: r.label, digits: r.digits, values: options.get(r)![0]!.join(say('common.enumSeparator')) })).join(say('common.listSeparator')),
+      }),
     });
   return problems;
 }

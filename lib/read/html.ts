@@ -3,6 +3,7 @@ import type { Report } from '../report';
 import { collapseBreaks } from './breaks';
 import { readTables } from './dom';
 import { readText } from './text';
+import { t as say } from '../i18n';
 
 let linkedom: typeof parseHTML = parseHTML;
 
@@ -92,8 +93,8 @@ export function readHtml(html: string, source = 'html'): Report[] {
   const fromText = readText(text, source);
   const r = fromText[0]!;
   if (r.format || r.problems.some((p) => p.code === 'several-years')) return fromText;
-  if (tables.length) r.problems = [{ code: 'no-report-table', message: '页面中的表格不是政府信息公开年度报告的统计表' }];
-  else if (!/\S/.test(text)) r.problems = [{ code: 'empty', message: '页面是空的，没有任何文字' }];
-  else r.problems = [{ code: 'no-table', message: '页面中没有统计表格（也没有找到以文字形式排列的年报统计表）' }];
+  if (tables.length) r.problems = [{ code: 'no-report-table', message: say('read.html.notReport') }];
+  else if (!/\S/.test(text)) r.problems = [{ code: 'empty', message: say('read.html.empty') }];
+  else r.problems = [{ code: 'no-table', message: say('read.html.noTable') }];
   return fromText;
 }

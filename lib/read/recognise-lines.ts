@@ -5,6 +5,7 @@ import type { RowRef } from './catalogue';
 import { type Fused, type Relation, resolveFused } from './fused';
 import { type Recognised, RowReader } from './row-reader';
 import type { Tok } from './tokens';
+import { t as say } from '../i18n';
 
 /**
  * Maps the tokens of text lines (`|` renderings, one cell per line, PDF reading order) to the
@@ -82,7 +83,7 @@ class LineReader extends RowReader {
     this.readStacked();
     const open = this.open;
     if (open && !this.filled.has(open.ref.def.id + '@' + open.ref.si))
-      this.problems.push({ code: 'truncated', message: `${open.ref.sec.name}·${open.ref.def.label} 没有数值（表格在此中断）` });
+      this.problems.push({ code: 'truncated', message: say('read.row.noValues', { row: `${open.ref.sec.name}·${open.ref.def.label}` }) });
     const settled = this.fillHoles();
     if (this.fused.length) this.problems.push(...resolveFused(this.fused, this.cells, relationsOf(this.format)));
     return this.result(settled);

@@ -5,6 +5,7 @@ import { type Catalogue, type LabelInfo, type RowRef, catalogue, labelInfo, near
 import { numbering } from './labels';
 import type { Tok } from './tokens';
 import { parseValue } from './value';
+import { t as say } from '../i18n';
 
 export interface Recognised {
   cells: Record<string, ReportCell>;
@@ -177,7 +178,7 @@ export abstract class RowReader {
     // blanks after the last expected value are layout artefacts (`| 2 | … | 2 | ||`)
     if (vals.length > cols.length) {
       const extra = vals.slice(cols.length).filter((t) => parseValue(t.text).value !== null);
-      if (extra.length) this.problems.push({ code: 'extra-values', message: `${label} 多出${extra.length}个数（${extra.map((t) => t.text.trim()).join('、')}），已忽略` });
+      if (extra.length) this.problems.push({ code: 'extra-values', message: say('read.row.extra', { row: label, n: extra.length, values: extra.map((t) => t.text.trim()).join(say('common.enumSeparator')) }) });
       vals = vals.slice(0, cols.length);
     }
     let targets: (string | null)[] = cols;
@@ -185,7 +186,7 @@ export abstract class RowReader {
       targets = this.shortTargets(ref, cols, vals, atEnd);
       this.problems.push({
         code: atEnd ? 'truncated' : 'short-row',
-        message: `${label} 只读到${vals.length}个数，应有${cols.length}个${atEnd ? '（表格在此中断）' : ''}`,
+        message: say(atEnd ? 'read.row.truncated' : 'read.row.short', { row: label, n: vals.length, want: cols.length }),
       });
     }
     vals.forEach((t, i) => {
@@ -298,10 +299,8 @@ export abstract class RowReader {
       if (fits || !rows.length) continue;
       const sec = this.sections[si]!;
       const near = [cat.rows[after], before === undefined ? undefined : cat.rows[before]].filter((r) => r && r.si === si).map((r) => `“${r!.def.label}”`);
-      this.problems.push({
-        code: 'unlabelled-row',
-        message: `${sec.name}${near.length ? `在${near.join('和')}${near.length > 1 ? '之间' : '附近'}` : ''}有${runs.length}行数字没有栏目名称，无法确定属于哪一行，未读取`,
-      });
+      const where = near.length > 1 ? 'read.row.unlabelledBetween' : near.length ? 'read.row.unlabelledNear' : 'read.row.unlabelled';
+      this.problems.push({ code: 'unlabelled-row', message: say(where, { section: sec.name, row: near[0] ?? '', next: near[1] ?? '', n: runs.length }) });
     }
   }
 

@@ -1,5 +1,6 @@
 import type { ReadProblem } from '../report';
 import type { Tok } from './tokens';
+import { t as say } from '../i18n';
 
 /** A column header that is only a year: 2023年, 2024年度, 2024年数据. */
 const YEAR_HEADER = /^((?:19|20)\d{2})年度?(?:数据|数值|情况)?$/;
@@ -32,13 +33,16 @@ export function severalYears(tokens: readonly Tok[], strict: boolean): ReadProbl
   if (named.length >= 2 || (difference && named.length >= 1))
     return {
       code: 'several-years',
-      message: `这是${named.length >= 2 ? named.map((y) => `${y}年`).join('与') : '两个年度'}的对比表${difference ? '（含“差异”栏）' : ''}，不是一份年度报告，为免把不同年度的数字混在一起，没有读取。请分别读取每一年度的报告。`,
+      message: say('read.years.compared', {
+        years: named.length >= 2 ? named.map((year) => say('read.years.year', { year })).join(say('read.years.and')) : say('read.years.two'),
+        difference: difference ? say('read.years.difference') : '',
+      }),
     };
   // HTML pages are split into their reports where cells repeat (./dom); text has no such boundary
   if (applyTables >= 2 && !strict)
     return {
       code: 'several-years',
-      message: '文件中有不止一份统计表（可能是两个年度的对比或几份报告合订），为免把不同年度的数字混在一起，没有读取。请分别读取每一年度的报告。',
+      message: say('read.years.several'),
     };
   return null;
 }
