@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ADDABLE_NAME } from '@/lib/batch/files';
 import type { Added } from './run';
+import { t } from '@/lib/i18n';
 
 const fileItem = (f: File, path = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name): Added => ({
   name: path,
@@ -46,7 +47,7 @@ export function AddReports({ onFiles, onAddresses, busy }: { onFiles(items: Adde
     onFiles(added, skipped);
   };
   return (
-    <section class="add" aria-label="添加报告">
+    <section class="add" aria-label={t('batch.add')}>
       <div
         class={over ? 'drop over' : 'drop'}
         onDragOver={(e) => {
@@ -60,24 +61,24 @@ export function AddReports({ onFiles, onAddresses, busy }: { onFiles(items: Adde
           if (e.dataTransfer) void dropped(e.dataTransfer).then(give);
         }}
       >
-        <p><strong>把年报文件或整个文件夹拖到这里</strong></p>
-        <p class="muted">可读取：网页（.html .htm）、Word（.docx）、PDF、文本（.txt）、本扩展导出的 .json，以及装有这些文件的 .zip 压缩包。文件只在本机读取，不会上传。</p>
+        <p><strong>{t('batch.drop')}</strong></p>
+        <p class="muted">{t('batch.readable')}</p>
         <p>
           <label>
-            选择文件 <input type="file" multiple accept=".html,.htm,.shtml,.docx,.pdf,.txt,.json,.zip" data-input="files" onChange={(e) => { give([...(e.currentTarget.files ?? [])].map((f) => fileItem(f, f.name))); e.currentTarget.value = ''; }} />
+            {t('batch.chooseFiles')} <input type="file" multiple accept=".html,.htm,.shtml,.docx,.pdf,.txt,.json,.zip" data-input="files" onChange={(e) => { give([...(e.currentTarget.files ?? [])].map((f) => fileItem(f, f.name))); e.currentTarget.value = ''; }} />
           </label>{' '}
           <label>
-            选择文件夹{' '}
+            {t('batch.chooseFolder')}{' '}
             <input ref={folder} type="file" multiple {...{ webkitdirectory: true }} data-input="folder" onChange={(e) => { give([...(e.currentTarget.files ?? [])].map((f) => fileItem(f))); e.currentTarget.value = ''; }} />
           </label>
         </p>
       </div>
       <details class="addresses">
-        <summary>从网址读取（粘贴已发布年报的网址，每行一个）</summary>
-        <textarea rows={5} cols={90} aria-label="年报网址列表" placeholder={'https://www.example.gov.cn/…/2023年政府信息公开工作年度报告.html'} value={addresses} onInput={(e) => setAddresses(e.currentTarget.value)} />
+        <summary>{t('batch.fromAddresses')}</summary>
+        <textarea rows={5} cols={90} aria-label={t('batch.addressList')} placeholder={'https://www.example.gov.cn/…/2023年政府信息公开工作年度报告.html'} value={addresses} onInput={(e) => setAddresses(e.currentTarget.value)} />
         <p>
-          <button disabled={busy || !addresses.trim()} onClick={() => onAddresses(addresses)}>读取这些网址</button>{' '}
-          <span class="muted">点「读取」时浏览器会询问一次是否允许访问这些网站；只用于读取这些网页，读完即收回许可。</span>
+          <button disabled={busy || !addresses.trim()} onClick={() => onAddresses(addresses)}>{t('batch.readAddresses')}</button>{' '}
+          <span class="muted">{t('batch.addressesHint')}</span>
         </p>
       </details>
     </section>

@@ -18,6 +18,7 @@ import { PrintView } from './PrintView';
 import { ResultTable, Summary } from './ResultTable';
 import type { Packed } from './protocol';
 import { readAdded, type Added, type Progress } from './run';
+import { localDateTime, t } from '@/lib/i18n';
 
 /** Addresses fetched at once: a small number, kind to the sites and to the machine. */
 const FETCHES = 3;
@@ -85,7 +86,7 @@ export function BatchPage({ api }: { api: BatchApi }) {
         setSettings(s);
         setInputs(saved);
         setRows(await audit(saved, s));
-        setNotice({ text: `已载入上次的审核结果（${got.saved.savedAt.slice(0, 16).replace('T', ' ')}，共 ${saved.length} 份文件）。` });
+        setNotice({ text: t('batch.loaded', { at: localDateTime(got.saved.savedAt), n: saved.length }) });
       }
       setLoaded(true);
     });
@@ -127,7 +128,7 @@ export function BatchPage({ api }: { api: BatchApi }) {
     const all = [...before, ...parts.flatMap((p) => p ?? [])];
     await finish(all, s);
     setProgress(null);
-    setNotice(ctrl.signal.aborted ? { text: `已取消：读取了 ${done} / ${items.length} 份，结果只含已读取的文件。` } : { text: `审核完成：共 ${items.length} 份文件。` });
+    setNotice({ text: ctrl.signal.aborted ? t('batch.cancelled', { done, total: items.length }) : t('batch.done', { n: items.length }) });
   };
 
   const addAddresses = (text: string) => {
@@ -140,10 +141,10 @@ export function BatchPage({ api }: { api: BatchApi }) {
     const asked = patterns.length ? api.requestHosts(patterns).catch(() => false) : Promise.resolve(true);
     void (async () => {
       if (!(await asked)) {
-        setNotice({ text: `没有获得访问这些网站的许可，无法读取网址。请再点一次「读取这些网址」并在浏览器的提示中选择「允许」。`, error: true });
+        setNotice({ text: t('batch.noHostAccess'), error: true });
         return;
       }
-      setNotice({ text: `正在下载 ${urls.length} 个网页…` });
+      setNotice({ text: t('batch.downloading', { n: urls.length }) });
       const fetched: Added[] = new Array(urls.length);
       const sources: Record<string, string> = {};
       let next = 0;
@@ -186,7 +187,7 @@ export function BatchPage({ api }: { api: BatchApi }) {
     setRows([]);
     setSettings(NO_SETTINGS);
     setSelected(null);
-    setNotice({ text: '已清除审核结果。' });
+    setNotice({ text: t('batch.cleared') });
   };
 
   const summary = useMemo(() => summarise(rows), [rows]);
@@ -199,14 +200,14 @@ export function BatchPage({ api }: { api: BatchApi }) {
   if (printing) return <PrintView rows={allFull()} at={new Date()} back={() => setPrinting(false)} print={api.print} />;
   return (
     <main class="batch">
-      <h1>批量审核年报</h1>
-      <p class="muted">一次审核所辖单位的政府信息公开工作年度报告：先看问题，再看谁没有报告。所有文件都在本机读取和审核，不会发送到任何地方。</p>
-      <AddReports busy={!!progress} onFiles={(items, skipped) => { if (skipped) setNotice({ text: `有 ${skipped} 个文件不是可读取的报告格式，已跳过。` }); void addItems(items); }} onAddresses={addAddresses} />
+      <h1>{t('batch.title')}</h1>
+      <p class="muted">{t('batch.intro')}</p>
+      <AddReports busy={!!progress} onFiles={(items, skipped) => { if (skipped) setNotice({ text: t('batch.skipped', { n: skipped }) }); void addItems(items); }} onAddresses={addAddresses} />
       {progress && (
-        <section class="progress" aria-label="审核进度">
+        <section class="progress" aria-label={t('batch.progress')}>
           <progress max={progress.total} value={progress.done} />{' '}
-          <span role="status" data-progress>已审核 {progress.done} / {progress.total}</span>{' '}
-          <button onClick={cancel}>取消</button>
+          <span role="status" data-progress>{t('batch.progressCount', { done: progress.done, total: progress.total })}</span>{' '}
+          <button onClick={cancel}>{t('common.cancel')}</button>
         </section>
       )}
       {notice && <p role={notice.error ? 'alert' : 'status'} class={notice.error ? 'error-text' : 'ok-text'} data-notice>{notice.text}</p>}
@@ -214,11 +215,11 @@ export function BatchPage({ api }: { api: BatchApi }) {
         <>
           <Summary summary={summary} />
           <p class="actions">
-            <button onClick={async () => api.download(`年报批量审核结果-${stamp}.xlsx`, await batchXlsx(allFull()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')}>导出 Excel（.xlsx）</button>
-            <button onClick={() => api.download(`年报批量审核结果-${stamp}.csv`, toCsv(RESULT_HEAD, resultRows(rows)), 'text/csv')}>导出审核结果（CSV）</button>
-            <button onClick={() => api.download(`年报批量审核问题清单-${stamp}.csv`, toCsv(PROBLEM_HEAD, problemRows(allFull())), 'text/csv')}>导出问题清单（CSV）</button>
-            <button onClick={() => setPrinting(true)}>打印汇总</button>
-            <button class="danger" disabled={!!progress} onClick={clear}>清除结果</button>
+            <button onClick={async () => api.download(`${t('batch.resultsName', { stamp })}.xlsx`, await batchXlsx(allFull()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')}>{t('batch.exportXlsx')}</button>
+            <button onClick={() => api.download(`${t('batch.resultsName', { stamp })}.csv`, toCsv(RESULT_HEAD, resultRows(rows)), 'text/csv')}>{t('batch.exportResults')}</button>
+            <button onClick={() => api.download(`${t('batch.problemsName', { stamp })}.csv`, toCsv(PROBLEM_HEAD, problemRows(allFull())), 'text/csv')}>{t('batch.exportProblems')}</button>
+            <button onClick={() => setPrinting(true)}>{t('batch.print')}</button>
+            <button class="danger" disabled={!!progress} onClick={clear}>{t('batch.clear')}</button>
           </p>
           {open && <Detail row={open} prior={openPrior} children={(open.children ?? []).flatMap((id) => byId.get(id) ?? [])} source={settings.sources[open.file]} close={() => setSelected(null)} />}
           <ResultTable rows={rows} open={setSelected} selected={selected} />
@@ -226,7 +227,7 @@ export function BatchPage({ api }: { api: BatchApi }) {
           <ParentsPanel on={settings.parentsOn} parents={settings.parents} set={(on, parents) => void change({ ...settings, parentsOn: on, parents }, true)} />
         </>
       )}
-      {loaded && !rows.length && !progress && <p class="muted">还没有审核结果：把年报文件或文件夹拖到上面的框里即可开始。</p>}
+      {loaded && !rows.length && !progress && <p class="muted">{t('batch.empty')}</p>}
     </main>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { coverage, parseBodies } from '@/lib/batch/coverage';
 import type { BatchRow } from '@/lib/batch/types';
+import { t } from '@/lib/i18n';
+import { part, withParts } from '../shared/with-parts';
 
 /** Who has no report this year: the supervised bodies pasted or imported, matched tolerantly, the rest by hand. */
 export function CoveragePanel({ rows, bodies, manual, setBodies, setManual }: {
@@ -14,22 +16,22 @@ export function CoveragePanel({ rows, bodies, manual, setBodies, setManual }: {
   const cov = bodies.length ? coverage(bodies, rows, { manual }) : null;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return (
-    <section class="coverage" aria-label="报送情况">
-      <h2>报送情况（谁还没有报告）</h2>
+    <section class="coverage" aria-label={t('batch.coverage')}>
+      <h2>{t('batch.coverageTitle')}</h2>
       <details open={!bodies.length}>
-        <summary>所辖单位名单（{bodies.length} 个）</summary>
-        <p class="muted">每行一个单位名称，或导入 .txt / .csv 名单（取「单位」「名称」列）。全称、简称、「人民政府/政府」、结尾的「办公室」都能对上。</p>
-        <textarea rows={6} cols={60} aria-label="所辖单位名单" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <summary>{t('batch.bodyListCount', { n: bodies.length })}</summary>
+        <p class="muted">{t('batch.bodyListHint')}</p>
+        <textarea rows={6} cols={60} aria-label={t('batch.bodyList')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
         <p>
-          <button onClick={() => setBodies(parseBodies(text))}>使用这份名单</button>{' '}
+          <button onClick={() => setBodies(parseBodies(text))}>{t('batch.useList')}</button>{' '}
           <label>
-            导入名单文件 <input type="file" accept=".txt,.csv" data-input="bodies" onChange={async (e) => {
+            {t('batch.importList')} <input type="file" accept=".txt,.csv" data-input="bodies" onChange={async (e) => {
               const f = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
               if (!f) return;
-              const t = new TextDecoder().decode(await f.arrayBuffer());
-              setText(parseBodies(t).join('\n'));
-              setBodies(parseBodies(t));
+              const got = new TextDecoder().decode(await f.arrayBuffer());
+              setText(parseBodies(got).join('\n'));
+              setBodies(parseBodies(got));
             }} />
           </label>
         </p>
@@ -37,8 +39,10 @@ export function CoveragePanel({ rows, bodies, manual, setBodies, setManual }: {
       {cov && (
         <>
           <p>
-            {cov.year ?? ''}年度：名单 {bodies.length} 个单位，已有报告 <b data-count="covered">{cov.covered.length}</b> 个，
-            没有报告 <b data-count="missing">{cov.missing.length}</b> 个。
+            {withParts(t('batch.coverageCount', { year: cov.year ?? '', n: bodies.length, covered: part('covered'), missing: part('missing') }), {
+              covered: <b data-count="covered">{cov.covered.length}</b>,
+              missing: <b data-count="missing">{cov.missing.length}</b>,
+            })}
           </p>
           {cov.missing.length > 0 && (
             <ul class="missing">
@@ -48,8 +52,8 @@ export function CoveragePanel({ rows, bodies, manual, setBodies, setManual }: {
                   {cov.unlisted.length > 0 && (
                     <>
                       {' '}
-                      <select aria-label={`为「${name}」手动指定报告`} value="" onChange={(e) => e.currentTarget.value && setManual({ ...manual, [name]: e.currentTarget.value })}>
-                        <option value="">其实有报告？手动指定…</option>
+                      <select aria-label={t('batch.pickFor', { name })} value="" onChange={(e) => e.currentTarget.value && setManual({ ...manual, [name]: e.currentTarget.value })}>
+                        <option value="">{t('batch.pickPrompt')}</option>
                         {cov.unlisted.map((id) => <option key={id} value={id}>{byId.get(id)?.body ?? id}（{id}）</option>)}
                       </select>
                     </>
@@ -60,12 +64,12 @@ export function CoveragePanel({ rows, bodies, manual, setBodies, setManual }: {
           )}
           {cov.covered.some((c) => c.manual) && (
             <p class="muted">
-              手动指定：{cov.covered.filter((c) => c.manual).map((c) => (
-                <span key={c.name}>{c.name} → {c.rows.join('、')} <button class="link" onClick={() => { const m = { ...manual }; delete m[c.name]; setManual(m); }}>取消</button>　</span>
+              {t('batch.picked')}{cov.covered.filter((c) => c.manual).map((c) => (
+                <span key={c.name}>{c.name} → {c.rows.join(t('common.enumSeparator'))} <button class="link" onClick={() => { const m = { ...manual }; delete m[c.name]; setManual(m); }}>{t('common.cancel')}</button>　</span>
               ))}
             </p>
           )}
-          {cov.unlisted.length > 0 && <p class="muted unlisted">不在名单上的报告 {cov.unlisted.length} 份：{cov.unlisted.map((id) => byId.get(id)?.body ?? id).join('、')}</p>}
+          {cov.unlisted.length > 0 && <p class="muted unlisted">{t('batch.unlisted', { n: cov.unlisted.length, list: cov.unlisted.map((id) => byId.get(id)?.body ?? id).join(t('common.enumSeparator')) })}</p>}
         </>
       )}
     </section>

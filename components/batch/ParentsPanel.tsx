@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { parseParent } from '@/lib/batch/parent';
 import type { ParentSpec } from '@/lib/batch/types';
+import { t } from '@/lib/i18n';
 
 const line = (p: ParentSpec) => `${p.parent}=${p.children.join('、')}`;
 
@@ -11,15 +12,15 @@ export function ParentsPanel({ on, parents, set }: { on: boolean; parents: Paren
   const specs = parsed.map(parseParent);
   const bad = parsed.filter((_, i) => !specs[i]);
   return (
-    <section class="parents" aria-label="本级与所属单位合计">
+    <section class="parents" aria-label={t('batch.parents')}>
       <label>
-        <input type="checkbox" checked={on} onChange={(e) => set(e.currentTarget.checked, specs.filter((s): s is ParentSpec => !!s))} /> 核对「本级 = 所属单位合计」（表三）
+        <input type="checkbox" checked={on} onChange={(e) => set(e.currentTarget.checked, specs.filter((s): s is ParentSpec => !!s))} /> {t('batch.parentsCheck')}
       </label>
-      <p class="muted">县（区）政府的报告通常只含本级办公室，所以默认不核对。打开后，请每行写一个本级单位及其所属单位，如「示例县人民政府=甲镇人民政府、乙镇人民政府」；差额列为核实性问题。</p>
-      <textarea rows={3} cols={80} aria-label="本级与所属单位" value={text} onInput={(e) => setText(e.currentTarget.value)} />
-      {bad.length > 0 && <p role="alert">这几行看不懂（应写成「本级单位=所属单位1、所属单位2」）：{bad.join('；')}</p>}
+      <p class="muted">{t('batch.parentsHint')}</p>
+      <textarea rows={3} cols={80} aria-label={t('batch.parentsList')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      {bad.length > 0 && <p role="alert">{t('batch.parentsBad', { lines: bad.join(t('common.listSeparator')) })}</p>}
       <p>
-        <button disabled={!on} onClick={() => set(on, specs.filter((s): s is ParentSpec => !!s))}>按这些单位重新核对</button>
+        <button disabled={!on} onClick={() => set(on, specs.filter((s): s is ParentSpec => !!s))}>{t('batch.parentsRecheck')}</button>
       </p>
     </section>
   );

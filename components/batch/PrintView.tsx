@@ -2,6 +2,7 @@ import { buildSheet } from '@/lib/sheet/model';
 import { summarise } from '@/lib/batch/summary';
 import { STATE_LABEL, STATE_ORDER, type BatchRow } from '@/lib/batch/types';
 import { Sheet } from '../sheet/Sheet';
+import { t } from '@/lib/i18n';
 
 /** The printable summary: the counts and the list of reports, then one 审核单 per readable report. */
 export function PrintView({ rows, at, back, print }: { rows: readonly BatchRow[]; at: Date; back(): void; print(): void }) {
@@ -10,12 +11,12 @@ export function PrintView({ rows, at, back, print }: { rows: readonly BatchRow[]
   return (
     <div class="batch-print">
       <main class="sheet batch-cover">
-        <h1>政府信息公开工作年度报告批量审核汇总</h1>
+        <h1>{t('batch.printTitle')}</h1>
         <p class="no-print">
-          <button class="primary" onClick={print}>打印</button> <button onClick={back}>返回</button>{' '}
-          <span class="muted">在打印窗口的「目标打印机」中选「另存为 PDF」即可保存为文件。</span>
+          <button class="primary" onClick={print}>{t('batch.printButton')}</button> <button onClick={back}>{t('batch.back')}</button>{' '}
+          <span class="muted">{t('batch.printHint')}</span>
         </p>
-        <p>共 {s.total} 份：{STATE_ORDER.map((k) => `${STATE_LABEL[k]} ${s.byState[k]} 份`).join('，')}</p>
+        <p>{t('batch.printTotal', { n: s.total, states: STATE_ORDER.map((k) => t('batch.stateCount', { state: STATE_LABEL[k], n: s.byState[k] })).join(t('common.clauseSeparator')) })}</p>
         <ol>
           {ordered.map((r) => (
             <li key={r.id}>

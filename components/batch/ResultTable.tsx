@@ -1,28 +1,29 @@
 import { useState } from 'preact/hooks';
 import { STATE_LABEL, STATE_ORDER, type BatchRow, type State } from '@/lib/batch/types';
 import type { BatchSummary } from '@/lib/batch/summary';
+import { t } from '@/lib/i18n';
+import { part, withParts } from '../shared/with-parts';
 
-const SHORT: Record<State, string> = { red: '红', yellow: '黄', green: '绿', grey: '灰' };
 
 /** Bodies by state and the most common problems: what a supervisor reads first. */
 export function Summary({ summary: s }: { summary: BatchSummary }) {
   return (
-    <section class="summary" aria-label="审核概况">
+    <section class="summary" aria-label={t('batch.summary')}>
       <ul class="states">
         {STATE_ORDER.map((k) => (
           <li key={k} class={`state-${k}`} data-state={k}>
             <span class="dot" aria-hidden="true" />
-            {STATE_LABEL[k]} <strong>{s.byState[k]}</strong> 份
+            {withParts(t('batch.stateCount', { state: STATE_LABEL[k], n: part('n') }), { n: <strong>{s.byState[k]}</strong> })}
           </li>
         ))}
       </ul>
       {s.common.length > 0 && (
         <div class="common">
-          <h2>最常见的问题</h2>
+          <h2>{t('batch.common')}</h2>
           <ol>
             {s.common.slice(0, 6).map((c) => (
               <li key={c.title + c.severity} class={`sev-${c.severity}`}>
-                {c.title}（{c.severity === 'error' ? '强制性' : '核实性'}）：{c.reports} 份报告，共 {c.problems} 处
+                {t('batch.commonLine', { title: c.title, severity: t(c.severity === 'error' ? 'batch.severity.error' : 'batch.severity.warning'), reports: c.reports, n: c.problems })}
               </li>
             ))}
           </ol>
@@ -35,7 +36,7 @@ export function Summary({ summary: s }: { summary: BatchSummary }) {
 const PAGE = 30;
 
 type Key = 'body' | 'year' | 'format' | 'state' | 'error' | 'warning' | 'file';
-const COLS: [Key, string][] = [['body', '单位'], ['year', '年度'], ['format', '表式'], ['state', '状态'], ['error', '强制性'], ['warning', '核实性'], ['file', '文件']];
+const COLS: Key[] = ['body', 'year', 'format', 'state', 'error', 'warning', 'file'];
 const RANK = Object.fromEntries(STATE_ORDER.map((s, i) => [s, i])) as Record<State, number>;
 
 function value(r: BatchRow, k: Key): string | number {
@@ -67,20 +68,20 @@ export function ResultTable({ rows, open, selected }: { rows: readonly BatchRow[
       return (sort.up ? c : -c) || a.i - b.i;
     });
   return (
-    <section class="results" aria-label="审核结果">
+    <section class="results" aria-label={t('batch.results')}>
       <p>
         <label>
-          按单位名称查找 <input type="search" value={q} placeholder="如：财政局、某某镇、某某街道" onInput={(e) => setQ(e.currentTarget.value)} />
+          {t('batch.search')} <input type="search" value={q} placeholder={t('batch.searchExample')} onInput={(e) => setQ(e.currentTarget.value)} />
         </label>{' '}
-        <span class="muted">找到 {shown.length} / {rows.length} 份</span>
+        <span class="muted">{t('batch.found', { shown: shown.length, total: rows.length })}</span>
       </p>
       <table class="list results-table">
         <thead>
           <tr>
-            {COLS.map(([k, label]) => (
+            {COLS.map((k) => (
               <th key={k} scope="col" aria-sort={sort.key === k ? (sort.up ? 'ascending' : 'descending') : undefined}>
                 <button class="sort" onClick={() => setSort({ key: k, up: sort.key === k ? !sort.up : true })}>
-                  {label}
+                  {t(`batch.col.${k}`)}
                   {sort.key === k ? (sort.up ? ' ▲' : ' ▼') : ''}
                 </button>
               </th>
@@ -90,12 +91,12 @@ export function ResultTable({ rows, open, selected }: { rows: readonly BatchRow[
         <tbody>
           {shown.slice(0, limit).map(({ r }) => (
             <tr key={r.id} data-row={r.id} data-state={r.state} class={r.id === selected ? 'selected' : undefined}>
-              <td><button class="link" onClick={() => open(r.id)}>{r.body ?? '（未读出单位名称）'}</button></td>
+              <td><button class="link" onClick={() => open(r.id)}>{r.body ?? t('batch.noBody')}</button></td>
               <td>{r.year ?? '—'}</td>
               <td>{r.formatName}</td>
               <td class={`state-${r.state}`}>
                 <span class="dot" aria-hidden="true" />
-                <span data-col="state">{SHORT[r.state]}</span>：<span data-col="reason">{r.reason}</span>
+                <span data-col="state">{t(`batch.short.${r.state}`)}</span>：<span data-col="reason">{r.reason}</span>
               </td>
               <td data-col="error">{r.counts.error}</td>
               <td data-col="warning">{r.counts.warning}</td>
@@ -106,8 +107,8 @@ export function ResultTable({ rows, open, selected }: { rows: readonly BatchRow[
       </table>
       {shown.length > limit && (
         <p>
-          已显示 {limit} / {shown.length} 份 <button onClick={() => setLimit(limit + PAGE)}>再显示 {Math.min(PAGE, shown.length - limit)} 份</button>{' '}
-          <button onClick={() => setLimit(shown.length)}>全部显示</button>
+          {t('batch.shownSome', { shown: limit, total: shown.length })} <button onClick={() => setLimit(limit + PAGE)}>{t('batch.showMore', { n: Math.min(PAGE, shown.length - limit) })}</button>{' '}
+          <button onClick={() => setLimit(shown.length)}>{t('batch.showAll')}</button>
         </p>
       )}
     </section>

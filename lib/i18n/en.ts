@@ -1,11 +1,13 @@
 import { enProblems } from './en-problems';
 import { enReading } from './en-reading';
+import { enBatch } from './en-batch';
 import type { Messages } from './zh';
 
 /** The English texts: a translation of zh.ts, key for key. */
 export const en: Messages = {
   ...enProblems,
   ...enReading,
+  ...enBatch,
   'csv.col.body': 'Body',
   'csv.col.site': 'Website',
   'csv.col.year': 'Year',

@@ -1,5 +1,6 @@
 import { zhProblems } from './zh-problems';
 import { zhReading } from './zh-reading';
+import { zhBatch } from './zh-batch';
 
 /**
  * The Chinese texts (the extension's own language). The key set of every other locale is this one's; a test
@@ -8,6 +9,7 @@ import { zhReading } from './zh-reading';
 export const zh = {
   ...zhProblems,
   ...zhReading,
+  ...zhBatch,
   // CSV export: header row and the words in its cells
   'csv.col.body': '单位名称',
   'csv.col.site': '网站',

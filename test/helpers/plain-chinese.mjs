@@ -4,7 +4,7 @@
 // browser through plainChineseInPage(page) (the walker uses only plainTextProblems, sent there with it).
 
 /** Words clerks know as they are: file kinds, programs, keys (Alt+Shift+J, Ctrl+Z); English as the language menu names it. */
-export const ALLOWED_LATIN = ['PDF', 'JSON', 'CSV', 'Word', 'Excel', 'WPS', 'Ctrl', 'Shift', 'Alt', 'Enter', 'Esc', 'Tab', 'J', 'Z', 'MB', 'KB', 'English'];
+export const ALLOWED_LATIN = ['PDF', 'JSON', 'CSV', 'Word', 'Excel', 'WPS', 'Ctrl', 'Shift', 'Alt', 'Enter', 'Esc', 'Tab', 'J', 'Z', 'MB', 'KB', 'OFD', 'English'];
 
 /**
  * The strings under `root` (an Element or Document) that break the rule: [{ text, word, where }].
@@ -41,7 +41,7 @@ export function plainTextProblems(text, where = 'text', allow = ALLOWED_LATIN) {
   const id = CELL_ID.exec(text);
   if (id) out.push({ text: text.trim().slice(0, 120), word: id[0], where: `${where}（格子编号）` });
   // a file name's extension (.docx, .json) is what the clerk sees in their own folders
-  const EXT = ['docx', 'doc', 'json', 'csv', 'pdf', 'xlsx', 'xls', 'html', 'htm', 'txt', 'zip'];
+  const EXT = ['docx', 'doc', 'json', 'csv', 'pdf', 'xlsx', 'xls', 'html', 'htm', 'txt', 'zip', 'wps'];
   for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_-]*/g)) {
     if (text[m.index - 1] === '.' && EXT.includes(m[0].toLowerCase())) continue;
     if (!allow.includes(m[0])) out.push({ text: text.trim().slice(0, 120), word: m[0], where });
