@@ -1,6 +1,7 @@
 import { enProblems } from './en-problems';
 import { enReading } from './en-reading';
 import { enBatch } from './en-batch';
+import { enPage } from './en-page';
 import type { Messages } from './zh';
 
 /** The English texts: a translation of zh.ts, key for key. */
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...enProblems,
   ...enReading,
   ...enBatch,
+  ...enPage,
   'csv.col.body': 'Body',
   'csv.col.site': 'Website',
   'csv.col.year': 'Year',

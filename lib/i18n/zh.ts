@@ -1,6 +1,7 @@
 import { zhProblems } from './zh-problems';
 import { zhReading } from './zh-reading';
 import { zhBatch } from './zh-batch';
+import { zhPage } from './zh-page';
 
 /**
  * The Chinese texts (the extension's own language). The key set of every other locale is this one's; a test
@@ -10,6 +11,7 @@ export const zh = {
   ...zhProblems,
   ...zhReading,
   ...zhBatch,
+  ...zhPage,
   // CSV export: header row and the words in its cells
   'csv.col.body': '单位名称',
   'csv.col.site': '网站',

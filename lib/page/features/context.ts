@@ -4,6 +4,7 @@ import type { ExtApi } from '../ext';
 import type { LiveDeps, LiveTables } from '../live';
 import type { PriorCache } from '../prior';
 import type { SiteSwitch } from '../site-switch';
+import { t } from '../../i18n';
 
 /** What the content script's features share: the page, its live tables, and the request handlers they register. */
 export interface PageContext {
@@ -32,4 +33,5 @@ export function handle(ctx: PageContext, signal: AbortSignal, type: Request['typ
   });
 }
 
-export const GONE = '找不到这个单元格：表格可能已被修改或移除。';
+/** The answer when a cell the popup names is no longer on the page. */
+export const gone = (): string => t('page.gone');

@@ -2,7 +2,7 @@ import { pageReferences } from '../../store/prefill-plan';
 import { LiveTables } from '../live';
 import { writeCell } from '../write';
 import { unwrittenCell } from '../write-message';
-import { GONE, handle, type PageContext } from './context';
+import { gone, handle, type PageContext } from './context';
 
 /** Live badges: the tables checked as they are typed, problems drawn beside their cells; 'reveal' shows a cell. */
 export function initLiveBadges(ctx: PageContext, signal: AbortSignal): void {
@@ -34,7 +34,7 @@ export function initLiveBadges(ctx: PageContext, signal: AbortSignal): void {
     /* performance.measure with options needs Chromium 78+: nothing to report then */
   }
   handle(ctx, signal, 'reveal', async (req) =>
-    req.type === 'reveal' && live.reveal(req.cell) ? { ok: true } : { ok: false, message: GONE },
+    req.type === 'reveal' && live.reveal(req.cell) ? { ok: true } : { ok: false, message: gone() },
   );
   signal.addEventListener('abort', () => {
     live.stop();

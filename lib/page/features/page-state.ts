@@ -2,6 +2,7 @@ import type { FoundTable, PageState } from '../../messages';
 import { valuesOf } from '../../report';
 import { elementOf } from '../tracker';
 import { handle, type PageContext } from './context';
+import { t } from '../../i18n';
 
 /** 'state': everything the popup shows, decided here (the popup only renders it). */
 export function initPageState(ctx: PageContext, signal: AbortSignal, canUndoPrefill: () => boolean): void {
@@ -14,7 +15,7 @@ export async function pageState(ctx: PageContext, canUndoPrefill: boolean): Prom
   const tables: FoundTable[] = all.map(({ doc, report }) => {
     const first = Object.keys(report.cells)[0];
     const el = first ? elementOf(report, first) : undefined;
-    const where = el && el.tagName === 'INPUT' ? '输入表格中' : doc === top ? '本页正文中' : '网页编辑器中';
+    const where = t(el && el.tagName === 'INPUT' ? 'page.where.input' : doc === top ? 'page.where.body' : 'page.where.editor');
     return { format: report.format, year: report.year, body: report.body ?? null, where, cellCount: Object.keys(report.cells).length };
   });
   const first = all.find((x) => x.report.format);

@@ -5,6 +5,7 @@ import type { LiveTables } from '../live';
 import { blockText, cellText, editAsOneStep } from '../write';
 import { unwrittenCell } from '../write-message';
 import { handle, type PageContext } from './context';
+import { t } from '../../i18n';
 
 /**
  * Pre-fill from last year: the plan (the store's pure model) over the page's first recognised
@@ -22,18 +23,18 @@ interface UndoEntry {
 
 export function initPrefill(ctx: PageContext, signal: AbortSignal): { canUndo(): boolean } {
   let undo: UndoEntry[] = [];
-  const off = (): Response => ({ ok: false, message: ctx.sites?.enabled === false ? '年报助手已在此网站停用。' : '页面还在加载，请稍后再试。' });
+  const off = (): Response => ({ ok: false, message: t(ctx.sites?.enabled === false ? 'page.stopped' : 'page.loading') });
 
   handle(ctx, signal, 'prefill-plan', async (req) => {
     if (req.type !== 'prefill-plan') return off();
     const first = ctx.live?.reports().find((x) => x.report.format)?.report;
     if (!ctx.live) return off();
-    if (!first?.format) return { ok: false, message: '本页没有识别到统计表。' };
+    if (!first?.format) return { ok: false, message: t('page.noTable') };
     const year = first.year ?? req.year ?? null;
     const body = first.body ?? (req.body?.trim() || null);
-    if (!year || year <= 1990) return { ok: false, message: '本页没有写明报告年度：请在上方填写本报告的年度后再点「从上年数据预填」' };
+    if (!year || year <= 1990) return { ok: false, message: t('page.noYear') };
     const prior = await ctx.priors.load(body, year);
-    if (!prior) return { ok: false, message: `没有找到${body ? `「${body}」` : '本单位'} ${year - 1} 年的数据：请先「导入上年报告…」` };
+    if (!prior) return { ok: false, message: t('page.noPrior', { body: body ? t('page.noPriorBody', { body }) : t('page.ownBody'), year: year - 1 }) };
     const items = planPrefill({ format: first.format, values: valuesOf(first) }, prior).map(({ cell, value }) => ({ cell, value }));
     return { ok: true, plan: items };
   });
@@ -44,14 +45,14 @@ export function initPrefill(ctx: PageContext, signal: AbortSignal): { canUndo():
     if (out.undo.length) undo = out.undo;
     if (!out.written.length && req.items.length) {
       const why = out.unwritten.map((u) => u.message).join('\n');
-      return { ok: false, message: why || '没有写入任何单元格：目标单元格已有数值或无法编辑。' };
+      return { ok: false, message: why || t('page.nothingWritten') };
     }
     return out.unwritten.length ? { ok: true, written: out.written, unwritten: out.unwritten } : { ok: true, written: out.written };
   });
 
   handle(ctx, signal, 'prefill-undo', async () => {
     if (!ctx.live) return off();
-    if (!undo.length) return { ok: false, message: '没有可撤销的预填。' };
+    if (!undo.length) return { ok: false, message: t('page.nothingToUndo') };
     const { written, unwritten } = await unfill(ctx.live, undo);
     undo = [];
     return unwritten.length ? { ok: true, written, unwritten } : { ok: true, written };
