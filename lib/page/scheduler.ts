@@ -18,6 +18,8 @@ export interface SchedulerHooks {
   input?(doc: Document): void;
   focus?(doc: Document): void;
   layout?(): void;
+  /** Something in the top document may cover a badge (lib/page/cover-watch.ts); watched only when given. */
+  cover?(): void;
 }
 
 export class Scheduler {
@@ -50,8 +52,10 @@ export class Scheduler {
         focus: (doc) => this.hooks.focus?.(doc),
         frameLoaded: () => this.queueFrames(),
         layout: () => this.hooks.layout?.(),
+        cover: () => this.hooks.cover?.(),
       },
       ignore,
+      hooks.cover ? top : null,
     );
   }
 

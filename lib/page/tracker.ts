@@ -30,6 +30,8 @@ export interface TrackerEvents {
   input(doc: Document): void;
   focus(doc: Document): void;
   layout(): void;
+  /** A menu or dialog may have opened or closed over the badges (top document). */
+  cover(): void;
 }
 
 export interface DocState {
@@ -98,6 +100,7 @@ export class LiveTracker {
         input: (doc) => this.events.input(doc),
         focus: (doc) => this.events.focus(doc),
         layout: () => this.events.layout(),
+        cover: () => this.events.cover(),
       },
       quietMs,
       ignore,

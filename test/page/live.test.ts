@@ -43,6 +43,25 @@ describe('LiveTables', () => {
     expect(deps.calls.may).toBeGreaterThan(0);
   });
 
+  it('watches the top document with one MutationObserver (edits and what may cover a badge alike)', () => {
+    document.body.innerHTML = `<div contenteditable="true">${TABLE}</div>`;
+    const Real = globalThis.MutationObserver;
+    let made = 0;
+    globalThis.MutationObserver = class extends Real {
+      constructor(cb: MutationCallback) {
+        super(cb);
+        made++;
+      }
+    };
+    try {
+      live = new LiveTables({ top: document, deps: stubDeps() });
+      live.start();
+    } finally {
+      globalThis.MutationObserver = Real;
+    }
+    expect(made).toBe(1);
+  });
+
   it('finds a table pasted in later and counts it on the host', async () => {
     live = new LiveTables({ top: document, deps: stubDeps(), quietMs: 10 });
     live.start();
