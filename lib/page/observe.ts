@@ -13,14 +13,14 @@ export interface DocHandlers {
   mutated(doc: Document, frames: boolean): void;
   /** An input/change event (typing in contenteditable or in an <input>). */
   input(doc: Document, target: EventTarget | null): void;
-  /** Caret or focus moved (selectionchange, focusout, window blur). */
-  focus(doc: Document): void;
+  /** Caret or focus moved (selectionchange, focusout, window blur). Not listened for when absent. */
+  focus?(doc: Document): void;
   /** A frame in `doc` (re)loaded. */
   frameLoaded(doc: Document): void;
-  /** Something scrolled or resized: positions must be recomputed. */
-  layout(): void;
+  /** Something scrolled or resized: positions must be recomputed. Not listened for when absent. */
+  layout?(): void;
   /** In the cover document: a menu or dialog may have opened or closed over a badge. */
-  cover(): void;
+  cover?(): void;
 }
 
 interface Attached {
@@ -74,7 +74,7 @@ export class DocWatcher {
       this.detach(doc);
     }
     const h = this.h;
-    const cover = doc === this.coverDoc;
+    const cover = doc === this.coverDoc && !!h.cover;
     const mo =
       old?.mo ??
       new MutationObserver((records) => {
@@ -91,30 +91,28 @@ export class DocWatcher {
           relevant = true;
         }
         if (relevant) h.mutated(doc, frames);
-        if (cover && coverChanged(records, this.ignore)) h.cover();
+        if (cover && coverChanged(records, this.ignore)) h.cover?.();
       });
     mo.observe(doc, { childList: true, subtree: true, characterData: true, ...(cover ? { attributes: true, attributeFilter: COVER_ATTRIBUTES } : {}) });
     const onInput = (e: Event) => h.input(doc, e.target);
-    const onFocus = () => h.focus(doc);
+    const onFocus = () => h.focus?.(doc);
     const onLoad = (e: Event) => {
       const t = e.target as Element | null;
       if (t && FRAME_TAGS.has(t.tagName)) h.frameLoaded(doc);
     };
-    const onLayout = () => h.layout();
+    const onLayout = () => h.layout?.();
     const onCoverEnd = (e: Event) => {
-      if (!this.ignore(e.target as Node)) h.cover();
+      if (!this.ignore(e.target as Node)) h.cover?.();
     };
     const cap = { capture: true, passive: true } as const;
-    const listeners: [EventTarget | null, string, (e: Event) => void][] = [
+    type Listener = [EventTarget | null, string, (e: Event) => void];
+    const listeners: Listener[] = [
       [doc, 'input', onInput],
       [doc, 'change', onInput],
-      [doc, 'selectionchange', onFocus],
-      [doc, 'focusout', onFocus],
       [doc, 'load', onLoad],
-      [doc, 'scroll', onLayout],
-      [win, 'resize', onLayout],
-      [win, 'blur', onFocus],
-      ...(cover ? COVER_EVENTS.map((type): [EventTarget, string, (e: Event) => void] => [doc, type, onCoverEnd]) : []),
+      ...(h.focus ? ([[doc, 'selectionchange', onFocus], [doc, 'focusout', onFocus], [win, 'blur', onFocus]] as Listener[]) : []),
+      ...(h.layout ? ([[doc, 'scroll', onLayout], [win, 'resize', onLayout]] as Listener[]) : []),
+      ...(cover ? COVER_EVENTS.map((type): Listener => [doc, type, onCoverEnd]) : []),
     ];
     for (const [target, type, fn] of listeners) target?.addEventListener(type, fn, cap);
     const off = () => {

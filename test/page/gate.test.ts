@@ -130,6 +130,25 @@ describe('Gate (the always-loaded content script)', () => {
     expect(UNAVAILABLE).toMatch(/刷新/);
   });
 
+  it('listens on a page without a report only for what can bring one: edits, input and frames loading', () => {
+    const types: string[] = [];
+    const spy = (target: EventTarget) => {
+      const add = target.addEventListener;
+      target.addEventListener = function (this: EventTarget, type: string, ...rest: unknown[]) {
+        types.push(type);
+        return (add as (...a: unknown[]) => void).call(this, type, ...rest);
+      } as typeof add;
+      return () => void (target.addEventListener = add);
+    };
+    const undo = [spy(document), spy(window)];
+    try {
+      new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: fakeChecker().load, api: null }).init(ctl.signal);
+    } finally {
+      undo.forEach((f) => f());
+    }
+    expect(types.sort()).toEqual(['change', 'input', 'load']);
+  });
+
   it('ignores messages that are not requests', async () => {
     const { api, messages } = fakeApi();
     new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: fakeChecker().load, api }).init(ctl.signal);
