@@ -138,7 +138,9 @@ export class LiveTracker {
     if (!st) return;
     let reports: Report[] = [];
     try {
-      if (doc.documentElement && this.deps.mayHoldReport(doc)) reports = this.deps.readDom(doc, 'page');
+      // A document that held reports at the last read is read again at once (typing in it): the pre-filter
+      // would only repeat the reader's own first look at the tables' text.
+      if (doc.documentElement && (st.reports.length > 0 || this.deps.mayHoldReport(doc))) reports = this.deps.readDom(doc, 'page');
     } catch (e) {
       console.warn('年报助手：读取表格出错', e);
     }
