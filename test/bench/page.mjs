@@ -9,6 +9,9 @@
 //     runs on that page (evaluating the script, the pre-filter, the extension API set-up deferred to idle);
 //  3. the content script's gzipped size — target < 40 KB (and the checker's, which it imports only on pages
 //     that may hold a report).
+// 1 and 2 run once per CPU rate in THROTTLE (default `1,4`: this machine, and 4× slower like an old office PC),
+// the throttled rate with fewer rounds (ROUNDS_THROTTLED, STARTUP_LOADS_THROTTLED); the run ends with every
+// figure against its target and the load average, since a busy machine inflates wall-clock figures.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
