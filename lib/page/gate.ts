@@ -28,6 +28,12 @@ export interface GateOptions {
 }
 
 const STOPPED = '年报助手已在此网站停用。';
+/**
+ * Before the checker runs, a request fails only when the checker cannot be loaded or storage cannot be
+ * reached: both mean the extension was updated or turned off under the page. (Not plainError: its dictionary
+ * would ride in the script every page loads.)
+ */
+export const UNAVAILABLE = '年报助手刚刚更新或停用。请刷新编辑页面后再试，已填写的内容不受影响。';
 
 export class Gate {
   private api: ExtApi | null = null;
@@ -66,7 +72,7 @@ export class Gate {
     this.api = this.opts.api === undefined ? extApi() : this.opts.api;
     const sites = (this.sites = new SiteSwitch(this.api, siteOfUrl(this.win.location.href), (on) => this.switched(on)));
     sites.init(this.own.signal);
-    initPopupRequests(this.api, this.win, this.own.signal, (req) => this.handle(req));
+    initPopupRequests(this.api, this.win, this.own.signal, (req) => this.handle(req), () => UNAVAILABLE);
     return sites;
   }
 

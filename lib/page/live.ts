@@ -1,7 +1,6 @@
 import type { Confirmation } from '../check/confirmed';
 import type { Report, CheckInput, Finding } from '../report';
 import { badgeViews, referenceViews } from './badges';
-import { watchCover } from './cover-watch';
 import { TypingHold, type CellRef } from './hold';
 import { badgeBox, badgePosition, covered, offscreenSide, placeInTop, probePoints, refPosition, type Box } from './place';
 import { LiveTracker, type DocState, type LiveCell, type TrackerDeps } from './tracker';
@@ -71,7 +70,6 @@ export class LiveTables {
   private shown = new Map<string, CellRef>();
   private readonly layers = new Set<LiveLayer>();
   private shownRefs = new Map<string, CellRef>();
-  private unwatchCover: () => void = () => {};
   references: LiveOptions['references'];
 
   constructor(private readonly opts: LiveOptions) {
@@ -96,6 +94,8 @@ export class LiveTables {
           else if (this.shownRefs.size) this.queuePlace(); // reference tags follow the caret
         },
         layout: () => this.queuePlace(),
+        // Menus and dialogs opening without a scroll or resize hide the badges they cover at once.
+        cover: () => this.queuePlace(),
       },
       opts.prior,
       opts.quietMs ?? 300,
@@ -115,14 +115,10 @@ export class LiveTables {
 
   start(): void {
     this.tracker.start();
-    // Menus and dialogs opening without a scroll or resize hide the badges they cover at once.
-    this.unwatchCover();
-    this.unwatchCover = watchCover(this.top, () => this.queuePlace(), (n) => this.overlay !== null && n === this.overlay.host);
   }
 
   stop(): void {
     this.stopped = true;
-    this.unwatchCover();
     this.overlay?.destroy();
     this.overlay = null;
     this.tracker.stop();

@@ -1,4 +1,5 @@
 import type { Request, Response } from '../messages';
+import { plainError } from '../plain-error';
 import { siteOfUrl } from '../store/keys';
 import { PageConfirmations } from './confirmations';
 import { extApi, extKV, type ExtApi } from './ext';
@@ -85,7 +86,7 @@ export class PageController {
       return this.handle({ type: 'state' });
     });
     sites.init(signal, this.opts.enabled);
-    initPopupRequests(ctx.api, this.win, signal, (req) => this.handle(req));
+    initPopupRequests(ctx.api, this.win, signal, (req) => this.handle(req), plainError);
   }
 
   handle(req: Request): Promise<Response> {

@@ -1,6 +1,9 @@
+import { COVER_ATTRIBUTES, COVER_EVENTS, coverChanged } from './cover-watch';
+
 /**
- * The one observer helper: per reachable document, a MutationObserver plus the few listeners the
- * live page needs, all removed when the signal aborts. Attaching twice is harmless, so the
+ * The one observer helper: per reachable document, one MutationObserver plus the few listeners the
+ * live page needs, all removed when the signal aborts. The top document's observer also watches what can
+ * cover a badge (lib/page/cover-watch.ts) when asked to. Attaching twice is harmless, so the
  * caller simply re-attaches after frames reload or documents are rewritten by document.open()
  * (which drops listeners). Nothing is written into the observed documents.
  */
@@ -10,12 +13,14 @@ export interface DocHandlers {
   mutated(doc: Document, frames: boolean): void;
   /** An input/change event (typing in contenteditable or in an <input>). */
   input(doc: Document, target: EventTarget | null): void;
-  /** Caret or focus moved (selectionchange, focusout, window blur). */
-  focus(doc: Document): void;
+  /** Caret or focus moved (selectionchange, focusout, window blur). Not listened for when absent. */
+  focus?(doc: Document): void;
   /** A frame in `doc` (re)loaded. */
   frameLoaded(doc: Document): void;
-  /** Something scrolled or resized: positions must be recomputed. */
-  layout(): void;
+  /** Something scrolled or resized: positions must be recomputed. Not listened for when absent. */
+  layout?(): void;
+  /** In the cover document: a menu or dialog may have opened or closed over a badge. */
+  cover?(): void;
 }
 
 interface Attached {
@@ -43,6 +48,8 @@ export class DocWatcher {
     private readonly h: DocHandlers,
     /** Nodes the watcher ignores (the overlay host in the top document). */
     private readonly ignore: (n: Node) => boolean = () => false,
+    /** The document whose changes may cover a badge (the top one, while badges are shown); null: none. */
+    private readonly coverDoc: Document | null = null,
   ) {}
 
   has(doc: Document): boolean {
@@ -67,13 +74,14 @@ export class DocWatcher {
       this.detach(doc);
     }
     const h = this.h;
+    const cover = doc === this.coverDoc && !!h.cover;
     const mo =
       old?.mo ??
       new MutationObserver((records) => {
         let frames = false;
         let relevant = false;
         for (const r of records) {
-          if (this.ignore(r.target)) continue;
+          if (r.type === 'attributes' || this.ignore(r.target)) continue;
           if (r.type === 'childList') {
             // The document's own children replaced: document.open()/write() rewrote it.
             if (r.target.nodeType === 9) frames = true;
@@ -83,25 +91,28 @@ export class DocWatcher {
           relevant = true;
         }
         if (relevant) h.mutated(doc, frames);
+        if (cover && coverChanged(records, this.ignore)) h.cover?.();
       });
-    mo.observe(doc, { childList: true, subtree: true, characterData: true });
+    mo.observe(doc, { childList: true, subtree: true, characterData: true, ...(cover ? { attributes: true, attributeFilter: COVER_ATTRIBUTES } : {}) });
     const onInput = (e: Event) => h.input(doc, e.target);
-    const onFocus = () => h.focus(doc);
+    const onFocus = () => h.focus?.(doc);
     const onLoad = (e: Event) => {
       const t = e.target as Element | null;
       if (t && FRAME_TAGS.has(t.tagName)) h.frameLoaded(doc);
     };
-    const onLayout = () => h.layout();
+    const onLayout = () => h.layout?.();
+    const onCoverEnd = (e: Event) => {
+      if (!this.ignore(e.target as Node)) h.cover?.();
+    };
     const cap = { capture: true, passive: true } as const;
-    const listeners: [EventTarget | null, string, (e: Event) => void][] = [
+    type Listener = [EventTarget | null, string, (e: Event) => void];
+    const listeners: Listener[] = [
       [doc, 'input', onInput],
       [doc, 'change', onInput],
-      [doc, 'selectionchange', onFocus],
-      [doc, 'focusout', onFocus],
       [doc, 'load', onLoad],
-      [doc, 'scroll', onLayout],
-      [win, 'resize', onLayout],
-      [win, 'blur', onFocus],
+      ...(h.focus ? ([[doc, 'selectionchange', onFocus], [doc, 'focusout', onFocus], [win, 'blur', onFocus]] as Listener[]) : []),
+      ...(h.layout ? ([[doc, 'scroll', onLayout], [win, 'resize', onLayout]] as Listener[]) : []),
+      ...(cover ? COVER_EVENTS.map((type): Listener => [doc, type, onCoverEnd]) : []),
     ];
     for (const [target, type, fn] of listeners) target?.addEventListener(type, fn, cap);
     const off = () => {

@@ -18,6 +18,8 @@ export interface SchedulerHooks {
   input?(doc: Document): void;
   focus?(doc: Document): void;
   layout?(): void;
+  /** Something in the top document may cover a badge (lib/page/cover-watch.ts); watched only when given. */
+  cover?(): void;
 }
 
 export class Scheduler {
@@ -37,6 +39,7 @@ export class Scheduler {
     /** Nodes whose changes are not the page's (the overlay host). */
     ignore?: (n: Node) => boolean,
   ) {
+    // Only the events someone listens for (the gate needs no caret, layout or cover events).
     this.watcher = new DocWatcher(
       {
         mutated: (doc, frames) => {
@@ -47,11 +50,13 @@ export class Scheduler {
           this.hooks.input?.(doc);
           this.markDirty(doc, true);
         },
-        focus: (doc) => this.hooks.focus?.(doc),
         frameLoaded: () => this.queueFrames(),
-        layout: () => this.hooks.layout?.(),
+        ...(hooks.focus ? { focus: (doc: Document) => this.hooks.focus?.(doc) } : {}),
+        ...(hooks.layout ? { layout: () => this.hooks.layout?.() } : {}),
+        ...(hooks.cover ? { cover: () => this.hooks.cover?.() } : {}),
       },
       ignore,
+      hooks.cover ? top : null,
     );
   }
 

@@ -30,6 +30,8 @@ export interface TrackerEvents {
   input(doc: Document): void;
   focus(doc: Document): void;
   layout(): void;
+  /** A menu or dialog may have opened or closed over the badges (top document). */
+  cover(): void;
 }
 
 export interface DocState {
@@ -98,6 +100,7 @@ export class LiveTracker {
         input: (doc) => this.events.input(doc),
         focus: (doc) => this.events.focus(doc),
         layout: () => this.events.layout(),
+        cover: () => this.events.cover(),
       },
       quietMs,
       ignore,
@@ -135,7 +138,9 @@ export class LiveTracker {
     if (!st) return;
     let reports: Report[] = [];
     try {
-      if (doc.documentElement && this.deps.mayHoldReport(doc)) reports = this.deps.readDom(doc, 'page');
+      // A document that held reports at the last read is read again at once (typing in it): the pre-filter
+      // would only repeat the reader's own first look at the tables' text.
+      if (doc.documentElement && (st.reports.length > 0 || this.deps.mayHoldReport(doc))) reports = this.deps.readDom(doc, 'page');
     } catch (e) {
       console.warn('年报助手：读取表格出错', e);
     }

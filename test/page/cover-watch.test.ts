@@ -1,9 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { watchCover } from '@/lib/page/cover-watch';
+import { DocWatcher, type DocHandlers } from '@/lib/page/observe';
+
+/** The top document's watcher as the live page runs it: one observer for edits and for what may cover a badge. */
+function watchCover(doc: Document, cover: () => void, own: (n: Node) => boolean, mutated: () => void = () => {}): () => void {
+  const h: DocHandlers = { mutated, input() {}, focus() {}, frameLoaded() {}, layout() {}, cover };
+  const w = new DocWatcher(h, own, doc);
+  w.attach(doc);
+  return () => w.stop();
+}
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-describe('watchCover', () => {
+describe('the top document\'s observer, watching what may cover a badge', () => {
   let calls = 0;
   let stop: () => void = () => {};
   let host: HTMLElement;
@@ -53,6 +61,31 @@ describe('watchCover', () => {
     document.documentElement.append(host);
     await tick();
     expect(calls).toBe(0);
+  });
+
+  it('is the document\'s one MutationObserver, and attribute changes alone are not edits', async () => {
+    stop();
+    const Real = globalThis.MutationObserver;
+    let made = 0;
+    globalThis.MutationObserver = class extends Real {
+      constructor(cb: MutationCallback) {
+        super(cb);
+        made++;
+      }
+    };
+    let edits = 0;
+    try {
+      stop = watchCover(document, () => calls++, (n) => n === host, () => edits++);
+    } finally {
+      globalThis.MutationObserver = Real;
+    }
+    expect(made).toBe(1);
+    document.getElementById('menu')!.style.display = 'block';
+    await tick();
+    expect([calls, edits]).toEqual([1, 0]);
+    document.getElementById('ed')!.querySelector('p')!.append(' 更多');
+    await tick();
+    expect([calls, edits]).toEqual([1, 1]);
   });
 
   it('watches nothing once stopped', async () => {

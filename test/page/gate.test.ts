@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Gate, type StartChecker } from '@/lib/page/gate';
+import { Gate, UNAVAILABLE, type StartChecker } from '@/lib/page/gate';
 import type { ExtApi, MessageListener, StorageChange } from '@/lib/page/ext';
 import type { Request, Response } from '@/lib/messages';
 import { stubDeps, TABLE } from './stub-reader';
@@ -113,6 +113,40 @@ describe('Gate (the always-loaded content script)', () => {
     const on = await send({ type: 'site-enabled', enabled: true });
     expect(on).toEqual({ ok: false, message: 'checker:state' });
     expect(ck.loads).toBe(1);
+  });
+
+  it('tells the popup in plain words to reload the page when the checker cannot be loaded', async () => {
+    document.body.innerHTML = TABLE;
+    const { api, send } = fakeApi();
+    const load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: chrome-extension://x/checker.js'));
+    new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load, api }).init(ctl.signal);
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      expect(await send({ type: 'reveal', cell: 'a' })).toEqual({ ok: false, message: UNAVAILABLE });
+    } finally {
+      console.warn = warn;
+    }
+    expect(UNAVAILABLE).toMatch(/刷新/);
+  });
+
+  it('listens on a page without a report only for what can bring one: edits, input and frames loading', () => {
+    const types: string[] = [];
+    const spy = (target: EventTarget) => {
+      const add = target.addEventListener;
+      target.addEventListener = function (this: EventTarget, type: string, ...rest: unknown[]) {
+        types.push(type);
+        return (add as (...a: unknown[]) => void).call(this, type, ...rest);
+      } as typeof add;
+      return () => void (target.addEventListener = add);
+    };
+    const undo = [spy(document), spy(window)];
+    try {
+      new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: fakeChecker().load, api: null }).init(ctl.signal);
+    } finally {
+      undo.forEach((f) => f());
+    }
+    expect(types.sort()).toEqual(['change', 'input', 'load']);
   });
 
   it('ignores messages that are not requests', async () => {

@@ -43,6 +43,44 @@ describe('LiveTables', () => {
     expect(deps.calls.may).toBeGreaterThan(0);
   });
 
+  it('watches the top document with one MutationObserver (edits and what may cover a badge alike)', () => {
+    document.body.innerHTML = `<div contenteditable="true">${TABLE}</div>`;
+    const Real = globalThis.MutationObserver;
+    let made = 0;
+    globalThis.MutationObserver = class extends Real {
+      constructor(cb: MutationCallback) {
+        super(cb);
+        made++;
+      }
+    };
+    try {
+      live = new LiveTables({ top: document, deps: stubDeps() });
+      live.start();
+    } finally {
+      globalThis.MutationObserver = Real;
+    }
+    expect(made).toBe(1);
+  });
+
+  it('reads a document that holds a report again on each edit without pre-filtering it first, and forgets the report when its table goes', async () => {
+    document.body.innerHTML = `<div contenteditable="true">${TABLE}</div>`;
+    const deps = stubDeps();
+    live = new LiveTables({ top: document, deps, pauseMs: 0 });
+    live.start();
+    await wait(5);
+    const may = deps.calls.may;
+    const reads = deps.calls.read;
+    typeIn('a', '5');
+    await wait(5);
+    expect(deps.calls.read).toBeGreaterThan(reads);
+    expect(deps.calls.may).toBe(may);
+    expect(badges()).toEqual(['c']);
+    document.querySelector('table')!.remove();
+    await wait(5);
+    expect(badges()).toEqual([]);
+    expect(document.querySelector('nianbao-overlay')?.getAttribute('data-tables')).toBe('0');
+  });
+
   it('finds a table pasted in later and counts it on the host', async () => {
     live = new LiveTables({ top: document, deps: stubDeps(), quietMs: 10 });
     live.start();
