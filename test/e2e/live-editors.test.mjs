@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import {
   cellAt, openCmsPage, PAGES, reportHtml, savedOutput, setContent, typeInCell, VALUES, waitForTables,
 } from './harness.mjs';
-import { startSession } from './fixture.mjs';
+import { inTurn, startSession } from './fixture.mjs';
 import { overlayOf } from './overlay-root.mjs';
 
 const PAUSE = 800; // lib/page/live.ts default
@@ -105,17 +105,19 @@ async function typingSequence(page) {
   await page.waitForTimeout(300);
 }
 
-let server, withExt, session;
-const savedWithout = new Map();
+// The baselines without the extension are typed in a second browser while the tests run in this one.
+let server, withExt, session, savedWithout;
 
 before(async () => ({ server, browser: withExt } = session = await startSession({
-  plainFirst: async (context, server) => {
-    for (const def of PAGES) {
+  plainAlongside: (context, server) => {
+    savedWithout = inTurn(PAGES, (def) => def.name, async (def) => {
       const page = await openCmsPage(context, server, def);
       await typingSequence(page);
-      savedWithout.set(def.name, await savedOutput(page));
+      const saved = await savedOutput(page);
       await page.close();
-    }
+      return saved;
+    });
+    return Promise.all(savedWithout.values());
   },
 })));
 
@@ -169,7 +171,7 @@ describe('live checking with the extension loaded', () => {
       const page = await openCmsPage(withExt.context, server, def);
       await waitForTables(page, 1);
       await typingSequence(page);
-      assert.equal(await savedOutput(page), savedWithout.get(def.name));
+      assert.equal(await savedOutput(page), await savedWithout.get(def.name));
       await page.close();
     });
   }
