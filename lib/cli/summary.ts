@@ -1,11 +1,17 @@
 import { FORMATS, cellLabel, formatTitle } from '../formats/index';
-import type { FormatId } from '../formats/types';
+import type { FormatId, RowDef, SectionDef } from '../formats/types';
 import { groupBySection } from '../rules/index';
 import type { Finding, Report } from '../report';
 
 const SEVERITY = { error: '强制性', warning: '核实性', info: '提示' } as const;
 
 const show = (v: number | null | undefined) => (v === undefined ? '' : v === null ? '空' : String(v));
+
+/** The item number of a row's group (（三）), which tells apart the numbered rows that repeat under each group. */
+function groupNumber(sec: SectionDef, row: RowDef): string {
+  const label = row.group ? sec.groups?.find((g) => g.id === row.group)?.label : undefined;
+  return label?.match(/^（[一二三四五六七八九十]+）/)?.[0] ?? '';
+}
 
 /** Values of one report, table by table, in the form's own labels. */
 function valueLines(r: Report): string[] {
@@ -17,21 +23,22 @@ function valueLines(r: Report): string[] {
     return out;
   }
   for (const sec of f.sections) {
+    // 表二's rows each have their own columns: a value is named by its column. The other tables list
+    // their columns once, unless a column has no printed label (the 统计表's 统计数): then values stand alone.
+    const ownCols = sec.rows.some((row) => row.cols);
+    const colLine = !ownCols && sec.cols.every((c) => c.label);
     const lines: string[] = [];
     for (const row of sec.rows) {
       const parts: string[] = [];
       for (const col of sec.cols) {
-        const id = sec.cellId(row.id, col.id);
-        const c = r.cells[id];
-        if (c) parts.push(sec.key === '三' || sec.key === '四' || sec.key === '表' ? show(c.value) : `${col.label} ${show(c.value)}`);
+        const c = r.cells[sec.cellId(row.id, col.id)];
+        if (c) parts.push(ownCols ? `${col.label} ${show(c.value)}` : show(c.value));
       }
-      const group = sec.key === '三' && row.group ? sec.groups?.find((g) => g.id === row.group)?.label.slice(0, 3) : '';
-      if (parts.length) lines.push(`  ${((group ?? '') + row.label).padEnd(10, '　')} ${parts.join(sec.key === '二' ? '，' : '  ')}`);
+      if (parts.length) lines.push(`  ${(groupNumber(sec, row) + row.label).padEnd(10, '　')} ${parts.join(ownCols ? '，' : '  ')}`);
     }
     if (!lines.length) continue;
-    out.push(sec.key === '表' ? `${sec.title}` : `${sec.name} ${sec.title.replace(/^[一二三四]、/, '')}`);
-    if (sec.key === '三') out.push(`  （列：${sec.cols.map((c) => c.label).join(' / ')}）`);
-    if (sec.key === '四') out.push(`  （列：${sec.cols.map((c) => c.label).join(' / ')}）`);
+    out.push(sec.quirks?.bareTitle ? sec.title : `${sec.name} ${sec.title.replace(/^[一二三四]、/, '')}`);
+    if (colLine) out.push(`  （列：${sec.cols.map((c) => c.label).join(' / ')}）`);
     out.push(...lines);
   }
   return out;

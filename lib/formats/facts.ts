@@ -6,9 +6,23 @@ export function formatTitle(f: FormatDef): string {
   return `${f.name}（${f.basis}）`;
 }
 
-/** A section by name and topic, for reading problems: 表三（收到和处理政府信息公开申请情况）. */
+/** A section by name and topic, for reading problems: 表三（收到和处理政府信息公开申请情况）; 统计表 (bare title). */
 export function sectionTitle(s: SectionDef): string {
+  if (s.quirks?.bareTitle) return s.name;
   return `${s.name}（${s.title.replace(/^[一二三四五六七八九十]+、/, '')}）`;
+}
+
+const sectionIds = new WeakMap<SectionDef, Set<string>>();
+
+/** Whether a canonical cell id is one of the section's: a row's or a group row's, in any of its columns. */
+export function sectionHolds(s: SectionDef, id: string): boolean {
+  let ids = sectionIds.get(s);
+  if (!ids) {
+    const rows = [...s.rows.map((r) => r.id), ...(s.groups ?? []).map((g) => g.id)];
+    ids = new Set(rows.flatMap((r) => s.cols.map((c) => s.cellId(r, c.id))));
+    sectionIds.set(s, ids);
+  }
+  return ids.has(id);
 }
 
 export interface Supersession {

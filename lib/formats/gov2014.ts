@@ -107,7 +107,7 @@ export const statSection2014: SectionDef = {
     { id: 'cumulative', label: '历年累计', match: /历年累计/ },
   ],
   cellId: (row, col) => (col === 'value' ? row : `${row}.cumulative`),
-  quirks: { optionalCols: ['cumulative'], bareTitle: true },
+  quirks: { optionalCols: ['cumulative'], bareTitle: true, someRowsOnly: true },
 };
 
 const sections = [statSection2014];

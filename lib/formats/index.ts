@@ -7,7 +7,7 @@ import type { CellDef, FormatDef, FormatId, SectionDef } from './types';
 
 export * from './types';
 export { normalizeLabel } from './normalize';
-export { formatTitle, sectionTitle, type Supersession } from './facts';
+export { formatTitle, sectionHolds, sectionTitle, type Supersession } from './facts';
 
 export const FORMATS: Record<FormatId, FormatDef> = { gov2021, gov2019, gov2014, local };
 
@@ -39,12 +39,9 @@ export function cellLabel(format: FormatId, id: string): string {
   const c = cellDef(format, id);
   if (!c) return id;
   const parts = [sectionName(format, c.section)];
-  if (c.section === '四') parts.push(c.row, c.col ?? '');
-  else {
-    if (c.group) parts.push(c.group);
-    parts.push(c.row);
-    if (c.col) parts.push(c.col);
-  }
+  if (c.group) parts.push(c.group);
+  parts.push(c.row);
+  if (c.col) parts.push(c.col);
   if (id.endsWith('.cumulative')) parts.push('历年累计');
   return parts.filter(Boolean).join('·');
 }

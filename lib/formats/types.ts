@@ -53,8 +53,10 @@ export interface SectionQuirks {
   colsFromHeader?: boolean;
   /** Group rows may carry values of their own: （六）其他处理 in one row, a （三）不予公开 subtotal. */
   groupRowValues?: boolean;
-  /** Its title is printed without an item number (the single 统计表). */
+  /** Its title is printed without an item number (the single 统计表): messages name it by its name alone. */
   bareTitle?: boolean;
+  /** Its tables print only the rows their province asks for (the 统计表): a row left out is no reading problem. */
+  someRowsOnly?: boolean;
 }
 
 export interface SectionDef {

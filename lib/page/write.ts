@@ -70,6 +70,40 @@ const nextFrame = (win: Window) =>
     win.setTimeout(finish, 60); // rAF does not run in background tabs
   });
 
+/** The document's next selectionchange (listeners added before this one, the editors', have run), or `ms`. */
+const selectionChange = (doc: Document, win: Window, ms: number) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      doc.removeEventListener('selectionchange', done);
+      win.clearTimeout(timer);
+      resolve();
+    };
+    doc.addEventListener('selectionchange', done);
+    const timer = win.setTimeout(done, ms);
+  });
+
+/**
+ * Select `range` and wait until the editor has taken it up: model editors sync their selection on the
+ * selectionchange it causes, which is async (Firefox may fire it only after a frame or more under load).
+ * An editor that puts its own old selection back meanwhile (CKEditor 5 renders its selection 50 ms after a
+ * focus) is given the range again. Returns whether the range is the selection now.
+ */
+async function selectFor(doc: Document, win: Window, sel: Selection, range: Range): Promise<boolean> {
+  for (let tries = 0; tries < 3; tries++) {
+    const already = sel.rangeCount === 1 && sameRange(sel.getRangeAt(0), range);
+    if (!already) {
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+    // the browser itself put the caret elsewhere (a blank cell that cannot hold one): no use asking again
+    const held = sel.rangeCount === 1 && sameRange(sel.getRangeAt(0), range);
+    await Promise.all([already ? null : selectionChange(doc, win, 250), nextFrame(win)]);
+    if (sel.rangeCount && sameRange(sel.getRangeAt(0), range)) return true;
+    if (!held) return false;
+  }
+  return false;
+}
+
 /** Longer than the model editors' selectionchange throttle (wangEditor: 100 ms). */
 const selectionSynced = (win: Window) => new Promise<void>((resolve) => win.setTimeout(resolve, 160));
 
@@ -297,10 +331,7 @@ async function insert(el: Element, text: string): Promise<Step> {
   }
   const sel = doc.getSelection();
   if (!sel) return { refused: 'refused' };
-  sel.removeAllRanges();
-  sel.addRange(modelRange);
-  // Model editors sync their selection on selectionchange, which is async.
-  await nextFrame(win);
+  await selectFor(doc, win, sel, modelRange);
   // A deletion carries no range they trust (wangEditor/Slate ignore a delete's target ranges and delete
   // their own selection, synced from selectionchange through a 100 ms throttle): let that sync land.
   if (text === '' && !modelRange.collapsed) await selectionSynced(win);

@@ -1,4 +1,4 @@
-import { FORMATS, cellLabel, sectionTitle } from '../formats/index';
+import { FORMATS, cellLabel, sectionHolds, sectionTitle } from '../formats/index';
 import type { FormatId } from '../formats/types';
 import type { ReadProblem, Report } from '../report';
 import { detectFormat, detectHeading, formatYearProblem } from './detect';
@@ -50,13 +50,11 @@ export function buildReport(src: Source): Report {
     used = r.used;
     problems.push(...r.problems);
     for (const sec of FORMATS[format].sections) {
-      const prefix = sec.cellId(sec.rows[0]!.id, sec.cols[0]!.id).split('.')[0]!;
-      const any = Object.keys(r.cells).some((id) => (format === 'gov2014' ? true : id.startsWith(prefix + '.')));
-      if (!any) {
-        problems.push({ code: 'missing-section', message: `没有读到${sec.key === '表' ? sec.name : sectionTitle(sec)}的数据` });
+      if (!Object.keys(r.cells).some((id) => sectionHolds(sec, id))) {
+        problems.push({ code: 'missing-section', message: `没有读到${sectionTitle(sec)}的数据` });
         continue;
       }
-      if (sec.key === '表') continue;
+      if (sec.quirks?.someRowsOnly) continue;
       const missing = sec.rows.filter((row) => !sec.cols.some((c) => r.cells[sec.cellId(row.id, c.id)]));
       // a gov2021 table may collapse （六） into one row (apply.other.*)
       const collapsed = sec.cols.some((c) => r.cells[sec.cellId('other', c.id)]);

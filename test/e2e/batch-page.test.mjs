@@ -96,12 +96,6 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function openBatch() {
-  const page = await session.openExtensionPage('batch.html');
-  await page.locator('main.batch h1').waitFor({ timeout: 15_000 });
-  return page;
-}
-
 const rowsOf = (page) =>
   page.locator('tr[data-row]').evaluateAll((trs) =>
     trs.map((tr) => ({
@@ -124,7 +118,7 @@ describe('批量审核 page', () => {
     console.log(`# command line: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     await session.storage.clear();
-    const page = await openBatch();
+    const page = await session.openBatch();
     await page.locator('input[data-input="folder"]').setInputFiles(folder);
     await page.locator('[data-progress]').filter({ hasText: '已审核 30 / 30' }).or(page.getByText('审核完成：共 30 份文件')).first().waitFor({ timeout: 120_000 });
     await page.getByText('审核完成：共 30 份文件').waitFor({ timeout: 60_000 });

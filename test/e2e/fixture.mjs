@@ -5,10 +5,13 @@
 //   before(async () => ({ server, browser, worker } = session = await startSession()));
 //   after(() => session?.close());
 //
-// Options: { extension = true, extensionDir, plainFirst(context, server), userDataDir } — plainFirst runs first
-// in a browser WITHOUT the extension (for "saved output is byte-identical with and without" baselines), which is
-// closed before the browser with the extension starts (one browser at a time on a 2-core machine). userDataDir
-// runs the browser on a profile the caller owns and keeps, so that relaunch() can restart it on the same profile.
+// Options: { extension = true, extensionDir, plainAlongside(context, server), plainFirst(context, server),
+// userDataDir } — plainAlongside runs in a second browser WITHOUT the extension at the same time as the tests
+// run in the browser with it (for "saved output is byte-identical with and without" baselines, which mostly wait
+// on the editors' pauses); `session.alongside` is its promise and that browser closes when it settles.
+// plainFirst runs the same kind of baseline before the browser with the extension starts (for baselines that
+// must not overlap the tests). userDataDir runs the browser on a profile the caller owns and keeps, so that
+// relaunch() can restart it on the same profile.
 import { tsImport } from 'tsx/esm/api';
 import { EXTENSION_DIR, getServiceWorker, launchWithExtension, startServer } from './harness.mjs';
 
@@ -32,11 +35,13 @@ export function savedReport({ body, year, values, site = '127.0.0.1', format = '
  * relaunch(), close() }.
  * storage: { get(keys = null), set(items), remove(keys), clear() } on chrome.storage.local (of the current browser).
  * openExtensionPage(path): a new tab on chrome-extension://<id>/<path>, its page errors collected in page.pageErrors.
+ * openBatch(): the 批量审核 page (batch.html) in a new tab, once its heading is there.
  * relaunch(): closes the browser and starts it again on the same profile (needs userDataDir); the session's
  * browser, context, extensionId and worker then name the new browser.
  */
-export async function startSession({ extension = true, extensionDir = EXT_DIR, plainFirst, userDataDir } = {}) {
+export async function startSession({ extension = true, extensionDir = EXT_DIR, plainAlongside, plainFirst, userDataDir } = {}) {
   const opened = [];
+  let alongside;
   const close = async () => {
     for (const c of opened.reverse()) await c.close().catch(() => {});
   };
@@ -56,7 +61,19 @@ export async function startSession({ extension = true, extensionDir = EXT_DIR, p
         await plain.close();
       }
     }
-    const session = { server, ...(await launch()), close };
+    if (plainAlongside) {
+      const plain = await launchWithExtension({ withExtension: false });
+      opened.push(plain);
+      alongside = (async () => {
+        try {
+          return await plainAlongside(plain.context, server);
+        } finally {
+          await plain.close();
+        }
+      })();
+      alongside.catch(() => {}); // reported where a test awaits session.alongside
+    }
+    const session = { server, ...(await launch()), alongside, close };
     opened.push({ close: () => session.browser.close() });
     session.storage = {
       get: (k = null) => session.worker.evaluate((k) => chrome.storage.local.get(k), k),
@@ -71,6 +88,11 @@ export async function startSession({ extension = true, extensionDir = EXT_DIR, p
       await page.goto(`chrome-extension://${session.extensionId}/${path}`);
       return page;
     };
+    session.openBatch = async () => {
+      const page = await session.openExtensionPage('batch.html');
+      await page.locator('main.batch h1').waitFor({ timeout: 15_000 });
+      return page;
+    };
     session.relaunch = async () => {
       if (!userDataDir) throw new Error('relaunch() needs startSession({ userDataDir })');
       await session.browser.close();
@@ -81,4 +103,18 @@ export async function startSession({ extension = true, extensionDir = EXT_DIR, p
     await close();
     throw e;
   }
+}
+
+/**
+ * Runs `fn(item)` for each item, one after another, and returns at once a Map key(item) → promise of its
+ * result: a test can await its own item's result while the run goes on with the next ones.
+ */
+export function inTurn(items, key, fn) {
+  let previous = Promise.resolve();
+  return new Map(items.map((item) => {
+    const result = previous.then(() => fn(item));
+    previous = result.catch(() => {});
+    result.catch(() => {}); // reported where it is awaited
+    return [key(item), result];
+  }));
 }

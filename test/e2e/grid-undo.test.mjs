@@ -7,29 +7,21 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cellAt, openCmsPage, savedOutput, waitForTables } from './harness.mjs';
+import { tsImport } from 'tsx/esm/api';
 import { startSession } from './fixture.mjs';
 import { overlayOf } from './overlay-root.mjs';
+
+// the project's one seeded generator (mulberry32): the same sequence in both runs
+const { seeded } = await tsImport('../locate/generate.ts', import.meta.url);
 
 const SEED = Number(process.env.GRID_UNDO_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const STEPS = Math.max(500, Number(process.env.GRID_UNDO_STEPS ?? 500));
 const PAUSE = 800; // lib/page/live.ts: a new badge shows after this pause
 const CELLS = ['apply.new.natural', 'apply.granted.commercial', 'apply.new.total'];
 
-/** mulberry32: a small seeded generator, the same sequence in both runs. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The steps, decided once from the seed. */
 function plan(seed, n) {
-  const r = random(seed);
+  const r = seeded(seed);
   const steps = [];
   for (let i = 0; i < n; i++) {
     const x = r();
@@ -72,12 +64,9 @@ async function run(context, server) {
   return { outputs, errors, badges };
 }
 
-let server, browser, session, without;
-before(async () => ({ server, browser } = session = await startSession({
-  plainFirst: async (context, server) => {
-    without = await run(context, server);
-  },
-})));
+// The run without the extension goes on in its own browser while the run with it is driven here.
+let server, browser, session;
+before(async () => ({ server, browser } = session = await startSession({ plainAlongside: run })));
 after(() => session?.close());
 
 test(`input grid: native undo identical with and without the extension, ${STEPS} steps, seed ${SEED}`, { timeout: 600_000 }, async (t) => {
@@ -86,6 +75,7 @@ test(`input grid: native undo identical with and without the extension, ${STEPS}
   await waitForTables(page, 1); // the extension is running on this page
   await page.close();
   const withExt = await run(browser.context, server);
+  const without = await session.alongside;
   const undos = STEPS_PLANNED.filter((s) => s.key === 'Control+Z').length;
   const badgeShown = STEPS_PLANNED.filter((s) => s.wait > PAUSE).length;
   t.diagnostic(`${undos} Ctrl+Z, ${badgeShown} pauses past the badge delay`);

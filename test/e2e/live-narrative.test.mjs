@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import {
   editorFrame, openCmsPage, reportHtml, savedOutput, setContent, waitForTables,
 } from './harness.mjs';
-import { startSession } from './fixture.mjs';
+import { inTurn, startSession } from './fixture.mjs';
 import { overlayOf } from './overlay-root.mjs';
 
 const PAUSE = 800; // lib/page/live.ts default
@@ -125,20 +125,22 @@ async function correctFigure(page) {
   await page.keyboard.type('50', { delay: 30 });
 }
 
-let server, withExt, session;
-const savedWithout = new Map();
+// The baselines without the extension are typed in a second browser while the tests run in this one.
+let server, withExt, session, savedWithout;
 
 before(async () => ({ server, browser: withExt } = session = await startSession({
-  plainFirst: async (context, server) => {
-    for (const name of PAGES) {
+  plainAlongside: (context, server) => {
+    savedWithout = inTurn(PAGES, (name) => name, async (name) => {
       const page = await openCmsPage(context, server, name);
       await setContent(page, wrongReport());
       await page.waitForTimeout(300);
       await correctFigure(page);
       await page.waitForTimeout(300);
-      savedWithout.set(name, await savedOutput(page));
+      const saved = await savedOutput(page);
       await page.close();
-    }
+      return saved;
+    });
+    return Promise.all(savedWithout.values());
   },
 })));
 
@@ -236,7 +238,7 @@ describe('the narrative is checked live in the editor', () => {
       await page.waitForTimeout(300);
       const saved = await savedOutput(page);
       assert.ok(saved.includes(GOOD), 'the figure was corrected in the saved output');
-      assert.equal(saved, savedWithout.get(name));
+      assert.equal(saved, await savedWithout.get(name));
       await page.close();
     });
   }

@@ -4,18 +4,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openCmsPage, PAGES, savedOutput, waitForTables } from './harness.mjs';
-import { startSession } from './fixture.mjs';
+import { inTurn, startSession } from './fixture.mjs';
 
-let server, withExt, session;
-const savedWithout = new Map();
+// The baselines without the extension are read in a second browser while the tests run in this one.
+let server, withExt, session, savedWithout;
 
 before(async () => ({ server, browser: withExt } = session = await startSession({
-  plainFirst: async (context, server) => {
-    for (const def of PAGES) {
+  plainAlongside: (context, server) => {
+    savedWithout = inTurn(PAGES, (def) => def.name, async (def) => {
       const page = await openCmsPage(context, server, def);
-      savedWithout.set(def.name, await savedOutput(page));
+      const saved = await savedOutput(page);
       await page.close();
-    }
+      return saved;
+    });
+    return Promise.all(savedWithout.values());
   },
 })));
 
@@ -31,7 +33,7 @@ describe('with the extension loaded', () => {
       t.diagnostic(`${tables} report tables found`);
       // Give the content script time to do everything it does on load before comparing.
       await page.waitForTimeout(300);
-      assert.equal(await savedOutput(page), savedWithout.get(def.name), 'saved output differs with the extension');
+      assert.equal(await savedOutput(page), await savedWithout.get(def.name), 'saved output differs with the extension');
       assert.deepEqual(page.pageErrors.map(String), []);
       await page.close();
     });

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  cellAt, editorFrame, openCmsPage, PRIOR_2022, reportWithBlanks, savedOutput, setContent, waitForTables,
+  cellAt, cellText, editorFrame, openCmsPage, PRIOR_2022, reportWithBlanks, savedOutput, setContent, waitForTables,
 } from './harness.mjs';
 import { savedReport, startSession } from './fixture.mjs';
 
@@ -22,25 +22,25 @@ async function ask(page, msg) {
 }
 
 /**
- * Arm a page script in the editor's document: the next `times` selection changes move the caret to the end
- * of the text of the cell `to` (a <td> handle), as a misbehaving editor script would.
+ * Arm a page script in the editor's document: whenever the selection is placed in the cell `from` (at most
+ * `times` times), it moves the caret to the end of the text of the cell `to`, as a misbehaving editor script would.
  */
-async function moveCaretOnSelect(page, to, times = 1) {
+async function moveCaretOnSelect(page, from, to, times = Infinity) {
   const frame = await editorFrame(page);
-  const { handle } = await cellAt(page, to);
-  await frame.evaluate(([td, n]) => {
+  const [{ handle: source }, { handle: td }] = [await cellAt(page, from), await cellAt(page, to)];
+  await frame.evaluate(([from, td, n]) => {
     let left = n;
     document.addEventListener('selectionchange', () => {
-      if (left <= 0) return;
+      const sel = document.getSelection();
+      if (left <= 0 || !sel.rangeCount || !from.contains(sel.getRangeAt(0).startContainer)) return;
       left--;
       const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
       let last = null;
       for (let t = walker.nextNode(); t; t = walker.nextNode()) last = t;
-      const sel = document.getSelection();
       if (last) sel.collapse(last, last.length);
       else sel.collapse(td, 0);
     });
-  }, [handle, times]);
+  }, [source, td, times]);
 }
 
 const PAGES = ['kindeditor', 'ueditor-style', 'tinymce', 'nested'];
@@ -51,7 +51,7 @@ describe('a write that would land in another cell is taken back and reported', (
       const page = await openCmsPage(browser.context, server, name);
       await waitForTables(page, 1);
       const saved = await savedOutput(page);
-      await moveCaretOnSelect(page, 'apply.granted.natural');
+      await moveCaretOnSelect(page, 'apply.granted.commercial', 'apply.granted.natural');
       const r = await ask(page, { type: 'apply-fix', cell: 'apply.granted.commercial', value: 4 });
       assert.equal(r.ok, false, 'not reported as written');
       assert.match(r.message, /「表三·.*商业企业」未能填入：写入会落到别的单元格，已撤回，表格保持原样。请在该格手动输入 4。/);
@@ -61,6 +61,18 @@ describe('a write that would land in another cell is taken back and reported', (
       await page.close();
     });
   }
+
+  test('kindeditor: a caret moved away once (as an editor re-rendering its old selection after a focus) is placed again and 改为 N lands in its cell', async () => {
+    const page = await openCmsPage(browser.context, server, 'kindeditor');
+    await waitForTables(page, 1);
+    await moveCaretOnSelect(page, 'apply.granted.commercial', 'apply.granted.natural', 1);
+    const natural = await cellText(page, 'apply.granted.natural');
+    const r = await ask(page, { type: 'apply-fix', cell: 'apply.granted.commercial', value: 4 });
+    assert.deepEqual(r, { ok: true, written: ['apply.granted.commercial'] });
+    assert.equal(await cellText(page, 'apply.granted.commercial'), '4');
+    assert.equal(await cellText(page, 'apply.granted.natural'), natural, 'the cell the caret was moved to is unchanged');
+    await page.close();
+  });
 
   test('ueditor-style: 从上年数据预填 reports the cells it could not fill and counts only verified ones', async () => {
     const page = await openCmsPage(browser.context, server, 'ueditor-style');
@@ -76,8 +88,8 @@ describe('a write that would land in another cell is taken back and reported', (
     }
     assert.deepEqual(plan.plan.map((i) => i.cell), carried);
     const saved = await savedOutput(page);
-    // only the first write is pushed elsewhere (into 一、本年新收·自然人)
-    await moveCaretOnSelect(page, 'apply.new.natural', 1);
+    // only the first cell's write is pushed elsewhere (into 一、本年新收·自然人), every time it is placed
+    await moveCaretOnSelect(page, carried[0], 'apply.new.natural');
     const r = await ask(page, { type: 'prefill-apply', items: plan.plan });
     assert.equal(r.ok, true);
     assert.deepEqual(r.written, carried.slice(1), 'only the verified cells are counted');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, FORMAT_IDS, PREFILTER, cellLabel, formatTitle, sectionName, supersession } from '@/lib/formats';
+import { FORMATS, FORMAT_IDS, PREFILTER, cellLabel, formatTitle, sectionHolds, sectionName, sectionTitle, supersession } from '@/lib/formats';
 import { LOCATABLE_KINDS, ruleKinds, rulesOf } from '@/lib/formats/rules';
 import { summarise } from '@/lib/cli/summary';
 import { parseHtmlDocument } from '@/lib/read/html';
@@ -48,6 +48,21 @@ describe.each(FORMAT_IDS.map((id) => [id]))('format %s through every consumer', 
     const got = Object.fromEntries(Object.values(r!.cells).map((c) => [c.id, c.value]));
     for (const [cell, v] of Object.entries(values)) expect([cell, got[cell]]).toEqual([cell, v]);
     expect(r!.problems).toEqual([]);
+  });
+
+  it('places every catalogued and every read cell in exactly one of its sections, the one it is labelled with', () => {
+    const owners = (cell: string) => f.sections.filter((s) => sectionHolds(s, cell)).map((s) => s.key);
+    for (const c of f.cells) expect([c.id, owners(c.id)]).toEqual([c.id, f.sections.length ? [c.section] : []]);
+    const [r] = readHtml(html);
+    if (f.sections.length) for (const cell of Object.keys(r!.cells)) expect([cell, owners(cell).length]).toEqual([cell, 1]);
+  });
+
+  it('says which of its tables was not read at all, by the name its messages use', () => {
+    if (f.sections.length < 2) return;
+    const last = f.sections.at(-1)!;
+    const cut = html.slice(0, html.lastIndexOf('<table'));
+    const [r] = readHtml(cut);
+    expect(r!.problems.filter((p) => p.code === 'missing-section').map((p) => p.message)).toEqual([`没有读到${sectionTitle(last)}的数据`]);
   });
 
   it('names every cell and every rule operand in the form’s words', () => {
