@@ -4,6 +4,7 @@ import { packInput, unpackInput } from '@/lib/batch/pack';
 import { portable, readBatchBytes } from '@/lib/batch/read';
 import type { BatchInput, BatchRow } from '@/lib/batch/types';
 import { readImportBytes } from '@/lib/import';
+import { t } from '@/lib/i18n';
 import type { Answer, Job } from './protocol';
 
 /** A packed input that does not parse (damaged storage) becomes a grey row, never a failed audit. */
@@ -15,7 +16,7 @@ const unpack = (packed: string, k: number): BatchInput =>
  * (figures, findings, words) stays as JSON text until a row is opened, exported or printed.
  */
 export function slimRow(r: BatchRow): BatchRow {
-  const { raw: _raw, ...rest } = r;
+  const { raw: _raw, priorTable: _prior, ...rest } = r;
   const problems = r.problems.map((p) => ({ severity: p.severity, rule: p.rule, where: '', message: '', cells: [] }));
   return { ...rest, problems, findings: [], values: {}, suggestion: null, readNotes: [] };
 }
@@ -23,7 +24,8 @@ export function slimRow(r: BatchRow): BatchRow {
 /** One job of the reading worker (components/batch/reader.worker.ts); `preparePdf` loads pdf.js first when a PDF may come. */
 export async function answer(job: Job, preparePdf: () => Promise<void>): Promise<Answer> {
   if (job.op === 'audit') {
-    const rows = auditBatch(uniqueNames(job.inputs.map(unpack)), job.opts);
+    const earlier = (job.earlier ?? []).map(unpack).map((x) => ({ ...x, name: t('batch.earlier.name', { name: x.name }) }));
+    const rows = auditBatch(uniqueNames(job.inputs.map(unpack)), { ...job.opts, prior: earlier });
     return { op: 'audit', rows: JSON.stringify(rows.map(slimRow)), details: rows.map((r) => JSON.stringify(r)) };
   }
   if (job.pdf && needsPdf(job)) await preparePdf();

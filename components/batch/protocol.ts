@@ -12,8 +12,8 @@ export type Packed = string;
 export type Job =
   /** One added file of a batch (a .zip gives several inputs), each audited alone for the running count. */
   | { op: 'batch-file'; name: string; bytes: Uint8Array; pdf: boolean }
-  /** The whole batch, audited together (cross-year pairs, parent = Σ children); inputs named apart first. */
-  | { op: 'audit'; inputs: Packed[]; opts: BatchOptions }
+  /** The whole batch, audited together (cross-year pairs, parent = Σ children); inputs named apart first; `earlier`: saved reports of earlier batches, for the cross-year rules only. */
+  | { op: 'audit'; inputs: Packed[]; opts: BatchOptions; earlier?: Packed[] }
   /** The options page's import: a file or fetched page read to its reports. */
   | { op: 'import'; job: ReadJob; pdf: boolean };
 
