@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { auditBatch } from '@/lib/batch/audit';
+import { proposeParents } from '@/lib/batch/children';
 import { baseName } from '@/lib/batch/files';
 import { clearBatch, clearEarlier, keepEarlier, loadBatch, loadEarlier, saveBatch } from '@/lib/batch/saved';
 import { summarise } from '@/lib/batch/summary';
@@ -48,6 +49,8 @@ export function BatchPage({ api }: { api: BatchApi }) {
   // reports of earlier batches kept for the cross-year rules (lib/batch/saved.ts), packed
   const earlier = useRef<Packed[]>([]);
   const [earlierCount, setEarlierCount] = useState(0);
+  // parent → children found in the reports' own text, for the supervisor to confirm
+  const [proposals, setProposals] = useState<ParentSpec[]>([]);
 
   const audit = async (all: Packed[], s: Settings): Promise<BatchRow[]> => {
     const opts = s.parentsOn && s.parents.length ? { parents: s.parents } : {};
@@ -55,13 +58,16 @@ export function BatchPage({ api }: { api: BatchApi }) {
     if (a?.op === 'audit') {
       const rows = JSON.parse(a.rows) as BatchRow[];
       details.current = new Map(rows.map((r, i) => [r.id, a.details[i]!]));
+      setProposals(a.proposals);
       await nextTask(); // drawing the table is a task of its own
       return rows;
     }
     // the workers could not audit (stopped): the same audit here, so that no result is lost
     const parsed = all.flatMap((p): BatchInput[] => { const x = unpackInput(p); return x ? [x] : []; });
     const prior = earlier.current.flatMap((p): BatchInput[] => { const x = unpackInput(p); return x ? [{ ...x, name: t('batch.earlier.name', { name: x.name }) }] : []; });
-    const full = auditBatch(uniqueNames(parsed), { ...opts, prior });
+    const named = uniqueNames(parsed);
+    const full = auditBatch(named, { ...opts, prior });
+    setProposals(proposeParents(named));
     details.current = new Map(full.map((r) => [r.id, JSON.stringify(r)]));
     return full;
   };
@@ -244,7 +250,7 @@ export function BatchPage({ api }: { api: BatchApi }) {
           {open && <Detail row={open} prior={openPrior} children={(open.children ?? []).flatMap((id) => byId.get(id) ?? [])} source={settings.sources[open.file]} close={() => setSelected(null)} />}
           <ResultTable rows={rows} open={setSelected} selected={selected} />
           <CoveragePanel rows={rows} bodies={settings.bodies} manual={settings.manual} setBodies={(b) => void change({ ...settings, bodies: b }, false)} setManual={(m) => void change({ ...settings, manual: m }, false)} />
-          <ParentsPanel on={settings.parentsOn} parents={settings.parents} set={(on, parents) => void change({ ...settings, parentsOn: on, parents }, true)} />
+          <ParentsPanel on={settings.parentsOn} parents={settings.parents} proposals={proposals} set={(on, parents) => void change({ ...settings, parentsOn: on, parents }, true)} />
         </>
       )}
       {loaded && !rows.length && !progress && <p class="muted">还没有审核结果：把年报文件或文件夹拖到上面的框里即可开始。</p>}

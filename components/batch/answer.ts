@@ -1,4 +1,5 @@
 import { auditBatch } from '@/lib/batch/audit';
+import { proposeParents } from '@/lib/batch/children';
 import { uniqueNames } from '@/lib/batch/files';
 import { packInput, unpackInput } from '@/lib/batch/pack';
 import { portable, readBatchBytes } from '@/lib/batch/read';
@@ -25,8 +26,9 @@ export function slimRow(r: BatchRow): BatchRow {
 export async function answer(job: Job, preparePdf: () => Promise<void>): Promise<Answer> {
   if (job.op === 'audit') {
     const earlier = (job.earlier ?? []).map(unpack).map((x) => ({ ...x, name: t('batch.earlier.name', { name: x.name }) }));
-    const rows = auditBatch(uniqueNames(job.inputs.map(unpack)), { ...job.opts, prior: earlier });
-    return { op: 'audit', rows: JSON.stringify(rows.map(slimRow)), details: rows.map((r) => JSON.stringify(r)) };
+    const inputs = uniqueNames(job.inputs.map(unpack));
+    const rows = auditBatch(inputs, { ...job.opts, prior: earlier });
+    return { op: 'audit', rows: JSON.stringify(rows.map(slimRow)), details: rows.map((r) => JSON.stringify(r)), proposals: proposeParents(inputs) };
   }
   if (job.pdf && needsPdf(job)) await preparePdf();
   if (job.op === 'import') return { op: 'import', reports: (await readImportBytes(job.job)).map(portable) };

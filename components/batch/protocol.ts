@@ -1,5 +1,5 @@
 import type { ReadJob } from '@/lib/import';
-import type { BatchOptions, BatchRow } from '@/lib/batch/types';
+import type { BatchOptions, BatchRow, ParentSpec } from '@/lib/batch/types';
 import type { Report } from '@/lib/report';
 
 /**
@@ -20,7 +20,7 @@ export type Job =
 export type Answer =
   | { op: 'batch-file'; inputs: Packed[]; rows: BatchRow[] }
   /** The rows for the table (slimRow) as JSON text, parsed in one native call; each full row as JSON text. */
-  | { op: 'audit'; rows: string; details: string[] }
+  | { op: 'audit'; rows: string; details: string[]; proposals: ParentSpec[] }
   | { op: 'import'; reports: Report[] };
 
 export type Request = { n: number; job: Job };

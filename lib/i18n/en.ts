@@ -42,6 +42,8 @@ export const en: Messages = {
   'options.nav.saved': 'Saved report data',
   'options.nav.import': 'Import last year\'s report',
   'options.nav.batch': 'Audit many reports at once',
+  'batch.parents.proposed': 'These reports list the bodies they cover in their text; adopt them for the check after checking them:',
+  'batch.parents.adopt': 'Adopt',
   'batch.earlier.name': 'Saved earlier: {name}',
   'batch.earlier.kept': '{n} earlier reports are kept to compare with this year\'s (not listed as results).',
   'batch.earlier.clear': 'Clear earlier reports',

@@ -47,6 +47,8 @@ export const zh = {
   'options.nav.saved': '已保存的年报数据',
   'options.nav.import': '导入上年报告',
   'options.nav.batch': '批量审核多份年报',
+  'batch.parents.proposed': '这些报告的正文列出了所属单位，可采用为核对名单（请先核对）：',
+  'batch.parents.adopt': '采用',
   'batch.earlier.name': '往年已存：{name}',
   'batch.earlier.kept': '已保存往年报告 {n} 份，用于和本年报告作跨年比对（不列入审核结果）。',
   'batch.earlier.clear': '清除往年报告',
