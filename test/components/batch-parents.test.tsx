@@ -22,3 +22,19 @@ describe('批量审核: parent → children found in a report’s text', () => {
     expect(screen.queryByRole('button', { name: '采用' })).toBeNull();
   });
 });
+
+describe('批量审核: last year from an earlier, saved batch', () => {
+  it('is drawn beside this year’s tables in the detail', async () => {
+    const { auditBatch } = await import('@/lib/batch/audit');
+    const { Detail } = await import('@/components/batch/Detail');
+    const { bodyReport, priorFor, reportOf } = await import('../batch/reports');
+    const now = bodyReport('甲县财政局', 2023);
+    const [row] = auditBatch([{ name: '甲县财政局-2023.html', reports: [reportOf(now, '甲县财政局')] }], {
+      prior: [{ name: '往年已存：甲县财政局-2022.html', reports: [reportOf(priorFor(now), '甲县财政局')] }],
+    });
+    render(<Detail row={row!} prior={row!.priorTable} children={[]} close={() => {}} />);
+    const prior = screen.getByLabelText('上年报告');
+    expect(prior.querySelector('h3')!.textContent).toBe('上年（2022）：往年已存：甲县财政局-2022.html');
+    expect(prior.querySelectorAll('td').length).toBeGreaterThan(50);
+  });
+});
