@@ -23,7 +23,7 @@ describe('earlier reports kept for next year’s cross-year rules', () => {
     await keepEarlier(kv, [packed('甲县财政局', 2021)]);
     await keepEarlier(kv, [packed('甲县财政局', 2022)]);
     expect((await loadEarlier(kv)).map((p) => unpackInput(p)!.name)).toEqual(['甲县财政局-2022.html', '甲县财政局-2021.html']);
-    const many = Array.from({ length: EARLIER_MAX + 5 }, () => packed('乙县财政局'));
+    const many: string[] = new Array(EARLIER_MAX + 5).fill(JSON.stringify({ name: '乙县财政局.html', reports: [] }));
     expect(await keepEarlier(kv, many)).toEqual({ ok: true, kept: EARLIER_MAX });
     expect(kv.data.size).toBe(1 + EARLIER_MAX / 20);
   });
