@@ -2,10 +2,29 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import { PREFILTER } from './lib/formats/index';
+import { textOnlyWorker } from './lib/read/pdf-text-only';
 
 // Syntax floors: MV3 for Chrome/Edge ≥ 102; MV2 for Chromium 86 (360极速 13.5); Firefox ESR 115.
 // scripts/build.mjs checks the MV2 output really parses and runs on Chromium 86 (scripts/syntax-floor.mjs).
 const TARGETS = { mv3: 'chrome102', mv2: 'chrome86', firefox: 'firefox115' } as const;
+
+/** The reading worker's pdf.js code leaves font programs unread (lib/read/pdf-text-only.ts); fails the build if it cannot. */
+function pdfTextOnly() {
+  const worker = /pdfjs-dist\/legacy\/build\/pdf\.worker\.mjs$/;
+  let edited = false;
+  return {
+    name: 'nianbao-pdf-text-only',
+    transform(code: string, id: string) {
+      if (!worker.test(id)) return null;
+      edited = true;
+      return { code: textOnlyWorker(code), map: null };
+    },
+    generateBundle(this: { getModuleIds(): IterableIterator<string>; error(m: string): never }) {
+      const ids = [...this.getModuleIds()];
+      if (!edited && ids.some((id) => id.includes('pdf.worker'))) this.error('pdf.js worker code was bundled without the text-only edits');
+    },
+  };
+}
 
 export default defineConfig({
   // `wxt/browser` → webextension-polyfill: promise-based browser.* for the MV2 build, where Chromium 86 only
@@ -29,7 +48,7 @@ export default defineConfig({
       ],
     },
     // Workers are ES modules: the reader loads its parts (Word, PDF) on demand, which needs code splitting.
-    worker: { format: 'es' as const },
+    worker: { format: 'es' as const, plugins: () => [pdfTextOnly()] },
     build: {
       target:
         env.browser === 'firefox' ? TARGETS.firefox : env.manifestVersion === 2 ? TARGETS.mv2 : TARGETS.mv3,

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { auditBatch } from '@/lib/batch/audit';
+import { proposeParents } from '@/lib/batch/children';
 import { baseName } from '@/lib/batch/files';
-import { clearBatch, loadBatch, saveBatch } from '@/lib/batch/saved';
+import { clearBatch, clearEarlier, keepEarlier, loadBatch, loadEarlier, saveBatch } from '@/lib/batch/saved';
 import { summarise } from '@/lib/batch/summary';
 import { PROBLEM_HEAD, RESULT_HEAD, problemRows, resultRows, toCsv } from '@/lib/batch/table';
 import { uniqueNames } from '@/lib/batch/files';
@@ -9,6 +10,7 @@ import { unpackInput } from '@/lib/batch/pack';
 import type { BatchInput, BatchRow, ParentSpec } from '@/lib/batch/types';
 import { batchXlsx } from '@/lib/batch/xlsx';
 import { fetchPage, originPattern, parseAddress } from '@/lib/import';
+import { t } from '@/lib/i18n';
 import { AddReports } from './AddReports';
 import type { BatchApi } from './api';
 import { CoveragePanel } from './CoveragePanel';
@@ -45,19 +47,28 @@ export function BatchPage({ api }: { api: BatchApi }) {
   const [printing, setPrinting] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const run = useRef<AbortController | null>(null);
+  // reports of earlier batches kept for the cross-year rules (lib/batch/saved.ts), packed
+  const earlier = useRef<Packed[]>([]);
+  const [earlierCount, setEarlierCount] = useState(0);
+  // parent → children found in the reports' own text, for the supervisor to confirm
+  const [proposals, setProposals] = useState<ParentSpec[]>([]);
 
   const audit = async (all: Packed[], s: Settings): Promise<BatchRow[]> => {
     const opts = s.parentsOn && s.parents.length ? { parents: s.parents } : {};
-    const a = await api.read({ op: 'audit', inputs: all, opts }).catch(() => null);
+    const a = await api.read({ op: 'audit', inputs: all, opts, earlier: earlier.current }).catch(() => null);
     if (a?.op === 'audit') {
       const rows = JSON.parse(a.rows) as BatchRow[];
       details.current = new Map(rows.map((r, i) => [r.id, a.details[i]!]));
+      setProposals(a.proposals);
       await nextTask(); // drawing the table is a task of its own
       return rows;
     }
     // the workers could not audit (stopped): the same audit here, so that no result is lost
     const parsed = all.flatMap((p): BatchInput[] => { const x = unpackInput(p); return x ? [x] : []; });
-    const full = auditBatch(uniqueNames(parsed), opts);
+    const prior = earlier.current.flatMap((p): BatchInput[] => { const x = unpackInput(p); return x ? [{ ...x, name: t('batch.earlier.name', { name: x.name }) }] : []; });
+    const named = uniqueNames(parsed);
+    const full = auditBatch(named, { ...opts, prior });
+    setProposals(proposeParents(named));
     details.current = new Map(full.map((r) => [r.id, JSON.stringify(r)]));
     return full;
   };
@@ -79,7 +90,9 @@ export function BatchPage({ api }: { api: BatchApi }) {
   };
 
   useEffect(() => {
-    void loadBatch(api.kv).then(async (got) => {
+    void Promise.all([loadBatch(api.kv), loadEarlier(api.kv)]).then(async ([got, kept]) => {
+      earlier.current = kept;
+      setEarlierCount(kept.length);
       if (!got.ok) setNotice({ text: got.message, error: true });
       else if (got.saved) {
         const { version: _v, savedAt: _at, inputs: saved, ...s } = got.saved;
@@ -182,19 +195,33 @@ export function BatchPage({ api }: { api: BatchApi }) {
 
   const clear = async () => {
     cancel();
+    // this batch's reports stay as earlier reports: next year's batch compares with them
+    const kept = inputs.length ? await keepEarlier(api.kv, inputs) : null;
     await clearBatch(api.kv).catch(() => undefined);
+    if (kept?.ok) {
+      earlier.current = await loadEarlier(api.kv);
+      setEarlierCount(earlier.current.length);
+    }
     setInputs([]);
     setRows([]);
     setSettings(NO_SETTINGS);
     setSelected(null);
-    setNotice({ text: t('batch.cleared') });
+    setNotice(kept && !kept.ok ? { text: kept.message, error: true } : { text: kept ? t('batch.cleared.kept') : t('batch.cleared') });
+  };
+
+  const clearKept = async () => {
+    await clearEarlier(api.kv).catch(() => undefined);
+    earlier.current = [];
+    setEarlierCount(0);
+    if (inputs.length) setRows(await audit(inputs, settings));
+    setNotice({ text: t('batch.earlier.cleared') });
   };
 
   const summary = useMemo(() => summarise(rows), [rows]);
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   const openSlim = selected ? byId.get(selected) : undefined;
   const open = useMemo(() => openSlim && fullRow(openSlim), [openSlim]);
-  const openPrior = useMemo(() => (open?.prior && byId.get(open.prior) ? fullRow(byId.get(open.prior)!) : undefined), [open]);
+  const openPrior = useMemo(() => open?.priorTable ?? (open?.prior && byId.get(open.prior) ? fullRow(byId.get(open.prior)!) : undefined), [open]);
   const stamp = new Date().toISOString().slice(0, 10);
 
   if (printing) return <PrintView rows={allFull()} at={new Date()} back={() => setPrinting(false)} print={api.print} />;
@@ -224,10 +251,15 @@ export function BatchPage({ api }: { api: BatchApi }) {
           {open && <Detail row={open} prior={openPrior} children={(open.children ?? []).flatMap((id) => byId.get(id) ?? [])} source={settings.sources[open.file]} close={() => setSelected(null)} />}
           <ResultTable rows={rows} open={setSelected} selected={selected} />
           <CoveragePanel rows={rows} bodies={settings.bodies} manual={settings.manual} setBodies={(b) => void change({ ...settings, bodies: b }, false)} setManual={(m) => void change({ ...settings, manual: m }, false)} />
-          <ParentsPanel on={settings.parentsOn} parents={settings.parents} set={(on, parents) => void change({ ...settings, parentsOn: on, parents }, true)} />
+          <ParentsPanel on={settings.parentsOn} parents={settings.parents} proposals={proposals} set={(on, parents) => void change({ ...settings, parentsOn: on, parents }, true)} />
         </>
       )}
       {loaded && !rows.length && !progress && <p class="muted">{t('batch.empty')}</p>}
+      {earlierCount > 0 && (
+        <p class="muted" data-earlier={earlierCount}>
+          {t('batch.earlier.kept', { n: earlierCount })} <button disabled={!!progress} onClick={() => void clearKept()}>{t('batch.earlier.clear')}</button>
+        </p>
+      )}
     </main>
   );
 }

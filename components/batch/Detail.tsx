@@ -1,4 +1,4 @@
-import type { BatchRow, Problem } from '@/lib/batch/types';
+import type { BatchRow, PriorTable, Problem } from '@/lib/batch/types';
 import type { Marks } from '../shared/OfficialTable';
 import { OfficialTable } from '../shared/OfficialTable';
 import { t } from '@/lib/i18n';
@@ -16,7 +16,7 @@ export function marksOf(problems: readonly Problem[]): Marks {
 }
 
 /** One report opened: its problems in the form's words, the official tables with the cells marked, last year beside. */
-export function Detail({ row, prior, children, source, close }: { row: BatchRow; prior?: BatchRow | undefined; children: BatchRow[]; source?: string | undefined; close(): void }) {
+export function Detail({ row, prior, children, source, close }: { row: BatchRow; prior?: PriorTable | undefined; children: BatchRow[]; source?: string | undefined; close(): void }) {
   const listed = row.problems.filter((p) => p.severity !== 'info');
   const hints = row.problems.filter((p) => p.severity === 'info');
   return (

@@ -1,5 +1,5 @@
 import type { ReadJob } from '@/lib/import';
-import type { BatchOptions, BatchRow } from '@/lib/batch/types';
+import type { BatchOptions, BatchRow, ParentSpec } from '@/lib/batch/types';
 import type { Report } from '@/lib/report';
 
 /**
@@ -12,15 +12,15 @@ export type Packed = string;
 export type Job =
   /** One added file of a batch (a .zip gives several inputs), each audited alone for the running count. */
   | { op: 'batch-file'; name: string; bytes: Uint8Array; pdf: boolean }
-  /** The whole batch, audited together (cross-year pairs, parent = Σ children); inputs named apart first. */
-  | { op: 'audit'; inputs: Packed[]; opts: BatchOptions }
+  /** The whole batch, audited together (cross-year pairs, parent = Σ children); inputs named apart first; `earlier`: saved reports of earlier batches, for the cross-year rules only. */
+  | { op: 'audit'; inputs: Packed[]; opts: BatchOptions; earlier?: Packed[] }
   /** The options page's import: a file or fetched page read to its reports. */
   | { op: 'import'; job: ReadJob; pdf: boolean };
 
 export type Answer =
   | { op: 'batch-file'; inputs: Packed[]; rows: BatchRow[] }
   /** The rows for the table (slimRow) as JSON text, parsed in one native call; each full row as JSON text. */
-  | { op: 'audit'; rows: string; details: string[] }
+  | { op: 'audit'; rows: string; details: string[]; proposals: ParentSpec[] }
   | { op: 'import'; reports: Report[] };
 
 export type Request = { n: number; job: Job };

@@ -5,7 +5,7 @@ import { inputOf } from '../rules/input';
 import type { CheckInput, Finding, Report } from '../report';
 import { nameScore } from './names';
 import { parentFindings } from './parent';
-import type { BatchInput, BatchOptions, BatchRow, Counts, Problem, State } from './types';
+import type { BatchInput, BatchOptions, BatchRow, Counts, PriorTable, Problem, State } from './types';
 
 interface Readable {
   id: string;
@@ -40,7 +40,8 @@ export function auditBatch(inputs: readonly BatchInput[], opts: BatchOptions = {
       rows.push(greyRow(id, file.name, report, ''));
     });
   }
-  const earlier = [...readable, ...readableOf(opts.prior ?? [])];
+  const saved = readableOf(opts.prior ?? []);
+  const earlier = [...readable, ...saved];
   const byId = new Map(rows.map((r, i) => [r.id, i]));
   const extra = new Map<string, { findings: Finding[]; children: string[] }>();
   for (const p of opts.parents ?? []) {
@@ -54,10 +55,17 @@ export function auditBatch(inputs: readonly BatchInput[], opts: BatchOptions = {
     const findings = more ? [...result.findings, ...more.findings] : result.findings;
     const row = checkedRow(r, findings, result.suggestion);
     if (prior) row.prior = prior.id;
+    if (prior && saved.includes(prior)) row.priorTable = priorTableOf(prior);
     if (more) row.children = more.children;
     rows[byId.get(r.id)!] = row;
   }
   return rows;
+}
+
+function priorTableOf(p: Readable): PriorTable {
+  const t: PriorTable = { id: p.id, year: p.input.year, format: p.input.format, values: p.input.values };
+  if (p.input.raw) t.raw = p.input.raw;
+  return t;
 }
 
 function readableOf(inputs: readonly BatchInput[]): Readable[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KV } from '../store/kv';
+import { unpackInput } from './pack';
 import type { ParentSpec } from './types';
 
 /** The one storage key of the 批量审核 page (lib/store lists only `report:` keys, so it never reads this one). */
@@ -27,17 +28,34 @@ export type LoadResult = { ok: true; saved: SavedBatch | null } | { ok: false; m
 
 /** Inputs are stored a few dozen to a key, each key written in its own turn: no one write holds the page up. */
 const PART = 20;
-const partKey = (k: number) => `${BATCH_KEY}:part:${k}`;
+const partKey = (k: number, key = BATCH_KEY) => `${key}:part:${k}`;
+
+/** Writes inputs in parts under `key`, then its head, then drops the parts a longer earlier list left behind. */
+async function writeParts(kv: KV, key: string, inputs: readonly string[], head: Record<string, unknown>, between: () => Promise<void>): Promise<void> {
+  const parts = Math.ceil(inputs.length / PART);
+  for (let k = 0; k < parts; k++) {
+    await kv.set({ [partKey(k, key)]: inputs.slice(k * PART, (k + 1) * PART) });
+    await between();
+  }
+  await kv.set({ [key]: { ...head, parts } });
+  const old = Object.keys(await kv.get(null)).filter((k) => k.startsWith(`${key}:part:`) && Number(k.split(':').pop()) >= parts);
+  if (old.length) await kv.remove(old);
+}
+
+async function readParts(kv: KV, key: string, head: { parts?: unknown }): Promise<unknown[] | null> {
+  const parts = head.parts;
+  if (typeof parts !== 'number' || parts < 0 || parts >= 100_000) return null;
+  const keys = Array.from({ length: parts }, (_, k) => partKey(k, key));
+  const got = keys.length ? await kv.get(keys) : {};
+  return keys.flatMap((k) => (Array.isArray(got[k]) ? (got[k] as unknown[]) : [null]));
+}
 
 export async function loadBatch(kv: KV): Promise<LoadResult> {
   let raw: unknown;
   try {
     raw = (await kv.get(BATCH_KEY))[BATCH_KEY];
-    const parts = (raw as { parts?: unknown } | undefined)?.parts;
-    if (raw && typeof raw === 'object' && typeof parts === 'number' && parts >= 0 && parts < 100_000) {
-      const keys = Array.from({ length: parts }, (_, k) => partKey(k));
-      const got = keys.length ? await kv.get(keys) : {};
-      const inputs = keys.flatMap((k) => (Array.isArray(got[k]) ? (got[k] as unknown[]) : [null]));
+    const inputs = raw && typeof raw === 'object' ? await readParts(kv, BATCH_KEY, raw) : null;
+    if (inputs) {
       const { parts: _p, ...head } = raw as Record<string, unknown>;
       raw = { ...head, inputs };
     }
@@ -58,27 +76,58 @@ export async function saveBatch(
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
     const { inputs, ...settings } = batch;
-    const parts = Math.ceil(inputs.length / PART);
-    for (let k = 0; k < parts; k++) {
-      await kv.set({ [partKey(k)]: inputs.slice(k * PART, (k + 1) * PART) });
-      await between();
-    }
-    await kv.set({ [BATCH_KEY]: { version: 1, savedAt: now.toISOString(), ...settings, parts } });
-    const old = Object.keys(await kv.get(null)).filter((key) => key.startsWith(`${BATCH_KEY}:part:`) && Number(key.split(':').pop()) >= parts);
-    if (old.length) await kv.remove(old);
+    await writeParts(kv, BATCH_KEY, inputs, { version: 1, savedAt: now.toISOString(), ...settings }, between);
     return { ok: true };
   } catch (e) {
-    const full = /quota|QUOTA_BYTES/i.test(String((e as Error)?.message ?? e));
-    return {
-      ok: false,
-      message: full
-        ? '浏览器存储已满，这次的审核结果没有保存（关闭页面后需重新审核）。请先导出 Excel 保存结果，或删除不用的已存数据。'
-        : '审核结果没有保存（浏览器存储出错），关闭页面后需重新审核。请先导出 Excel 保存结果。',
-    };
+    return { ok: false, message: notSaved(e) };
   }
+}
+
+function notSaved(e: unknown): string {
+  const full = /quota|QUOTA_BYTES/i.test(String((e as Error)?.message ?? e));
+  return full
+    ? '浏览器存储已满，这次的审核结果没有保存（关闭页面后需重新审核）。请先导出 Excel 保存结果，或删除不用的已存数据。'
+    : '审核结果没有保存（浏览器存储出错），关闭页面后需重新审核。请先导出 Excel 保存结果。';
 }
 
 export async function clearBatch(kv: KV): Promise<void> {
   const keys = Object.keys(await kv.get(null)).filter((key) => key === BATCH_KEY || key.startsWith(`${BATCH_KEY}:part:`));
+  if (keys.length) await kv.remove(keys);
+}
+
+/**
+ * Reports of earlier batches, kept when their results are cleared: next year's batch finds last
+ * year's report of each body here for the cross-year rules. Never listed as results; cleared apart.
+ */
+export const EARLIER_KEY = 'batch:earlier:v1';
+
+/** Earlier reports kept at most (the newest first): a few years of a county's bodies. */
+export const EARLIER_MAX = 2000;
+
+/** The kept earlier reports (packed); none when there are none or storage fails (the cross-year rules then just do not run). */
+export async function loadEarlier(kv: KV): Promise<string[]> {
+  try {
+    const head = (await kv.get(EARLIER_KEY))[EARLIER_KEY];
+    const got = head && typeof head === 'object' ? await readParts(kv, EARLIER_KEY, head) : null;
+    return (got ?? []).filter((x): x is string => typeof x === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps the readable ones of `inputs` before those kept already; returns how many are kept in all. */
+export async function keepEarlier(kv: KV, inputs: readonly string[], now = new Date()): Promise<{ ok: true; kept: number } | { ok: false; message: string }> {
+  try {
+    const readable = inputs.filter((p) => !('error' in (unpackInput(p) ?? { error: '' })));
+    const all = [...readable, ...(await loadEarlier(kv))].slice(0, EARLIER_MAX);
+    await writeParts(kv, EARLIER_KEY, all, { version: 1, savedAt: now.toISOString() }, () => Promise.resolve());
+    return { ok: true, kept: all.length };
+  } catch (e) {
+    return { ok: false, message: notSaved(e) };
+  }
+}
+
+export async function clearEarlier(kv: KV): Promise<void> {
+  const keys = Object.keys(await kv.get(null)).filter((key) => key === EARLIER_KEY || key.startsWith(`${EARLIER_KEY}:part:`));
   if (keys.length) await kv.remove(keys);
 }

@@ -58,9 +58,14 @@ export interface BatchRow {
   readNotes: string[];
   /** The row whose figures were used as last year's (cross-year rules). */
   prior?: string;
+  /** Last year's tables when they came from an earlier, saved batch (not a row of this one): shown beside this year's. */
+  priorTable?: PriorTable;
   /** For a parent body: the rows summed as its children. */
   children?: string[];
 }
+
+/** Last year's report as the detail draws it beside this year's. */
+export type PriorTable = Pick<BatchRow, 'id' | 'year' | 'format' | 'values' | 'raw'>;
 
 /** A parent body and the bodies its report should sum (names as the supervisor gives them). */
 export interface ParentSpec {

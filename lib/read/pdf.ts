@@ -4,6 +4,7 @@
  */
 import { NUMERIC } from './pdf-columns';
 import { type Item, type Rule, pageText } from './pdf-layout';
+import { textOnlyWorker } from './pdf-text-only';
 
 async function loadPdfjs() {
   // the legacy build runs in Node and in older browsers alike
@@ -21,6 +22,7 @@ async function loader() {
   if (!shared || shared.worker.destroyed) {
     const natives = keepNatives();
     try {
+      await textOnlyInNode();
       const pdfjs = await loadPdfjs();
       const worker = new pdfjs.PDFWorker({ verbosity: 0 });
       // where there is no Web Worker (Node) the worker's module is imported into this thread
@@ -31,6 +33,29 @@ async function loader() {
     }
   }
   return shared;
+}
+
+type NodeProcess = { getBuiltinModule?: (id: string) => any };
+
+/**
+ * pdf.js runs its worker code in this thread where there is no Web Worker (Node): give it the code
+ * that leaves font programs unread (./pdf-text-only). The extension's reading worker is given that
+ * code by the build (wxt.config.ts) and sets it up itself. Should pdf.js no longer take the edits,
+ * its own code reads, only slower (the test of ./pdf-text-only fails).
+ */
+async function textOnlyInNode(): Promise<void> {
+  const g = globalThis as { pdfjsWorker?: unknown; process?: NodeProcess };
+  const node = g.process?.getBuiltinModule;
+  if (g.pdfjsWorker || typeof node !== 'function') return;
+  let source: string;
+  try {
+    const file = node('node:module').createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    source = textOnlyWorker(node('node:fs').readFileSync(file, 'utf8'));
+  } catch {
+    return;
+  }
+  const url = `data:text/javascript;base64,${node('node:buffer').Buffer.from(source).toString('base64')}`;
+  g.pdfjsWorker = await import(/* @vite-ignore */ url);
 }
 
 /**
@@ -65,6 +90,8 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
     useSystemFonts: false,
     isEvalSupported: false,
     disableFontFace: true,
+    // images are never text nor borders: not decoded when the drawing is read
+    maxImageSize: 0,
     verbosity: 0,
   }).promise;
   const pages: { items: Item[]; numbers: boolean; rules?: Rule[] }[] = [];

@@ -76,6 +76,16 @@ describe('cross-year: last year’s report of the same body among the inputs', (
     expect(rows[0]!.problems.some((p) => p.rule === 'X-CARRY')).toBe(true);
   });
 
+  it('last year from an earlier, saved batch comes with its tables for the detail; one among the inputs is a row of its own', () => {
+    const now = bodyReport('滨江区人民政府办公室');
+    const before = priorFor(now);
+    const saved = auditBatch([one('滨江区人民政府办公室', now)], { prior: [{ name: '往年.html', reports: [reportOf(before, '滨江区人民政府', '往年.html')] }] });
+    expect(saved[0]!.prior).toBe('往年.html');
+    expect(saved[0]!.priorTable).toMatchObject({ id: '往年.html', year: 2022, format: 'gov2021', values: before.values });
+    const among = auditBatch([one('滨江区人民政府办公室', now), { name: 'old.html', reports: [reportOf(before, '滨江区政府', 'old.html')] }]);
+    expect(among[0]!.priorTable).toBeUndefined();
+  });
+
   it('another body’s last year is not used', () => {
     const now = bodyReport('甲县财政局');
     const rows = auditBatch([one('甲县财政局', now), { name: 'b.html', reports: [reportOf(priorFor(now), '乙县财政局', 'b.html')] }]);

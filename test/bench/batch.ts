@@ -6,7 +6,7 @@
  * Printed PDFs are kept in the system's temp folder and reused by later runs.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,4 +133,13 @@ console.log(`PDF (${pdfs.length} files, per file): pdftotext -layout median ${me
 console.log(`PDF ratio, our whole reading (as check --batch reads) / pdftotext: wall median ${med(per.reading).toFixed(2)}×, worst ${Math.max(...per.reading).toFixed(2)}× (target ≤ 3×)`);
 console.log(`PDF ratio, text with the drawn borders (pdfToText) / pdftotext: wall median ${med(per.ruled).toFixed(2)}×`);
 console.log(`PDF ratio in CPU time (less swayed by a busy machine): our reading median ${med(per.readingCpu).toFixed(0)} ms / pdftotext median ${med(per.popplerCpu).toFixed(0)} ms: per file median ${med(per.cpuRatio).toFixed(2)}×`);
+// where the command line's CPU goes: reading one report of each kind, CPU per file (median of a sample)
+const perKind: Record<string, number[]> = { html: [], docx: [], pdf: [] };
+for (const f of readdirSync(dir).filter((n) => !n.includes('broken'))) {
+  const kind = f.split('.').pop()!;
+  if (!perKind[kind] || perKind[kind].length >= 20) continue;
+  const bytes = new Uint8Array(readFileSync(join(dir, f)));
+  perKind[kind].push(await cpuMs(() => readFile(bytes, f)));
+}
+console.log(`CPU per file by kind (median of ${perKind.html!.length}/${perKind.docx!.length}/${perKind.pdf!.length}): HTML ${med(perKind.html!).toFixed(0)} ms, .docx ${med(perKind.docx!).toFixed(0)} ms, PDF ${med(perKind.pdf!).toFixed(0)} ms`);
 rmSync(dir, { recursive: true, force: true });
