@@ -1,7 +1,7 @@
 import { holdsTableMatching } from '@/lib/read/dom';
 import { extApi } from '@/lib/page/ext';
 import { reachedFromTop } from '@/lib/page/frames';
-import { Gate, UNAVAILABLE, type StartChecker } from '@/lib/page/gate';
+import { Gate, type StartChecker } from '@/lib/page/gate';
 
 /** PREFILTER's pattern, put in by the build (wxt.config.ts): the format catalogue stays out of this script. */
 declare const __NIANBAO_PREFILTER__: string;
@@ -20,7 +20,7 @@ export default defineContentScript({
     // document may hold a report table.
     const load = async (): Promise<StartChecker> => {
       const url = extApi()?.runtime.getURL?.('/checker.js');
-      if (!url) throw new Error(UNAVAILABLE);
+      if (!url) throw new Error('the checker cannot be reached'); // the gate answers the popup in its own words
       const mod = (await import(/* @vite-ignore */ url)) as { default: StartChecker };
       return mod.default;
     };

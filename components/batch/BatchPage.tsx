@@ -4,7 +4,7 @@ import { proposeParents } from '@/lib/batch/children';
 import { baseName } from '@/lib/batch/files';
 import { clearBatch, clearEarlier, keepEarlier, loadBatch, loadEarlier, saveBatch } from '@/lib/batch/saved';
 import { summarise } from '@/lib/batch/summary';
-import { PROBLEM_HEAD, RESULT_HEAD, problemRows, resultRows, toCsv } from '@/lib/batch/table';
+import { problemHead, problemRows, resultHead, resultRows, toCsv } from '@/lib/batch/table';
 import { uniqueNames } from '@/lib/batch/files';
 import { unpackInput } from '@/lib/batch/pack';
 import type { BatchInput, BatchRow, ParentSpec } from '@/lib/batch/types';
@@ -242,8 +242,8 @@ export function BatchPage({ api }: { api: BatchApi }) {
           <Summary summary={summary} />
           <p class="actions">
             <button onClick={async () => api.download(`${t('batch.resultsName', { stamp })}.xlsx`, await batchXlsx(allFull()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')}>{t('batch.exportXlsx')}</button>
-            <button onClick={() => api.download(`${t('batch.resultsName', { stamp })}.csv`, toCsv(RESULT_HEAD, resultRows(rows)), 'text/csv')}>{t('batch.exportResults')}</button>
-            <button onClick={() => api.download(`${t('batch.problemsName', { stamp })}.csv`, toCsv(PROBLEM_HEAD, problemRows(allFull())), 'text/csv')}>{t('batch.exportProblems')}</button>
+            <button onClick={() => api.download(`${t('batch.resultsName', { stamp })}.csv`, toCsv(resultHead(), resultRows(rows)), 'text/csv')}>{t('batch.exportResults')}</button>
+            <button onClick={() => api.download(`${t('batch.problemsName', { stamp })}.csv`, toCsv(problemHead(), problemRows(allFull())), 'text/csv')}>{t('batch.exportProblems')}</button>
             <button onClick={() => setPrinting(true)}>{t('batch.print')}</button>
             <button class="danger" disabled={!!progress} onClick={clear}>{t('batch.clear')}</button>
           </p>

@@ -1,6 +1,6 @@
 import { buildSheet } from '@/lib/sheet/model';
 import { summarise } from '@/lib/batch/summary';
-import { STATE_LABEL, STATE_ORDER, type BatchRow } from '@/lib/batch/types';
+import { STATE_ORDER, stateLabel, type BatchRow } from '@/lib/batch/types';
 import { Sheet } from '../sheet/Sheet';
 import { t } from '@/lib/i18n';
 
@@ -16,11 +16,11 @@ export function PrintView({ rows, at, back, print }: { rows: readonly BatchRow[]
           <button class="primary" onClick={print}>{t('batch.printButton')}</button> <button onClick={back}>{t('batch.back')}</button>{' '}
           <span class="muted">{t('batch.printHint')}</span>
         </p>
-        <p>{t('batch.printTotal', { n: s.total, states: STATE_ORDER.map((k) => t('batch.stateCount', { state: STATE_LABEL[k], n: s.byState[k] })).join(t('common.clauseSeparator')) })}</p>
+        <p>{t('batch.printTotal', { n: s.total, states: STATE_ORDER.map((k) => t('batch.stateCount', { state: stateLabel(k), n: s.byState[k] })).join(t('common.clauseSeparator')) })}</p>
         <ol>
           {ordered.map((r) => (
             <li key={r.id}>
-              {r.body ?? r.id}　{r.year ?? ''}　{STATE_LABEL[r.state]}：{r.reason}
+              {r.body ?? r.id}　{r.year ?? ''}　{stateLabel(r.state)}：{r.reason}
             </li>
           ))}
         </ol>

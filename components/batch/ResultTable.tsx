@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { STATE_LABEL, STATE_ORDER, type BatchRow, type State } from '@/lib/batch/types';
+import { STATE_ORDER, stateLabel, type BatchRow, type State } from '@/lib/batch/types';
 import type { BatchSummary } from '@/lib/batch/summary';
 import { t } from '@/lib/i18n';
 import { part, withParts } from '../shared/with-parts';
@@ -13,7 +13,7 @@ export function Summary({ summary: s }: { summary: BatchSummary }) {
         {STATE_ORDER.map((k) => (
           <li key={k} class={`state-${k}`} data-state={k}>
             <span class="dot" aria-hidden="true" />
-            {withParts(t('batch.stateCount', { state: STATE_LABEL[k], n: part('n') }), { n: <strong>{s.byState[k]}</strong> })}
+            {withParts(t('batch.stateCount', { state: stateLabel(k), n: part('n') }), { n: <strong>{s.byState[k]}</strong> })}
           </li>
         ))}
       </ul>

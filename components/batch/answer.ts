@@ -10,7 +10,7 @@ import type { Answer, Job } from './protocol';
 
 /** A packed input that does not parse (damaged storage) becomes a grey row, never a failed audit. */
 const unpack = (packed: string, k: number): BatchInput =>
-  unpackInput(packed) ?? { name: `第 ${k + 1} 份`, error: '保存的结果已损坏，请重新添加这份文件' };
+  unpackInput(packed) ?? { name: t('batch.read.nth', { n: k + 1 }), error: t('batch.read.savedBroken') };
 
 /**
  * What the table and summary need of a row: state, counts and the kinds of its problems. The rest

@@ -1,11 +1,18 @@
-import type { Answer, Job, Reply } from './protocol';
+import { currentLocale, t } from '@/lib/i18n';
+import type { Answer, Job, Reply, Request } from './protocol';
 
 /** How long one file may take before its worker is stopped and the file reported as not read. */
 export const JOB_TIMEOUT_MS = 60_000;
 
-export const TIMED_OUT = '读取超时（超过 60 秒），已跳过这份文件：它可能过大或已损坏';
-export const CRASHED = '读取时出错，这份文件没有读完（可能过大或已损坏）';
-export const CANCELLED = '已取消';
+/** A job stopped by cancel(): told apart by its class, never by its text. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+export const isCancelled = (e: unknown): boolean => e instanceof Cancelled;
 
 interface Pending {
   job: Job;
@@ -39,12 +46,12 @@ export class ReaderPool {
   }
 
   cancel(): void {
-    for (const p of this.queue.splice(0)) p.reject(new Error(CANCELLED));
+    for (const p of this.queue.splice(0)) p.reject(new Cancelled());
     for (const s of this.slots.splice(0)) {
       s.worker.terminate();
       if (s.busy) {
         clearTimeout(s.busy.timer);
-        s.busy.reject(new Error(CANCELLED));
+        s.busy.reject(new Cancelled());
       }
     }
   }
@@ -56,9 +63,10 @@ export class ReaderPool {
       if (!slot) return;
       const p = this.queue.shift()!;
       const n = ++this.n;
-      const timer = setTimeout(() => this.fail(slot!, TIMED_OUT), this.timeoutMs);
+      const timer = setTimeout(() => this.fail(slot!, t('batch.read.timedOut', { s: Math.round(this.timeoutMs / 1000) })), this.timeoutMs);
       slot.busy = { ...p, n, timer };
-      slot.worker.postMessage({ n, job: p.job }, p.transfer);
+      const request: Request = { n, job: p.job, locale: currentLocale() };
+      slot.worker.postMessage(request, p.transfer);
     }
   }
 
@@ -76,7 +84,7 @@ export class ReaderPool {
     // An uncaught error or a worker killed for memory: its job fails, a fresh worker takes the next.
     slot.worker.onerror = (e) => {
       e.preventDefault();
-      this.fail(slot, CRASHED);
+      this.fail(slot, t('batch.read.crashed'));
     };
     this.slots.push(slot);
     return slot;

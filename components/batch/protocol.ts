@@ -1,5 +1,6 @@
 import type { ReadJob } from '@/lib/import';
 import type { BatchOptions, BatchRow, ParentSpec } from '@/lib/batch/types';
+import type { Locale } from '@/lib/i18n';
 import type { Report } from '@/lib/report';
 
 /**
@@ -23,5 +24,6 @@ export type Answer =
   | { op: 'audit'; rows: string; details: string[]; proposals: ParentSpec[] }
   | { op: 'import'; reports: Report[] };
 
-export type Request = { n: number; job: Job };
+/** `locale`: the page's 界面语言, which the worker words its answers in. */
+export type Request = { n: number; job: Job; locale: Locale };
 export type Reply = { n: number; ok: true; answer: Answer } | { n: number; ok: false; message: string };

@@ -1,5 +1,5 @@
 import { answer } from './answer';
-import { CANCELLED, ReaderPool } from './pool';
+import { Cancelled, ReaderPool } from './pool';
 import type { Answer, Job } from './protocol';
 
 export interface Reader {
@@ -28,9 +28,9 @@ export function makeReader(size?: number): Reader {
     async run(job) {
       const mine = epoch;
       await new Promise((ok) => setTimeout(ok, 0));
-      if (mine !== epoch) throw new Error(CANCELLED);
+      if (mine !== epoch) throw new Cancelled();
       const got = await answer(job, () => Promise.resolve());
-      if (mine !== epoch) throw new Error(CANCELLED);
+      if (mine !== epoch) throw new Cancelled();
       return got;
     },
     cancel: () => void epoch++,

@@ -3,6 +3,7 @@
 // no DOMParser: the HTML reader gets linkedom's worker build. pdf.js runs in this same thread (its
 // worker code loaded here as the "fake worker"), so a PDF never touches the page's thread either.
 import { parseHTML } from 'linkedom/worker';
+import { setLocale, t } from '@/lib/i18n';
 import { useLinkedom } from '@/lib/read/html';
 import { answer } from './answer';
 import type { Reply, Request } from './protocol';
@@ -16,13 +17,14 @@ const preparePdf = () =>
   }));
 
 self.onmessage = async (e: MessageEvent<Request>) => {
-  const { n, job } = e.data;
+  const { n, job, locale } = e.data;
+  setLocale(locale);
   let reply: Reply;
   try {
     reply = { n, ok: true, answer: await answer(job, preparePdf) };
   } catch (err) {
     console.warn('年报助手：读取出错', err);
-    reply = { n, ok: false, message: '读取时出错，这份文件没有读完（可能已损坏或格式不对）' };
+    reply = { n, ok: false, message: t('batch.read.failed') };
   }
   self.postMessage(reply);
 };

@@ -2,7 +2,8 @@ import { auditBatch } from '@/lib/batch/audit';
 import { baseName } from '@/lib/batch/files';
 import { packInput } from '@/lib/batch/pack';
 import type { BatchRow } from '@/lib/batch/types';
-import { CANCELLED } from './pool';
+import { t } from '@/lib/i18n';
+import { isCancelled } from './pool';
 import type { BatchApi } from './api';
 import type { Packed } from './protocol';
 
@@ -34,9 +35,8 @@ export async function readAdded(api: BatchApi, items: readonly Added[], on: (k: 
         const a = await api.read({ op: 'batch-file', name: item.name, bytes, pdf: api.pdf }, [bytes.buffer as ArrayBuffer]);
         if (a.op === 'batch-file') on(k, a.inputs, a.rows);
       } catch (e) {
-        const message = (e as Error).message;
-        if (signal.aborted || message === CANCELLED) return;
-        const input = { name: baseName(item.name), error: message || '文件无法读取' };
+        if (signal.aborted || isCancelled(e)) return;
+        const input = { name: baseName(item.name), error: (e as Error).message || t('batch.read.unreadable') };
         on(k, [packInput(input)], auditBatch([input]));
       }
     }

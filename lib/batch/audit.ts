@@ -1,5 +1,6 @@
 import { checkInput } from '../check';
 import { FORMATS } from '../formats';
+import { t } from '../i18n';
 import { labelOf } from '../rules/labels';
 import { inputOf } from '../rules/input';
 import type { CheckInput, Finding, Report } from '../report';
@@ -28,12 +29,12 @@ export function auditBatch(inputs: readonly BatchInput[], opts: BatchOptions = {
       rows.push(greyRow(file.name, file.name, null, file.error));
       continue;
     }
-    if (!file.reports.length) rows.push(greyRow(file.name, file.name, null, '没有找到年报统计表'));
+    if (!file.reports.length) rows.push(greyRow(file.name, file.name, null, t('batch.reason.noTable')));
     file.reports.forEach((report, k) => {
       const id = k ? `${file.name}#${k + 1}` : file.name;
       const input = inputOf(report);
       if (!input) {
-        rows.push(greyRow(id, file.name, report, report.problems.map((p) => p.message).join('；') || '没有找到年报统计表'));
+        rows.push(greyRow(id, file.name, report, report.problems.map((p) => p.message).join(t('common.listSeparator')) || t('batch.reason.noTable')));
         return;
       }
       readable.push({ id, file: file.name, report, input });
@@ -101,7 +102,7 @@ function safeCheck(input: CheckInput, prior?: CheckInput) {
   try {
     return checkInput(input, prior ? { prior } : {});
   } catch (e) {
-    const failed: Finding = { rule: 'CHECK-FAILED', severity: 'info', cells: [], message: `检查时出错，结果可能不完整：${(e as Error).message}` };
+    const failed: Finding = { rule: 'CHECK-FAILED', severity: 'info', cells: [], message: t('batch.checkFailed', { error: (e as Error).message }) };
     return { findings: [failed], suggestion: null };
   }
 }
@@ -114,9 +115,9 @@ export function countsOf(findings: readonly Finding[]): Counts {
 
 /** The state of a read report: red on any 强制性 problem, yellow on any 核实性 one, else green. */
 export function stateOf(c: Counts): { state: State; reason: string } {
-  if (c.error) return { state: 'red', reason: `强制性问题 ${c.error} 个${c.warning ? `，核实性问题 ${c.warning} 个` : ''}` };
-  if (c.warning) return { state: 'yellow', reason: `核实性问题 ${c.warning} 个` };
-  return { state: 'green', reason: '未发现问题' };
+  if (c.error) return { state: 'red', reason: c.warning ? t('batch.reason.redYellow', { n: c.error, m: c.warning }) : t('batch.reason.red', { n: c.error }) };
+  if (c.warning) return { state: 'yellow', reason: t('batch.reason.yellow', { n: c.warning }) };
+  return { state: 'green', reason: t('batch.reason.green') };
 }
 
 function checkedRow(r: Readable, findings: Finding[], suggestion: BatchRow['suggestion']): BatchRow {
@@ -124,7 +125,7 @@ function checkedRow(r: Readable, findings: Finding[], suggestion: BatchRow['sugg
   const { state, reason } = stateOf(counts);
   const problems: Problem[] = findings.map((f) => {
     const cell = f.target ?? f.cells[0];
-    const p: Problem = { severity: f.severity, rule: f.rule, where: cell ? labelOf(r.input.format, cell) : '整张表格', message: f.message, cells: f.cells };
+    const p: Problem = { severity: f.severity, rule: f.rule, where: cell ? labelOf(r.input.format, cell) : t('batch.whole'), message: f.message, cells: f.cells };
     if (f.target) p.target = f.target;
     if (f.expected !== undefined) p.expected = f.expected;
     return p;
@@ -156,7 +157,7 @@ function greyRow(id: string, file: string, report: Report | null, reason: string
     body: report?.body ?? null,
     year: report?.year ?? null,
     format: null,
-    formatName: '未识别',
+    formatName: t('batch.formatUnknown'),
     state: 'grey',
     reason,
     counts: { error: 0, warning: 0, info: 0 },

@@ -1,4 +1,5 @@
 import { FORMATS } from '../formats';
+import { t } from '../i18n';
 import { labelOf } from '../rules/labels';
 import type { CheckInput, Finding } from '../report';
 import { nameScore } from './names';
@@ -52,9 +53,9 @@ export function parentFindings(spec: ParentSpec, all: readonly Named[]): { paren
     else if (!kids.includes(k)) kids.push(k);
   }
   if (missing.length)
-    findings.push({ rule: PARENT_RULE, severity: 'info', cells: [], message: `汇总核对：没有找到以下所属单位的同年度报告：${missing.join('、')}` });
+    findings.push({ rule: PARENT_RULE, severity: 'info', cells: [], message: t('batch.parent.missing', { list: missing.join(t('common.enumSeparator')) }) });
   if (other.length)
-    findings.push({ rule: PARENT_RULE, severity: 'info', cells: [], message: `汇总核对：以下所属单位的报告表式与本级不同，未计入合计：${other.join('、')}` });
+    findings.push({ rule: PARENT_RULE, severity: 'info', cells: [], message: t('batch.parent.otherFormat', { list: other.join(t('common.enumSeparator')) }) });
   if (!kids.length) return { parent: parent.id, findings, children: [] };
   for (const id of table3(parent.input)) {
     const own = parent.input.values[id];
@@ -66,7 +67,7 @@ export function parentFindings(spec: ParentSpec, all: readonly Named[]): { paren
       rule: PARENT_RULE,
       severity: 'warning',
       cells: [id],
-      message: `汇总核对：${labelOf(parent.input.format, id)}本级报告为 ${mine}，${kids.length} 个所属单位合计为 ${sum}，相差 ${mine - sum}`,
+      message: t('batch.parent.differs', { cell: labelOf(parent.input.format, id), mine, n: kids.length, sum, diff: mine - sum }),
       expected: sum,
       actual: mine,
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n';
 import type { KV } from '../store/kv';
 import { unpackInput } from './pack';
 import type { ParentSpec } from './types';
@@ -60,11 +61,11 @@ export async function loadBatch(kv: KV): Promise<LoadResult> {
       raw = { ...head, inputs };
     }
   } catch {
-    return { ok: false, message: '无法读取上次保存的批量审核结果（浏览器存储出错）。可以重新添加报告审核。' };
+    return { ok: false, message: t('batch.saved.unreadable') };
   }
   if (raw === undefined) return { ok: true, saved: null };
   const parsed = SavedBatchSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: '上次保存的批量审核结果已损坏，无法读取。请点「清除结果」后重新添加报告。' };
+  if (!parsed.success) return { ok: false, message: t('batch.saved.corrupt') };
   return { ok: true, saved: parsed.data as SavedBatch };
 }
 
@@ -85,9 +86,7 @@ export async function saveBatch(
 
 function notSaved(e: unknown): string {
   const full = /quota|QUOTA_BYTES/i.test(String((e as Error)?.message ?? e));
-  return full
-    ? '浏览器存储已满，这次的审核结果没有保存（关闭页面后需重新审核）。请先导出 Excel 保存结果，或删除不用的已存数据。'
-    : '审核结果没有保存（浏览器存储出错），关闭页面后需重新审核。请先导出 Excel 保存结果。';
+  return t(full ? 'batch.saved.full' : 'batch.saved.failed');
 }
 
 export async function clearBatch(kv: KV): Promise<void> {

@@ -1,4 +1,5 @@
 import { DECLARED_WORDS, OTHER_CHECKS, familyOf } from '../help/families';
+import { t } from '../i18n';
 import type { Severity } from '../report';
 import { PARENT_RULE } from './parent';
 import { STATE_ORDER, type BatchRow, type State } from './types';
@@ -12,7 +13,7 @@ export interface BatchSummary {
 
 /** The words for a rule's family: 「表三收支平衡」. */
 export function ruleTitle(rule: string): string {
-  if (rule === PARENT_RULE) return '本级与所属单位合计（表三）';
+  if (rule === PARENT_RULE) return t('batch.parent.title');
   const fam = familyOf(rule);
   return DECLARED_WORDS[fam]?.title ?? OTHER_CHECKS.find((c) => rule === c.id || rule.startsWith(c.id + '-'))?.title ?? rule;
 }

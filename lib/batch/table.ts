@@ -1,23 +1,29 @@
 import { csvText } from '../csv';
-import { STATE_LABEL, type BatchRow } from './types';
-
-const SEVERITY = { error: '强制性', warning: '核实性', info: '提示' } as const;
+import { t } from '../i18n';
+import { stateLabel, type BatchRow } from './types';
 
 export type Cell = string | number | null;
 
-/** The results table, one row per report, in Chinese: what the page lists and every export holds. */
-export const RESULT_HEAD = ['文件', '单位', '年度', '表式', '状态', '原因', '强制性问题', '核实性问题', '提示', '上年报告'] as const;
+const RESULT_COLS = ['file', 'body', 'year', 'format', 'state', 'reason', 'errors', 'warnings', 'infos', 'prior'] as const;
+const PROBLEM_COLS = ['file', 'body', 'year', 'severity', 'where', 'problem', 'expected'] as const;
+
+/** The results table's heading, one row per report: what the page lists and every export holds. */
+export function resultHead(): string[] {
+  return RESULT_COLS.map((c) => t(`batch.head.${c}`));
+}
 
 export function resultRows(rows: readonly BatchRow[]): Cell[][] {
-  return rows.map((r) => [r.id, r.body, r.year, r.formatName, STATE_LABEL[r.state], r.reason, r.counts.error, r.counts.warning, r.counts.info, r.prior ?? null]);
+  return rows.map((r) => [r.id, r.body, r.year, r.formatName, stateLabel(r.state), r.reason, r.counts.error, r.counts.warning, r.counts.info, r.prior ?? null]);
 }
 
 /** Every problem of every report (hints too), with the suggested value where there is one. */
-export const PROBLEM_HEAD = ['文件', '单位', '年度', '性质', '位置', '问题', '建议值'] as const;
+export function problemHead(): string[] {
+  return PROBLEM_COLS.map((c) => t(`batch.head.${c}`));
+}
 
 export function problemRows(rows: readonly BatchRow[]): Cell[][] {
   return rows.flatMap((r) =>
-    r.problems.map((p): Cell[] => [r.id, r.body, r.year, SEVERITY[p.severity], p.where, p.message, p.expected ?? null]),
+    r.problems.map((p): Cell[] => [r.id, r.body, r.year, t(`batch.severity.${p.severity}`), p.where, p.message, p.expected ?? null]),
   );
 }
 

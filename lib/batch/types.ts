@@ -1,5 +1,6 @@
 import type { Suggestion } from '../check';
 import type { FormatId } from '../formats/types';
+import { t } from '../i18n';
 import type { Finding, Report, Severity, Values } from '../report';
 
 /** One file of a batch, as read: its reports, or why it could not be read at all. */
@@ -8,12 +9,9 @@ export type BatchInput = { name: string; reports: Report[] } | { name: string; e
 export type State = 'red' | 'yellow' | 'green' | 'grey';
 
 /** The state's words, as the page, the command line and the export show them. */
-export const STATE_LABEL: Readonly<Record<State, string>> = {
-  red: '红：有强制性问题',
-  yellow: '黄：核实性',
-  green: '绿：通过',
-  grey: '灰：无法读取',
-};
+export function stateLabel(state: State): string {
+  return t(`batch.state.${state}`);
+}
 
 /** Worst first: the order rows are listed in. */
 export const STATE_ORDER: readonly State[] = ['red', 'yellow', 'grey', 'green'];

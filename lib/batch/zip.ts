@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { t } from '../i18n';
 import { LIMITS } from '../import/limits';
 import { READABLE_NAME } from './files';
 
@@ -20,24 +21,24 @@ export function unzipReports(zipName: string, bytes: Uint8Array): Unzipped {
     raw = unzipSync(bytes, {
       filter(f) {
         if (refused) return false;
-        if (++entries > LIMITS.zipEntries) refused = `有超过 ${LIMITS.zipEntries} 个文件`;
+        if (++entries > LIMITS.zipEntries) refused = t('batch.zip.entries', { n: LIMITS.zipEntries });
         const name = entryName(f.name);
         if (refused || name.endsWith('/') || /(?:^|\/)(?:__MACOSX\/|\.)/.test(name) || !READABLE_NAME.test(name)) return false;
-        if (f.originalSize > LIMITS.fileBytes) refused = `其中「${name}」有 ${Math.round(f.originalSize / MB)} MB`;
+        if (f.originalSize > LIMITS.fileBytes) refused = t('batch.zip.file', { name, mb: Math.round(f.originalSize / MB) });
         total += f.originalSize;
-        if (total > LIMITS.zipTotalBytes) refused = `超过 ${LIMITS.zipTotalBytes / MB} MB`;
+        if (total > LIMITS.zipTotalBytes) refused = t('batch.zip.total', { mb: LIMITS.zipTotalBytes / MB });
         return !refused;
       },
     });
   } catch {
-    return { ok: false, message: `压缩包「${zipName}」无法解开（可能已损坏，或使用了不支持的压缩方式）：请解压后把其中的文件直接拖进来` };
+    return { ok: false, message: t('batch.zip.broken', { zip: zipName }) };
   }
   if (refused)
-    return { ok: false, message: `压缩包「${zipName}」解压后${refused}，远超一批年报的大小，可能已损坏或是恶意文件，已停止读取。请解压后分批添加` };
+    return { ok: false, message: t('batch.zip.refused', { zip: zipName, why: refused }) };
   const files = Object.entries(raw)
     .map(([name, data]) => ({ name: entryName(name), bytes: data }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (!files.length) return { ok: false, message: `压缩包「${zipName}」中没有可读取的报告文件（.html .htm .txt .docx .pdf .json）` };
+  if (!files.length) return { ok: false, message: t('batch.zip.empty', { zip: zipName }) };
   return { ok: true, files };
 }
 

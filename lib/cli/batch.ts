@@ -3,8 +3,8 @@ import { readFile as readBytes, writeFile } from 'node:fs/promises';
 import { auditBatch } from '../batch/audit';
 import { coverage, parseBodies, type Coverage } from '../batch/coverage';
 import { summarise } from '../batch/summary';
-import { PROBLEM_HEAD, RESULT_HEAD, problemRows, resultRows, toCsv } from '../batch/table';
-import { STATE_LABEL, STATE_ORDER, type BatchInput, type BatchRow, type ParentSpec } from '../batch/types';
+import { problemHead, problemRows, resultHead, resultRows, toCsv } from '../batch/table';
+import { STATE_ORDER, stateLabel, type BatchInput, type BatchRow, type ParentSpec } from '../batch/types';
 import { batchXlsx } from '../batch/xlsx';
 import { parseParent } from '../batch/parent';
 import { uniqueNames } from '../batch/files';
@@ -33,7 +33,7 @@ function lines(rows: readonly BatchRow[], cov: Coverage | null): string[] {
       : `[${MARK[r.state]}] ${r.body ?? '（未读出单位）'}　${r.year ?? '年度未知'}　${r.formatName}　强制性 ${r.counts.error}　核实性 ${r.counts.warning}${r.prior ? `　上年：${r.prior}` : ''}　${r.id}`,
   );
   const s = summarise(rows);
-  out.push('', `共 ${s.total} 份：${STATE_ORDER.map((k) => `${STATE_LABEL[k]} ${s.byState[k]}`).join('，')}`);
+  out.push('', `共 ${s.total} 份：${STATE_ORDER.map((k) => `${stateLabel(k)} ${s.byState[k]}`).join('，')}`);
   if (s.common.length) out.push('最常见的问题：', ...s.common.slice(0, 5).map((c) => `  ${c.title}（${c.severity === 'error' ? '强制性' : '核实性'}）：${c.reports} 份报告`));
   if (cov) {
     out.push(`${cov.year ?? ''}年度名单 ${cov.covered.length + cov.missing.length} 个单位，${cov.missing.length ? `没有报告的 ${cov.missing.length} 个：${cov.missing.join('、')}` : '都有报告'}`);
@@ -73,8 +73,8 @@ export async function runBatch(args: CheckArgs, io: Io & { progress?: (s: string
   try {
     if (args.xlsx) await writeFile(args.xlsx, new Uint8Array(await (await batchXlsx(rows)).arrayBuffer()));
     if (args.csv) {
-      await writeFile(args.csv, toCsv(RESULT_HEAD, resultRows(rows)));
-      await writeFile(args.csv.replace(/(\.csv)?$/i, '-问题清单.csv'), toCsv(PROBLEM_HEAD, problemRows(rows)));
+      await writeFile(args.csv, toCsv(resultHead(), resultRows(rows)));
+      await writeFile(args.csv.replace(/(\.csv)?$/i, '-问题清单.csv'), toCsv(problemHead(), problemRows(rows)));
     }
   } catch (e) {
     io.err(`导出文件无法保存：${(e as Error).message}`);

@@ -29,7 +29,6 @@ export interface Supersession {
   severity: 'error' | 'warning';
   /** The format due in the report year. */
   current: FormatDef;
-  message: string;
 }
 
 /**
@@ -41,11 +40,7 @@ export function supersession(formats: Record<FormatId, FormatDef>, format: Forma
   if (year === null || !f.superseded || year <= f.years.to) return null;
   let current = formats[f.superseded.by];
   for (let n = 0; year > current.years.to && current.superseded && n < 8; n++) current = formats[current.superseded.by];
-  const message =
-    f.superseded.severity === 'error'
-      ? `${year}年度报告使用了已停用的${formatTitle(f)}，应使用${formatTitle(current)}`
-      : `${year}年度报告使用的是${formatTitle(f)}，当年全国统一格式为${formatTitle(current)}，请核实是否经上级同意沿用本地表格`;
-  return { severity: f.superseded.severity, current, message };
+  return { severity: f.superseded.severity, current };
 }
 
 /** The live page's pre-filter: any word any format declares, in simplified or traditional characters. */

@@ -1,3 +1,4 @@
+import { GATE_WORDS } from './gate-words';
 import type { zhPage } from './zh-page';
 
 /** The edit page's answers in English, key for key with zh-page.ts. */
@@ -10,7 +11,8 @@ export const enPage: Readonly<Record<keyof typeof zhPage, string>> = {
   'page.where.input': 'in an input form',
   'page.where.body': 'in the page\'s text',
   'page.where.editor': 'in the web page editor',
-  'page.stopped': 'The annual report assistant is switched off on this website.',
+  'page.stopped': GATE_WORDS.en.stopped,
+  'page.unavailable': GATE_WORDS.en.unavailable,
   'page.loading': 'The page is still loading; please try again in a moment.',
   'page.noTable': 'No statistics table was recognised on this page.',
   'page.noYear': 'This page does not say the report year: fill in the year of this report above, then click "Pre-fill from last year\'s data" again',
@@ -19,4 +21,7 @@ export const enPage: Readonly<Record<keyof typeof zhPage, string>> = {
   'page.ownBody': 'this body',
   'page.nothingWritten': 'No cell was written: the target cells already hold figures or cannot be edited.',
   'page.nothingToUndo': 'There is no pre-fill to undo.',
+  'page.announce': 'The annual report assistant found a problem: {label}{more}. {message}',
+  'page.announceMore': ' and {n} more',
+  'page.prior': 'last year {value}',
 };

@@ -1,3 +1,5 @@
+import { GATE_WORDS } from './gate-words';
+
 /** What the edit page answers the popup (lib/page/features), in Chinese. */
 export const zhPage = {
   'page.gone': '找不到这个单元格：表格可能已被修改或移除。',
@@ -8,7 +10,8 @@ export const zhPage = {
   'page.where.input': '输入表格中',
   'page.where.body': '本页正文中',
   'page.where.editor': '网页编辑器中',
-  'page.stopped': '年报助手已在此网站停用。',
+  'page.stopped': GATE_WORDS.zh.stopped,
+  'page.unavailable': GATE_WORDS.zh.unavailable,
   'page.loading': '页面还在加载，请稍后再试。',
   'page.noTable': '本页没有识别到统计表。',
   'page.noYear': '本页没有写明报告年度：请在上方填写本报告的年度后再点「从上年数据预填」',
@@ -17,4 +20,8 @@ export const zhPage = {
   'page.ownBody': '本单位',
   'page.nothingWritten': '没有写入任何单元格：目标单元格已有数值或无法编辑。',
   'page.nothingToUndo': '没有可撤销的预填。',
+  // the overlay's screen-reader announcement and last year's figure beside a cell
+  'page.announce': '年报助手发现问题：{label}{more}。{message}',
+  'page.announceMore': '等 {n} 处',
+  'page.prior': '上年 {value}',
 } as const;

@@ -82,6 +82,12 @@ export const zhProblems = {
   'locate.several': '有 {n} 处互不相关的问题：{parts}',
   'locate.severalPart': '（{i}）{part}',
   'locate.partOneOf': '{cells}之一有误',
+  // a figure of the narrative that disagrees with the table (lib/narrative); topic and figure are quotes of the text
+  'narrative.mismatch': '正文“{quote}”中{topic} {figure}，与表格不一致：{table}，相差 {diff}{others}。请核对正文或表格。',
+  'narrative.also': '；若按 {table} 计，也不一致',
+  'narrative.group': '{group}各项合计（其中 {parts}）',
+  'narrative.groupNone': '均为 0 或空',
+  'narrative.derived': '（总计未填，按各列合计）',
   // a problem shown at its own cell (components/shared/findings.ts inCellWords): the cell is 「本格」, the value said once
   'inCell.this': '本格',
   'inCell.thisSpaced': '本格',

@@ -1,6 +1,7 @@
 import { cellLabel, type FormatId } from '../formats';
 import { APPLICANT_COL_IDS } from '../formats/apply-sections';
 import type { CheckInput, Finding, Values } from '../report';
+import { t } from '../i18n';
 import { num } from '../rules/messages';
 import { extractClaims, type Claim } from './claims';
 
@@ -39,10 +40,10 @@ const fmt = num;
 
 function describe(format: FormatId, ops: Resolved[]): string {
   const shown = ops.length <= 3 ? ops : ops.filter((o) => o.value);
-  const parts = shown.map((o) => `${cellLabel(format, o.id)} ${o.value === null ? '空' : fmt(o.value)}${o.derived ? '（总计未填，按各列合计）' : ''}`);
+  const parts = shown.map((o) => `${cellLabel(format, o.id)} ${o.value === null ? t('rule.blankValue') : fmt(o.value)}${o.derived ? t('narrative.derived') : ''}`);
   if (ops.length > 3) {
     const group = cellLabel(format, ops[0]!.id).split('·').slice(0, 2).join('·');
-    return `${group}各项合计（其中 ${parts.join('、') || '均为 0 或空'}）`;
+    return t('narrative.group', { group, parts: parts.join(t('common.enumSeparator')) || t('narrative.groupNone') });
   }
   return parts.join(' + ');
 }
@@ -87,15 +88,20 @@ function compare(format: FormatId, claim: Claim, values: Values): Comparison {
   const others = claim.alts
     .map((cells) => sumOf(values, cells))
     .filter((alt): alt is NonNullable<typeof alt> => alt !== null && !same(alt.sum, table))
-    .map((alt) => `；若按 ${describe(format, alt.ops)}${alt.ops.length > 1 ? ` = ${fmt(alt.sum)}` : ''} 计，也不一致`)
+    .map((alt) => t('narrative.also', { table: `${describe(format, alt.ops)}${alt.ops.length > 1 ? ` = ${fmt(alt.sum)}` : ''}` }))
     .join('');
   const finding: Finding = {
     rule: 'P-TEXT',
     severity: 'warning',
     cells: resolved.map((o) => o.id),
-    message:
-      `正文“${quote(claim.sentence.text)}”中${claim.topic.name} ${claim.figure}，` +
-      `与表格不一致：${describe(format, resolved)}${sum}，相差 ${diff}${others}。请核对正文或表格。`,
+    message: t('narrative.mismatch', {
+      quote: quote(claim.sentence.text),
+      topic: claim.topic.name,
+      figure: claim.figure,
+      table: `${describe(format, resolved)}${sum}`,
+      diff,
+      others,
+    }),
     span: { start: claim.sentence.start, end: claim.sentence.end },
   };
   return { claim, table, finding };

@@ -1,4 +1,5 @@
 import { cellLabel } from '../formats';
+import { t } from '../i18n';
 import type { Report } from '../report';
 import type { CellRef, TypingHold } from './hold';
 import { elementOf, type DocState } from './tracker';
@@ -95,7 +96,7 @@ export function referenceViews(
       for (const { cell, value } of references(rep)) {
         if (!elementOf(rep, cell)) continue;
         const key = `${st.id}|${r}|${cell}`;
-        views.push({ key, cell, text: `上年 ${value}` });
+        views.push({ key, cell, text: t('page.prior', { value }) });
         cells.set(key, { doc: st.doc, r, id: cell });
       }
     });

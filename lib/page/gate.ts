@@ -1,6 +1,7 @@
 import { emptyPageState, type Request, type Response } from '../messages';
-import { siteOfUrl } from '../store/keys';
-import { extApi, type ExtApi } from './ext';
+import { gateWords, type GateWords } from '../i18n/gate-words';
+import { LOCALE_KEY, siteOfUrl } from '../store/keys';
+import { extApi, extKV, type ExtApi } from './ext';
 import { initPopupRequests } from './features/popup-requests';
 import { Scheduler } from './scheduler';
 import { SiteSwitch } from './site-switch';
@@ -27,13 +28,6 @@ export interface GateOptions {
   quietMs?: number;
 }
 
-const STOPPED = '年报助手已在此网站停用。';
-/**
- * Before the checker runs, a request fails only when the checker cannot be loaded or storage cannot be
- * reached: both mean the extension was updated or turned off under the page. (Not plainError: its dictionary
- * would ride in the script every page loads.)
- */
-export const UNAVAILABLE = '年报助手刚刚更新或停用。请刷新编辑页面后再试，已填写的内容不受影响。';
 
 export class Gate {
   private api: ExtApi | null = null;
@@ -72,7 +66,7 @@ export class Gate {
     this.api = this.opts.api === undefined ? extApi() : this.opts.api;
     const sites = (this.sites = new SiteSwitch(this.api, siteOfUrl(this.win.location.href), (on) => this.switched(on)));
     sites.init(this.own.signal);
-    initPopupRequests(this.api, this.win, this.own.signal, (req) => this.handle(req), () => UNAVAILABLE);
+    initPopupRequests(this.api, this.win, this.own.signal, (req) => this.answer(req), () => gateWords(null).unavailable);
     return sites;
   }
 
@@ -128,6 +122,24 @@ export class Gate {
 
   // ---- messages from the popup, until the checker runs ------------------------------------
 
+  /**
+   * Before the checker runs, a request fails only when the checker cannot be loaded or storage cannot be
+   * reached: both mean the extension was updated or turned off under the page. (Not plainError: its dictionary
+   * would ride in the script every page loads.)
+   */
+  private async answer(req: Request): Promise<Response> {
+    try {
+      return await this.handle(req);
+    } catch {
+      return { ok: false, message: (await this.words()).unavailable };
+    }
+  }
+
+  /** The gate's words in the chosen 界面语言, read only when the gate has something to say. */
+  private async words(): Promise<GateWords> {
+    return gateWords(this.api ? (await extKV(this.api).get(LOCALE_KEY))[LOCALE_KEY] : null);
+  }
+
   async handle(req: Request): Promise<Response> {
     const sites = this.connect();
     if (req.type === 'site-enabled' && !this.checker) {
@@ -142,7 +154,7 @@ export class Gate {
     }
     if (this.checker || (sites.enabled && (this.wanted || req.type !== 'state'))) return (await this.start()).handle(req);
     if (req.type === 'state') return { ok: true, state: emptyPageState(sites.site, sites.enabled) };
-    return { ok: false, message: STOPPED };
+    return { ok: false, message: (await this.words()).stopped };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Confirmation } from '../check/confirmed';
+import { t } from '../i18n';
 import type { Report, CheckInput, Finding } from '../report';
 import { badgeViews, referenceViews } from './badges';
 import { TypingHold, type CellRef } from './hold';
@@ -213,8 +214,8 @@ export class LiveTables {
     this.placeAll();
     if (fresh.length) {
       const first = fresh[0]!;
-      const more = fresh.length > 1 ? `等 ${fresh.length} 处` : '';
-      this.overlay.announce(`年报助手发现问题：${first.label}${more}。${first.messages[0] ?? ''}`);
+      const more = fresh.length > 1 ? t('page.announceMore', { n: fresh.length }) : '';
+      this.overlay.announce(t('page.announce', { label: first.label, more, message: first.messages[0] ?? '' }));
     }
     this.win.clearTimeout(this.pauseTimer);
     if (wait !== Infinity) this.pauseTimer = this.win.setTimeout(() => this.render(), Math.max(0, wait) + 1);

@@ -1,4 +1,5 @@
 import type { Request, Response } from '../messages';
+import { t } from '../i18n';
 import { plainError } from '../plain-error';
 import { siteOfUrl } from '../store/keys';
 import { PageConfirmations } from './confirmations';
@@ -92,7 +93,7 @@ export class PageController {
   handle(req: Request): Promise<Response> {
     const fn = this.ctx.handlers.get(req.type);
     if (fn) return fn(req);
-    const message = this.ctx.sites?.enabled === false ? '年报助手已在此网站停用。' : '页面还在加载，请稍后再试。';
+    const message = t(this.ctx.sites?.enabled === false ? 'page.stopped' : 'page.loading');
     return Promise.resolve({ ok: false, message });
   }
 }

@@ -1,5 +1,6 @@
 import { FORMATS, cellLabel, sectionHolds, sectionTitle } from '../formats/index';
 import type { FormatId } from '../formats/types';
+import { t } from '../i18n';
 import type { ReadProblem, Report } from '../report';
 import { detectFormat, detectHeading, formatYearProblem } from './detect';
 import { recogniseLocal } from './local';
@@ -35,8 +36,8 @@ export function buildReport(src: Source): Report {
   if (!format) {
     problems.push(
       src.tokens.some((t) => t.kind === 'value' || t.kind === 'label')
-        ? { code: 'no-report-table', message: '没有找到政府信息公开年度报告的统计表：表格的栏目与任何一种年报格式都对不上' }
-        : { code: 'no-table', message: '没有找到任何表格或统计数据' },
+        ? { code: 'no-report-table', message: t('read.report.noReportTable') }
+        : { code: 'no-table', message: t('read.report.noTable') },
     );
   } else if (format === 'local') {
     const r = recogniseLocal(src.tokens);
@@ -51,7 +52,7 @@ export function buildReport(src: Source): Report {
     problems.push(...r.problems);
     for (const sec of FORMATS[format].sections) {
       if (!Object.keys(r.cells).some((id) => sectionHolds(sec, id))) {
-        problems.push({ code: 'missing-section', message: `没有读到${sectionTitle(sec)}的数据` });
+        problems.push({ code: 'missing-section', message: t('read.report.missingSection', { section: sectionTitle(sec) }) });
         continue;
       }
       if (sec.quirks?.someRowsOnly) continue;
@@ -62,20 +63,27 @@ export function buildReport(src: Source): Report {
       if (gone.length)
         problems.push({
           code: 'missing-rows',
-          message: `${sectionTitle(sec)}缺少${gone.length}行：${gone.slice(0, 3).map((row) => row.label).join('、')}${gone.length > 3 ? '等' : ''}`,
+          message: t('read.report.missingRows', {
+            section: sectionTitle(sec),
+            n: gone.length,
+            rows: gone.slice(0, 3).map((row) => row.label).join(t('common.enumSeparator')),
+            more: gone.length > 3 ? t('read.report.moreRows') : '',
+          }),
         });
     }
   }
   if (format && !Object.keys(report.cells).length && !problems.some((p) => p.code === 'missing-section'))
-    problems.push({ code: 'empty', message: '表格中没有任何数值' });
+    problems.push({ code: 'empty', message: t('read.report.empty') });
   const fy = formatYearProblem(format, heading.year);
   if (fy) problems.push(fy);
-  if (heading.year === null) problems.push({ code: 'no-year', message: '没有从标题或统计期限中读出报告年度' });
+  if (heading.year === null) problems.push({ code: 'no-year', message: t('read.report.noYear') });
   const bad = Object.values(report.cells).filter((c) => c.unreadable);
   if (bad.length && format)
     problems.push({
       code: 'unreadable',
-      message: `以下单元格的内容不是数字：${bad.map((c) => `${cellLabel(format, c.id)}「${c.raw}」`).join('；')}`,
+      message: t('read.report.unreadable', {
+        cells: bad.map((c) => t('read.report.unreadableCell', { cell: cellLabel(format, c.id), raw: c.raw })).join(t('common.listSeparator')),
+      }),
     });
   let narrative: string | undefined;
   Object.defineProperty(report, 'narrative', {

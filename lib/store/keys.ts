@@ -7,6 +7,8 @@ export const HISTORY_PREFIX = 'history:';
 export const CONFIRM_PREFIX = 'confirmations:';
 /** Site-less reports the clerk allowed on one site: `siteLinks:` + site. */
 export const LINK_PREFIX = 'siteLinks:';
+/** The 界面语言 setting (options page): which locale every page and the overlay speak. */
+export const LOCALE_KEY = 'uiLocale';
 
 /** 单位名称 as compared and keyed: NFKC, no whitespace (so 「某某区 人民政府」 = 「某某区人民政府」). */
 export function normalizeBody(body: string): string {

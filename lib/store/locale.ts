@@ -1,8 +1,8 @@
 import { LOCALES, type Locale } from '../i18n';
+import { LOCALE_KEY } from './keys';
 import type { KV } from './kv';
 
-/** The 界面语言 setting (options page): which locale every page and the overlay speak. Chinese unless chosen. */
-export const LOCALE_KEY = 'uiLocale';
+export { LOCALE_KEY };
 
 export function isLocale(v: unknown): v is Locale {
   return typeof v === 'string' && Object.prototype.hasOwnProperty.call(LOCALES, v);

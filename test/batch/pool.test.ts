@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CANCELLED, CRASHED, ReaderPool, TIMED_OUT } from '@/components/batch/pool';
+import { Cancelled, ReaderPool, isCancelled } from '@/components/batch/pool';
+import { setLocale } from '@/lib/i18n';
 import type { Job, Request } from '@/components/batch/protocol';
 
 /** A stand-in Worker: answers a job named 'ok…' at once, crashes on 'crash', never answers 'hang'. */
@@ -13,7 +14,9 @@ class FakeWorker {
     FakeWorker.made++;
     FakeWorker.live++;
   }
-  postMessage({ n, job }: Request) {
+  static locales: string[] = [];
+  postMessage({ n, job, locale }: Request) {
+    FakeWorker.locales.push(locale);
     const name = (job as Extract<Job, { op: 'batch-file' }>).name;
     setTimeout(() => {
       if (this.terminated) return;
@@ -43,13 +46,13 @@ describe('the reading workers of a page', () => {
     const p = pool();
     const got = await Promise.allSettled([p.run(job('ok1')), p.run(job('crash')), p.run(job('ok2'))]);
     expect(got.map((g) => g.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect((got[1] as PromiseRejectedResult).reason.message).toBe(CRASHED);
+    expect((got[1] as PromiseRejectedResult).reason.message).toBe('读取时出错，这份文件没有读完（可能过大或已损坏）');
   });
 
   it('a file that takes too long is given up with its reason, and the next is read', async () => {
     const p = pool(50);
     const got = await Promise.allSettled([p.run(job('hang')), p.run(job('ok1'))]);
-    expect((got[0] as PromiseRejectedResult).reason.message).toBe(TIMED_OUT);
+    expect((got[0] as PromiseRejectedResult).reason.message).toBe('读取超时（超过 0 秒），已跳过这份文件：它可能过大或已损坏');
     expect(got[1]!.status).toBe('fulfilled');
   });
 
@@ -58,7 +61,27 @@ describe('the reading workers of a page', () => {
     const p = pool();
     const all = Promise.allSettled(['hang', 'hang', 'ok1'].map((n) => p.run(job(n))));
     p.cancel();
-    expect((await all).map((g) => g.status === 'rejected' && g.reason.message)).toEqual([CANCELLED, CANCELLED, CANCELLED]);
+    const reasons = (await all).map((g) => (g.status === 'rejected' ? (g.reason as unknown) : null));
+    expect(reasons.map(isCancelled)).toEqual([true, true, true]);
+    expect(reasons.every((r) => r instanceof Cancelled)).toBe(true);
     expect(FakeWorker.live).toBe(0);
+  });
+
+  it('a failure that is not a cancel is never taken for one, whatever its text', () => {
+    expect(isCancelled(new Error('cancelled'))).toBe(false);
+    expect(isCancelled(new Error('已取消'))).toBe(false);
+  });
+
+  it('each job carries the page\'s 界面语言 to its worker, and the pool\'s own reasons follow it', async () => {
+    FakeWorker.locales = [];
+    setLocale('en');
+    try {
+      const p = pool();
+      const got = await Promise.allSettled([p.run(job('ok1')), p.run(job('crash'))]);
+      expect(FakeWorker.locales).toEqual(['en', 'en']);
+      expect((got[1] as PromiseRejectedResult).reason.message).toMatch(/^Reading failed/);
+    } finally {
+      setLocale('zh');
+    }
   });
 });

@@ -21,7 +21,7 @@ const { readPath } = await tsImport('../../lib/cli/batch-worker.ts', import.meta
 const { auditBatch } = await tsImport('../../lib/batch/audit.ts', import.meta.url);
 const { uniqueNames } = await tsImport('../../lib/batch/files.ts', import.meta.url);
 const { parseParent } = await tsImport('../../lib/batch/parent.ts', import.meta.url);
-const { resultRows, RESULT_HEAD } = await tsImport('../../lib/batch/table.ts', import.meta.url);
+const { resultRows, resultHead } = await tsImport('../../lib/batch/table.ts', import.meta.url);
 
 const PARENT = '东湖区人民政府';
 const TOWNS = [gen.bodyName(45), gen.bodyName(49)]; // 东湖区第1镇人民政府, 东湖区第2镇人民政府
@@ -165,7 +165,7 @@ describe('批量审核 page', () => {
     await download.saveAs(file);
     const sheets = await readXlsxFile(file);
     const results = sheets.find((s) => s.sheet === '审核结果').data;
-    assert.deepEqual(results[0], [...RESULT_HEAD]);
+    assert.deepEqual(results[0], resultHead());
     const norm = (rows) => rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c)))).sort((a, b) => (a[0] < b[0] ? -1 : 1));
     assert.deepEqual(norm(results.slice(1)), norm(resultRows(cli.rows)));
 

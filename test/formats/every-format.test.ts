@@ -6,6 +6,8 @@ import { parseHtmlDocument } from '@/lib/read/html';
 import { mayHoldReport, readHtml } from '@/lib/read';
 import { checkReport, groupBySection, inputOf } from '@/lib/rules';
 import { labelOf } from '@/lib/rules/labels';
+import { formatFinding } from '@/lib/rules/plausibility';
+import { formatTitleOf } from '@/lib/i18n/format-name';
 import { toSimplified, traditionalSpellings } from '@/lib/formats/traditional';
 import { sampleHtml } from './sample';
 
@@ -98,7 +100,8 @@ describe.each(FORMAT_IDS.map((id) => [id]))('format %s through every consumer', 
       expect(later?.severity).toBe(f.superseded.severity);
       const due = later!.current;
       expect(due.years.from <= f.years.to + 1 && f.years.to + 1 <= due.years.to).toBe(true);
-      expect(later!.message).toContain(formatTitle(due));
+      const finding = formatFinding({ format: id, year: f.years.to + 1, values: {} });
+      expect(finding?.message).toContain(formatTitleOf(due));
     }
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Gate, UNAVAILABLE, type StartChecker } from '@/lib/page/gate';
+import { GATE_WORDS } from '@/lib/i18n/gate-words';
+import { Gate, type StartChecker } from '@/lib/page/gate';
 import type { ExtApi, MessageListener, StorageChange } from '@/lib/page/ext';
 import type { Request, Response } from '@/lib/messages';
 import { stubDeps, TABLE } from './stub-reader';
@@ -123,11 +124,27 @@ describe('Gate (the always-loaded content script)', () => {
     const warn = console.warn;
     console.warn = () => {};
     try {
-      expect(await send({ type: 'reveal', cell: 'a' })).toEqual({ ok: false, message: UNAVAILABLE });
+      expect(await send({ type: 'reveal', cell: 'a' })).toEqual({ ok: false, message: GATE_WORDS.zh.unavailable });
     } finally {
       console.warn = warn;
     }
-    expect(UNAVAILABLE).toMatch(/刷新/);
+    expect(GATE_WORDS.zh.unavailable).toMatch(/刷新/);
+  });
+
+  it('says its own few words in the chosen 界面语言: English when the clerk chose English', async () => {
+    document.body.innerHTML = TABLE;
+    const { api, send } = fakeApi({ uiLocale: 'en', [`siteDisabled:${location.hostname}`]: true });
+    new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: () => Promise.reject(new Error('gone')), api }).init(ctl.signal);
+    await wait(5);
+    expect(await send({ type: 'reveal', cell: 'a' })).toEqual({ ok: false, message: GATE_WORDS.en.stopped });
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      expect(await send({ type: 'site-enabled', enabled: true })).toEqual({ ok: false, message: GATE_WORDS.en.unavailable });
+    } finally {
+      console.warn = warn;
+    }
+    expect(GATE_WORDS.en.unavailable).toMatch(/reload/);
   });
 
   it('listens on a page without a report only for what can bring one: edits, input and frames loading', () => {

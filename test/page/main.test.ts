@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setLocale } from '@/lib/i18n';
 import { PageController } from '@/lib/page/main';
 import type { ExtApi, MessageListener, StorageChange } from '@/lib/page/ext';
 import type { Response } from '@/lib/messages';
@@ -176,6 +177,27 @@ describe('PageController', () => {
       'apply.carried.total=上年 3',
     ]);
     expect([...document.querySelectorAll('input')].map((i) => i.value)).toEqual(['', '', '', '4', '27']); // nothing written
+  });
+
+  it('in English (the clerk chose it), last year\'s figures and the screen-reader announcement of a problem are English', async () => {
+    const wrongTotal = '<input data-id="a" value="1"><input data-id="b" value="2"><input data-id="c" value="9">';
+    document.body.innerHTML = GRID + '<input data-id="active.normative.inForce" value="27">' + wrongTotal;
+    const deps = stubDeps();
+    const read = deps.readDom;
+    deps.readDom = (doc) => read(doc).map((r) => ({ ...r, body: '滨江区人民政府办公室' }));
+    const prior = { ...prior2022, values: { ...prior2022.values, 'active.normative.inForce': 24 } };
+    const { api } = fakeApi({ uiLocale: 'en', [reportKey(location.hostname, prior2022.body, 2022)]: prior });
+    try {
+      new PageController(window, { deps, api }).init(ctl.signal);
+      await wait(20);
+      const root = overlayRoot(document.querySelector('nianbao-overlay'))!;
+      const tag = root.querySelector('[data-ref-cell="active.normative.inForce"]');
+      expect(tag?.textContent).toBe('last year 24');
+      const said = root.querySelector('[aria-live="polite"]')?.textContent ?? '';
+      expect(said.trim()).toBe('The annual report assistant found a problem: c. a(1)+b(2)≠c(9)');
+    } finally {
+      setLocale('zh');
+    }
   });
 
   it('says in Chinese why there is nothing to pre-fill', async () => {
