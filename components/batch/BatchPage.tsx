@@ -10,7 +10,6 @@ import { unpackInput } from '@/lib/batch/pack';
 import type { BatchInput, BatchRow, ParentSpec } from '@/lib/batch/types';
 import { batchXlsx } from '@/lib/batch/xlsx';
 import { fetchPage, originPattern, parseAddress } from '@/lib/import';
-import { t } from '@/lib/i18n';
 import { AddReports } from './AddReports';
 import type { BatchApi } from './api';
 import { CoveragePanel } from './CoveragePanel';
