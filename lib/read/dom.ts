@@ -20,10 +20,21 @@ export function mayHoldReport(root: Document | Element): boolean {
   return holdsTableMatching(root, FINGERPRINT);
 }
 
-/** Whether a table of `root` has text matching `fingerprint` (the pre-filter with a given pattern). */
+/**
+ * Whether a table of `root` has text matching `fingerprint` (the pre-filter with a given pattern). `fingerprint`
+ * must match every text that contains a matching part (no anchors, no lookaround, no \b: PREFILTER is literal
+ * words): then a table inside one that did not match cannot match either (its text is a part of the outer
+ * table's), and is not read again. Old sites lay whole pages out in nested tables.
+ */
 export function holdsTableMatching(root: Document | Element, fingerprint: RegExp): boolean {
   const tables = root.getElementsByTagName('table');
-  for (let i = 0; i < tables.length; i++) if (fingerprint.test(tables[i]!.textContent ?? '')) return true;
+  let outer: Element | null = null;
+  for (let i = 0; i < tables.length; i++) {
+    const table = tables[i]!;
+    if (outer && outer.contains(table)) continue;
+    if (fingerprint.test(table.textContent ?? '')) return true;
+    outer = table;
+  }
   return false;
 }
 

@@ -30,6 +30,33 @@ describe('the content script pre-filter', () => {
     expect(missed).toEqual([]);
   });
 
+  it('finds a report table nested in layout tables, and says no when nested tables hold no report', () => {
+    const report = readFileSync('test/e2e/pages/report/gov2021-2023.html', 'utf8');
+    const layout = (inner: string) => `<table><tr><td>导航</td><td><table><tr><td>栏目</td></tr></table>${inner}</td></tr></table>`;
+    expect(holdsTableMatching(parseHtmlDocument(layout(layout(report))), PREFILTER)).toBe(true);
+    expect(holdsTableMatching(parseHtmlDocument(layout(layout('<table><tr><td>通知公告</td></tr></table>'))), PREFILTER)).toBe(false);
+  });
+
+  it('answers as reading every table on its own would, for random nestings of tables with and without report words', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const words = ['通知', '栏目', '日期', '公告', '导航', '首页', '联系', '本年新收', '申請人情況'];
+    const table = (depth: number): string => {
+      const cells = Array.from({ length: 1 + rand(3) }, () =>
+        `<td>${words[rand(words.length)]}${depth < 3 && rand(3) === 0 ? table(depth + 1) : ''}</td>`).join('');
+      return `<table><tr>${cells}</tr></table>`;
+    };
+    let yes = 0;
+    for (let i = 0; i < 300; i++) {
+      const doc = parseHtmlDocument(`<div>${table(0)}</div><p>${table(rand(3))}</p>`);
+      const each = Array.from(doc.getElementsByTagName('table')).some((t) => PREFILTER.test(t.textContent ?? ''));
+      expect(holdsTableMatching(doc, PREFILTER)).toBe(each);
+      if (each) yes++;
+    }
+    expect(yes).toBeGreaterThan(30);
+    expect(yes).toBeLessThan(270);
+  });
+
   it('says no to a page whose tables are not a report', () => {
     const doc = parseHtmlDocument('<table><tr><th>栏目</th><th>日期</th></tr><tr><td>通知公告</td><td>2024-01-02</td></tr></table><p>政府信息公开 本年度工作</p>');
     expect(holdsTableMatching(doc, PREFILTER)).toBe(false);
