@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocWatcher, type DocHandlers } from '@/lib/page/observe';
+import { observersMadeBy } from '../helpers/observers';
 
 /** The top document's watcher as the live page runs it: one observer for edits and for what may cover a badge. */
 function watchCover(doc: Document, cover: () => void, own: (n: Node) => boolean, mutated: () => void = () => {}): () => void {
@@ -65,21 +66,8 @@ describe('the top document\'s observer, watching what may cover a badge', () => 
 
   it('is the document\'s one MutationObserver, and attribute changes alone are not edits', async () => {
     stop();
-    const Real = globalThis.MutationObserver;
-    let made = 0;
-    globalThis.MutationObserver = class extends Real {
-      constructor(cb: MutationCallback) {
-        super(cb);
-        made++;
-      }
-    };
     let edits = 0;
-    try {
-      stop = watchCover(document, () => calls++, (n) => n === host, () => edits++);
-    } finally {
-      globalThis.MutationObserver = Real;
-    }
-    expect(made).toBe(1);
+    expect(observersMadeBy(() => (stop = watchCover(document, () => calls++, (n) => n === host, () => edits++)))).toBe(1);
     document.getElementById('menu')!.style.display = 'block';
     await tick();
     expect([calls, edits]).toEqual([1, 0]);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveTables } from '@/lib/page/live';
 import { badgePosition } from '@/lib/page/place';
 import { stubDeps, TABLE } from './stub-reader';
+import { observersMadeBy } from '../helpers/observers';
 import { overlayRoot } from '@/components/overlay/overlay';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,20 +46,10 @@ describe('LiveTables', () => {
 
   it('watches the top document with one MutationObserver (edits and what may cover a badge alike)', () => {
     document.body.innerHTML = `<div contenteditable="true">${TABLE}</div>`;
-    const Real = globalThis.MutationObserver;
-    let made = 0;
-    globalThis.MutationObserver = class extends Real {
-      constructor(cb: MutationCallback) {
-        super(cb);
-        made++;
-      }
-    };
-    try {
+    const made = observersMadeBy(() => {
       live = new LiveTables({ top: document, deps: stubDeps() });
       live.start();
-    } finally {
-      globalThis.MutationObserver = Real;
-    }
+    });
     expect(made).toBe(1);
   });
 
