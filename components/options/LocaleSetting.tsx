@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LOCALES, currentLocale, t, type Locale } from '@/lib/i18n';
 import { isLocale, saveLocale, type KV } from '@/lib/store';
-import { showIn } from '../shared/locale';
+import { LANG, showIn } from '../shared/locale';
 
 /** Each language named in itself, as language menus do: not a UI text, the same in every locale. */
 const ENDONYM: Record<Locale, string> = { zh: '中文', en: 'English' };
@@ -26,7 +26,7 @@ export function LocaleSetting({ kv, onChange }: { kv: Pick<KV, 'set'>; onChange(
         {t('options.locale.label')}{' '}
         <select value={currentLocale()} onChange={(e) => void choose((e.currentTarget as HTMLSelectElement).value)}>
           {(Object.keys(LOCALES) as Locale[]).map((l) => (
-            <option key={l} value={l} lang={l === 'zh' ? 'zh-CN' : l}>
+            <option key={l} value={l} lang={LANG[l]}>
               {ENDONYM[l]}
             </option>
           ))}

@@ -2,7 +2,7 @@ import { setLocale, t, type Locale, type MessageKey } from '@/lib/i18n';
 import { readLocale, type KV } from '@/lib/store';
 
 /** The page's language as the document says it (screen readers, fonts, hyphenation). */
-const LANG: Record<Locale, string> = { zh: 'zh-CN', en: 'en' };
+export const LANG: Record<Locale, string> = { zh: 'zh-CN', en: 'en' };
 
 /** Puts `locale` in force on an extension page: texts, the document's lang, its title. */
 export function showIn(locale: Locale, title?: MessageKey): void {

@@ -15,8 +15,3 @@ export const GATE_WORDS = {
 } as const;
 
 export type GateWords = (typeof GATE_WORDS)[keyof typeof GATE_WORDS];
-
-/** The gate's words in the stored 界面语言 (any other stored value, or none, is Chinese). */
-export function gateWords(locale: unknown): GateWords {
-  return locale === 'en' ? GATE_WORDS.en : GATE_WORDS.zh;
-}

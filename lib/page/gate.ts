@@ -1,6 +1,7 @@
 import { emptyPageState, type Request, type Response } from '../messages';
-import { gateWords, type GateWords } from '../i18n/gate-words';
+import { GATE_WORDS, type GateWords } from '../i18n/gate-words';
 import { LOCALE_KEY, siteOfUrl } from '../store/keys';
+import { localeOf } from '../store/locale';
 import { extApi, extKV, type ExtApi } from './ext';
 import { initPopupRequests } from './features/popup-requests';
 import { Scheduler } from './scheduler';
@@ -66,7 +67,7 @@ export class Gate {
     this.api = this.opts.api === undefined ? extApi() : this.opts.api;
     const sites = (this.sites = new SiteSwitch(this.api, siteOfUrl(this.win.location.href), (on) => this.switched(on)));
     sites.init(this.own.signal);
-    initPopupRequests(this.api, this.win, this.own.signal, (req) => this.answer(req), () => gateWords(null).unavailable);
+    initPopupRequests(this.api, this.win, this.own.signal, (req) => this.answer(req), () => GATE_WORDS.zh.unavailable);
     return sites;
   }
 
@@ -137,7 +138,7 @@ export class Gate {
 
   /** The gate's words in the chosen 界面语言, read only when the gate has something to say. */
   private async words(): Promise<GateWords> {
-    return gateWords(this.api ? (await extKV(this.api).get(LOCALE_KEY))[LOCALE_KEY] : null);
+    return GATE_WORDS[localeOf(this.api ? (await extKV(this.api).get(LOCALE_KEY))[LOCALE_KEY] : null)];
   }
 
   async handle(req: Request): Promise<Response> {

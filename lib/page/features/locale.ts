@@ -1,5 +1,5 @@
 import { currentLocale, setLocale, type Locale } from '../../i18n';
-import { LOCALE_KEY, isLocale, readLocale } from '../../store/locale';
+import { LOCALE_KEY, localeOf, readLocale } from '../../store/locale';
 import { extKV, type StorageChange } from '../ext';
 import type { PageContext } from './context';
 
@@ -18,8 +18,7 @@ export function initLocale(ctx: PageContext, signal: AbortSignal): void {
   void readLocale(extKV(api)).then(apply);
   const onChanged = (changes: Record<string, StorageChange>, area: string) => {
     if (area !== 'local' || !(LOCALE_KEY in changes)) return;
-    const v = changes[LOCALE_KEY]?.newValue;
-    apply(isLocale(v) ? v : 'zh');
+    apply(localeOf(changes[LOCALE_KEY]?.newValue));
   };
   api.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => api.storage.onChanged.removeListener(onChanged));
