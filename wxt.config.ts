@@ -26,6 +26,23 @@ function pdfTextOnly() {
   };
 }
 
+/**
+ * The content script runs on every page: its entry calls main() and nothing else. WXT's own wrapper would
+ * first build a ContentScriptContext (reading runtime.id, a CustomEvent and a window.postMessage to the page
+ * on every load) for a `ctx` main() does not take. scripts/verify-build.mjs fails a build that still has it.
+ */
+function leanContentScript() {
+  const entry = '\0virtual:wxt-content-script-isolated-world-entrypoint?';
+  return {
+    name: 'nianbao-lean-content-script',
+    enforce: 'pre' as const,
+    load(id: string) {
+      if (!id.startsWith(entry)) return null;
+      return `import definition from ${JSON.stringify(id.slice(entry.length))};\ndefinition.main();\n`;
+    },
+  };
+}
+
 export default defineConfig({
   // `wxt/browser` → webextension-polyfill: promise-based browser.* for the MV2 build, where Chromium 86 only
   // has callback-style chrome.* APIs.
@@ -98,8 +115,8 @@ export default defineConfig({
       for (let i = infos.length - 1; i >= 0; i--) if (infos[i]!.name === 'cli') infos.splice(i, 1);
     },
     // The content script talks to extension APIs in callback style (lib/page/ext.ts), which works on
-    // Chromium 86 MV2 too; only WXT's own ContentScriptContext imports `wxt/browser` (for runtime.id).
-    // Point that import at WXT's plain `browser` (= globalThis.browser ?? chrome) so the polyfill stays out.
+    // Chromium 86 MV2 too; should anything import `wxt/browser` there, point it at WXT's plain `browser`
+    // (= globalThis.browser ?? chrome) so the polyfill stays out.
     // The checker, part of the content script loaded later, is built the same way, as an ES module whose
     // default export the content script's dynamic import() receives.
     'vite:build:extendConfig': (entrypoints, config) => {
@@ -111,6 +128,7 @@ export default defineConfig({
         if (output && !Array.isArray(output)) output.minify = true;
       }
       if (!checker && !entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!checker) (config.plugins ??= []).unshift(leanContentScript());
       // lib/ modules only define things: the content script keeps what it uses (the pre-filter) and not
       // the modules merely imported beside it (the format catalogue).
       if (!checker) {

@@ -92,6 +92,10 @@ export function manifestProblems(build) {
     if (cs.match_about_blank !== true) bad('content script without match_about_blank');
     if (build.mv === 3 && cs.match_origin_as_fallback !== true) bad('MV3 content script without match_origin_as_fallback');
     if (build.mv === 2 && 'match_origin_as_fallback' in cs) bad('match_origin_as_fallback is unknown to MV2 browsers');
+    // wxt.config.ts's lean entry: no ContentScriptContext (its start-up event to the page) on every page load.
+    for (const js of (cs.js ?? []).filter(file)) {
+      if (readFileSync(join(build.path, js), 'utf8').includes('content-script-started')) bad(`${js} still has WXT's ContentScriptContext (see leanContentScript in wxt.config.ts)`);
+    }
     // The checker is the content script's lazily imported part (entrypoints/content.ts): same rules.
     for (const js of [...(cs.js ?? []), CHECKER]) {
       if (file(js) && readFileSync(join(build.path, js), 'utf8').includes(POLYFILL_MARK)) {

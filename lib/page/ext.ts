@@ -38,10 +38,11 @@ export interface ExtApi {
   };
 }
 
+/** The extension's API object; `in` leaves `storage` unbuilt (Chromium makes each API object on first read). */
 export function extApi(): ExtApi | null {
   const g = globalThis as { chrome?: ExtApi; browser?: ExtApi };
-  if (g.chrome?.runtime?.id && g.chrome.storage) return g.chrome;
-  if (g.browser?.runtime?.id && g.browser.storage) return g.browser;
+  if (g.chrome?.runtime?.id && 'storage' in g.chrome) return g.chrome;
+  if (g.browser?.runtime?.id && 'storage' in g.browser) return g.browser;
   return null;
 }
 

@@ -4,6 +4,7 @@ import { LOCALE_KEY, siteOfUrl } from '../store/keys';
 import { localeOf } from '../store/locale';
 import { extApi, extKV, type ExtApi } from './ext';
 import { initPopupRequests } from './features/popup-requests';
+import { reachableDocuments } from './frames';
 import { Scheduler } from './scheduler';
 import { SiteSwitch } from './site-switch';
 
@@ -32,6 +33,8 @@ export interface GateOptions {
 
 export class Gate {
   private api: ExtApi | null = null;
+  private apiRead = false;
+  private listening = false;
   private readonly scheduler: Scheduler;
   private sites: SiteSwitch | null = null;
   private checker: Promise<Checker> | null = null;
@@ -51,23 +54,46 @@ export class Gate {
   }
 
   /**
-   * Start: pre-filter the page at once. The extension APIs (the popup's listener, the per-site
-   * switch in storage) cost more than the pre-filter on a page without a table: they are set up
-   * when the page is idle, or at once when a document may hold a report.
+   * Start: pre-filter every reachable document at once; one that may hold a report starts the checker. On a
+   * page without one, watching for a report to appear and the popup's listener wait until the page is idle
+   * (the scheduler's start looks at every document again, so nothing added meanwhile is missed), and the
+   * per-site switch is read from storage only when something needs it (a popup request, a possible report).
    */
   init(signal: AbortSignal): void {
     this.signal = signal;
     signal.addEventListener('abort', () => this.release());
-    this.scheduler.start();
-    whenIdle(this.win, () => this.connect(), this.own.signal);
+    this.check(reachableDocuments(this.win.document));
+    if (this.wanted) return;
+    whenIdle(
+      this.win,
+      () => {
+        if (!this.wanted && !this.scheduler.active && (!this.sites || this.sites.enabled)) this.scheduler.start();
+        this.listen();
+      },
+      this.own.signal,
+    );
   }
 
-  private connect(): SiteSwitch {
+  private ext(): ExtApi | null {
+    if (!this.apiRead) {
+      this.apiRead = true;
+      this.api = this.opts.api === undefined ? extApi() : this.opts.api;
+    }
+    return this.api;
+  }
+
+  /** Answer the popup until the checker runs. */
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    initPopupRequests(this.ext(), this.win, this.own.signal, (req) => this.answer(req), () => GATE_WORDS.zh.unavailable);
+  }
+
+  /** The per-site switch, read and followed from its first use on. */
+  private switch(): SiteSwitch {
     if (this.sites) return this.sites;
-    this.api = this.opts.api === undefined ? extApi() : this.opts.api;
-    const sites = (this.sites = new SiteSwitch(this.api, siteOfUrl(this.win.location.href), (on) => this.switched(on)));
+    const sites = (this.sites = new SiteSwitch(this.ext(), siteOfUrl(this.win.location.href), (on) => this.switched(on)));
     sites.init(this.own.signal);
-    initPopupRequests(this.api, this.win, this.own.signal, (req) => this.answer(req), () => GATE_WORDS.zh.unavailable);
     return sites;
   }
 
@@ -85,7 +111,8 @@ export class Gate {
     this.wanted = true;
     this.scheduler.stop();
     // the checker starts once the switch reads on (at once when it already did)
-    const sites = this.connect();
+    this.listen();
+    const sites = this.switch();
     if (this.switchRead && sites.enabled) void this.start().catch(() => {});
   }
 
@@ -142,7 +169,8 @@ export class Gate {
   }
 
   async handle(req: Request): Promise<Response> {
-    const sites = this.connect();
+    const sites = this.switch();
+    await sites.ready;
     if (req.type === 'site-enabled' && !this.checker) {
       await sites.set(req.enabled);
       return this.handle({ type: 'state' });

@@ -7,6 +7,8 @@ import { extKV, type ExtApi, type StorageChange } from './ext';
  */
 export class SiteSwitch {
   enabled = true;
+  /** Settles once the switch has been read (at once without storage or when the caller knew it). */
+  ready: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly api: ExtApi | null,
@@ -20,7 +22,7 @@ export class SiteSwitch {
     if (!api || known !== undefined) this.apply(known ?? true);
     if (!api) return;
     if (known === undefined)
-      void isSiteEnabled(extKV(api), this.site).then((on) => {
+      this.ready = isSiteEnabled(extKV(api), this.site).then((on) => {
         if (!signal.aborted) this.apply(on);
       });
     const key = siteDisabledKey(this.site);

@@ -89,6 +89,16 @@ describe('Gate (the always-loaded content script)', () => {
     expect(messages).toHaveLength(0); // the checker registers its own listener
   });
 
+  it('finds a report table added after its first look and before the page was idle', async () => {
+    const { api } = fakeApi();
+    const ck = fakeChecker();
+    new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: ck.load, api, quietMs: 10 }).init(ctl.signal);
+    document.body.insertAdjacentHTML('beforeend', TABLE);
+    expect(ck.loads).toBe(0);
+    await wait(40);
+    expect(ck.loads).toBe(1);
+  });
+
   it('answers a request arriving while the checker loads through the checker', async () => {
     document.body.innerHTML = TABLE;
     const { api, send } = fakeApi();
@@ -147,7 +157,7 @@ describe('Gate (the always-loaded content script)', () => {
     expect(GATE_WORDS.en.unavailable).toMatch(/reload/);
   });
 
-  it('listens on a page without a report only for what can bring one: edits, input and frames loading', () => {
+  it('listens on a page without a report only for what can bring one (edits, input and frames loading), from when the page is idle', async () => {
     const types: string[] = [];
     const spy = (target: EventTarget) => {
       const add = target.addEventListener;
@@ -158,11 +168,15 @@ describe('Gate (the always-loaded content script)', () => {
       return () => void (target.addEventListener = add);
     };
     const undo = [spy(document), spy(window)];
+    let atStart: string[] = [];
     try {
       new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: fakeChecker().load, api: null }).init(ctl.signal);
+      atStart = [...types];
+      await wait(5);
     } finally {
       undo.forEach((f) => f());
     }
+    expect(atStart).toEqual([]);
     expect(types.sort()).toEqual(['change', 'input', 'load']);
   });
 
@@ -183,6 +197,22 @@ describe('Gate (the always-loaded content script)', () => {
     expect(messages).toHaveLength(0);
     await wait(5);
     expect(messages).toHaveLength(1);
+  });
+
+  it('reads nothing from storage on a page without a report until the popup asks, then answers with the switch as stored', async () => {
+    const { api, send } = fakeApi({ [`siteDisabled:${location.hostname}`]: true });
+    let reads = 0;
+    let follows = 0;
+    const get = api.storage.local.get;
+    api.storage.local.get = (keys, cb) => (reads++, get(keys, cb));
+    const follow = api.storage.onChanged.addListener;
+    api.storage.onChanged.addListener = (f) => (follows++, follow(f));
+    new Gate(window, { mayHoldReport: stubDeps().mayHoldReport, load: fakeChecker().load, api }).init(ctl.signal);
+    await wait(5);
+    expect([reads, follows]).toEqual([0, 0]);
+    const r = await send({ type: 'state' });
+    expect(r.ok && r.state?.siteEnabled).toBe(false);
+    expect([reads, follows]).toEqual([1, 1]);
   });
 
   it('reads the per-site switch at once when a document may hold a report, and loads nothing while it is off', async () => {
