@@ -35,7 +35,8 @@ export class Gate {
   private api: ExtApi | null = null;
   private apiRead = false;
   private listening = false;
-  private readonly scheduler: Scheduler;
+  /** Watching for a report to appear: made when first needed (not on a page's first look). */
+  private watching: Scheduler | null = null;
   private sites: SiteSwitch | null = null;
   private checker: Promise<Checker> | null = null;
   private signal: AbortSignal | null = null;
@@ -49,8 +50,10 @@ export class Gate {
   constructor(
     private readonly win: Window,
     private readonly opts: GateOptions,
-  ) {
-    this.scheduler = new Scheduler(win.document, { flush: (docs) => this.check(docs) }, opts.quietMs ?? 300);
+  ) {}
+
+  private get scheduler(): Scheduler {
+    return (this.watching ??= new Scheduler(this.win.document, { flush: (docs) => this.check(docs) }, this.opts.quietMs ?? 300));
   }
 
   /**
@@ -100,7 +103,7 @@ export class Gate {
   private switched(on: boolean): void {
     this.switchRead = true;
     if (this.checker) return;
-    if (!on) this.scheduler.stop();
+    if (!on) this.watching?.stop();
     else if (this.wanted) void this.start().catch(() => {});
     else if (!this.scheduler.active) this.scheduler.start();
   }
@@ -109,7 +112,7 @@ export class Gate {
   private check(docs: Document[]): void {
     if (this.wanted || !docs.some((d) => this.mayHold(d))) return;
     this.wanted = true;
-    this.scheduler.stop();
+    this.watching?.stop();
     // the checker starts once the switch reads on (at once when it already did)
     this.listen();
     const sites = this.switch();
@@ -127,7 +130,7 @@ export class Gate {
   /** Load and start the checker (once); the gate stops watching and answering. */
   private start(): Promise<Checker> {
     if (!this.checker) {
-      this.scheduler.stop();
+      this.watching?.stop();
       const signal = this.signal ?? new AbortController().signal;
       this.checker = this.opts.load().then(
         (startChecker) => {
@@ -144,7 +147,7 @@ export class Gate {
   }
 
   private release(): void {
-    this.scheduler.stop();
+    this.watching?.stop();
     this.own.abort();
   }
 
