@@ -12,7 +12,6 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   main() {
-    const t0 = performance.now();
     // The top frame's instance walks every same-origin frame itself; an instance in a frame it can
     // reach stays idle. Frames under a cross-origin parent run their own instance.
     if (reachedFromTop(window)) return;
@@ -27,11 +26,5 @@ export default defineContentScript({
     const prefilter = new RegExp(__NIANBAO_PREFILTER__);
     const mayHoldReport = (doc: Document) => holdsTableMatching(doc, prefilter);
     new Gate(window, { mayHoldReport, load }).init(new AbortController().signal);
-    try {
-      // Start-up cost up to the first pre-filter's answer, readable by the benchmark (test/bench/page.mjs).
-      performance.measure('nianbao:startup', { start: t0, end: performance.now() });
-    } catch {
-      /* performance.measure with options needs Chromium 78+: nothing to report then */
-    }
   },
 });

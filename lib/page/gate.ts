@@ -67,14 +67,14 @@ export class Gate {
     signal.addEventListener('abort', () => this.release());
     this.check(reachableDocuments(this.win.document));
     if (this.wanted) return;
-    whenIdle(
-      this.win,
-      () => {
-        if (!this.wanted && !this.scheduler.active && (!this.sites || this.sites.enabled)) this.scheduler.start();
-        this.listen();
-      },
-      this.own.signal,
-    );
+    // two idle tasks: each stays short on a slow PC
+    whenIdle(this.win, () => this.watch(), this.own.signal);
+    whenIdle(this.win, () => this.listen(), this.own.signal);
+  }
+
+  /** Watch for a report to appear, unless one was found or the site is switched off meanwhile. */
+  private watch(): void {
+    if (!this.wanted && !this.scheduler.active && (!this.sites || this.sites.enabled)) this.scheduler.start();
   }
 
   private ext(): ExtApi | null {

@@ -5,8 +5,8 @@
 //     (minus the intentional pause) — target p95 < 16 ms;
 //  2. the content script's start-up cost on two 20,000-element pages without a report table — one with no
 //     <table> at all (the issue's "page without a table"), one with 97 small non-report tables (a news list's
-//     layout) — target < 5 ms: from the first statement of its main() to the first pre-filter's answer
-//     (performance.measure in content.ts),
+//     layout) — target < 5 ms: running the script's top level and main() up to the first pre-filter's answer
+//     (the v8.run of its evaluation in a DevTools trace),
 //     and, from a DevTools trace of the same load, the main-thread CPU time of everything the content script
 //     runs on that page (evaluating the script, the pre-filter, the watching and the popup's listener set up once
 //     the page is idle), and its longest single task;
@@ -126,6 +126,20 @@ function extensionTime(events) {
   return { wall, cpu, longest };
 }
 
+/**
+ * The start-up figure: running the content script's top level, which calls main() (its entry does nothing
+ * else, see wxt.config.ts), up to the first pre-filter's answer — its EvaluateScript in the trace without the
+ * script's compilation (the first v8.compile inside it; the totals count it). Nothing is written into the
+ * page's own timeline for this.
+ */
+function scriptRun(events) {
+  const ev = events.find((e) => e.ph === 'X' && e.name === 'EvaluateScript' && /\/content-scripts\/content\.js$/.test(e.args?.data?.url ?? ''));
+  if (!ev) return null;
+  const inside = (e) => e.ph === 'X' && e.tid === ev.tid && e.ts >= ev.ts && e.ts + e.dur <= ev.ts + ev.dur;
+  const compile = events.filter((e) => e.name === 'v8.compile' && inside(e)).sort((a, b) => a.ts - b.ts)[0];
+  return (ev.dur - (compile?.dur ?? 0)) / 1000;
+}
+
 async function traced(cdp, run) {
   const events = [];
   const onData = (e) => events.push(...e.value);
@@ -162,10 +176,11 @@ async function startupCost(context, server, { name, tables }) {
     if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const events = await traced(cdp, async () => {
       await page.goto(url);
-      const handle = await page.waitForFunction(() => performance.getEntriesByName('nianbao:startup')[0]?.duration ?? false, null, { timeout: 5000 });
-      costs.push(await handle.jsonValue());
-      await page.waitForTimeout(400); // the deferred extension API set-up (idle, at most 200 ms)
+      await page.waitForTimeout(500); // the script runs at document_idle; the set-up deferred to idle (at most 200 ms)
     });
+    const run = scriptRun(events);
+    if (run === null) throw new Error(`no evaluation of the content script in the trace of ${url}`);
+    costs.push(run);
     const t = extensionTime(events);
     traceWall.push(t.wall);
     traceCpu.push(t.cpu);
@@ -196,11 +211,11 @@ try {
     for (const sp of STARTUP_PAGES) {
       const { costs, traceWall, traceCpu, traceLongest, elements, overlay, tableCount } = await startupCost(browser.context, server, sp);
       const what = `a ${elements}-element page ${sp.label} (${tableCount} <table>)`;
-      console.log(`[${cpu}] start-up on ${what}, main() to the pre-filter's answer: ${fmt(costs)} (target < 5 ms); overlay created: ${overlay}`);
+      console.log(`[${cpu}] start-up on ${what}, running the content script (its top level and main(), to the pre-filter's answer): ${fmt(costs)} (target < 5 ms); overlay created: ${overlay}`);
       console.log(`[${cpu}]   all the content script's main-thread work on that load (trace), wall: ${fmt(traceWall)}`);
       console.log(`[${cpu}]   the same, thread CPU time (without the waits for a core on a busy machine): ${fmt(traceCpu)}`);
       console.log(`[${cpu}]   its longest single task (evaluating the script, main(), the set-up when the page is idle), wall: ${fmt(traceLongest)}`);
-      judge(`${cpu}: start-up on the page ${sp.label}, main() to the pre-filter's answer, p50`, q(costs, 50), 5);
+      judge(`${cpu}: start-up on the page ${sp.label}, running the content script to the pre-filter's answer, p50`, q(costs, 50), 5);
     }
 
     const all = [];

@@ -197,13 +197,15 @@ describe('popup on a CMS page', () => {
     await page.close();
   });
 
-  test('says why when there is nothing: no table, browser page', async () => {
+  test('says why when there is nothing: no table, browser page; a page without a report keeps no trace of the extension', async () => {
     const plain = await browser.context.newPage();
     await plain.goto(server.url + '/');
     await plain.waitForTimeout(500);
     let popup = await popupFor(await lastTab());
     await popup.getByText(/此页面没有发现年报统计表|此页面无法检查/).waitFor();
     assert.equal(await popup.getByText('此页面没有发现年报统计表。').count(), 1, await popup.locator('main').textContent());
+    // Nothing the page's own scripts could find the extension by (the start-up is timed from a trace instead).
+    assert.deepEqual(await plain.evaluate(() => performance.getEntries().map((e) => e.name).filter((n) => /nianbao/i.test(n))), []);
     await popup.close();
     await plain.close();
 
