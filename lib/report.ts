@@ -49,7 +49,8 @@ export type Values = Record<string, number | null>;
 
 export function valuesOf(report: Pick<Report, 'cells'>): Values {
   const out: Values = {};
-  for (const [id, c] of Object.entries(report.cells)) out[id] = c.value;
+  const cells = report.cells;
+  for (const id in cells) out[id] = cells[id]!.value;
   return out;
 }
 

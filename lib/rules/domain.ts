@@ -1,6 +1,6 @@
 import { sectionName, type FormatId } from '../formats';
 import type { CheckInput, Finding } from '../report';
-import { t, type MessageKey } from '../i18n';
+import { currentLocale, t, type MessageKey } from '../i18n';
 import { isPlaceholder } from '../read/value';
 import type { Compiled } from './compile';
 import { defOf, labelOf } from './labels';
@@ -18,9 +18,11 @@ export function domainFindings(c: Compiled, input: CheckInput): Finding[] {
   const values = input.values;
   const local = c.format === 'local';
   for (const id in values) {
+    const v = values[id];
+    // A whole figure ≥ 0 fits every kind: most cells, so they skip the look-up of their kind.
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= LIMIT) continue;
     const kind = c.kinds.get(id) ?? (c.format === 'local' && id.startsWith('local.') ? 'count' : undefined);
     if (!kind) continue;
-    const v = values[id];
     if (v === null || v === undefined || !Number.isFinite(v)) {
       const raw = input.raw?.[id];
       if (raw !== undefined && !isPlaceholder(raw)) out.push(unreadable(c.format, id, kind, raw));
@@ -68,7 +70,19 @@ interface Place {
   col: string | undefined;
 }
 
+/** Places by locale and format (a subtotal row's words depend on the locale). */
+const places = new Map<string, Map<string, Place>>();
+
 function placeOf(format: FormatId, id: string): Place {
+  const key = `${currentLocale()}|${format}`;
+  let known = places.get(key);
+  if (!known) places.set(key, (known = new Map()));
+  let p = known.get(id);
+  if (!p) known.set(id, (p = place(format, id)));
+  return p;
+}
+
+function place(format: FormatId, id: string): Place {
   const d = defOf(format, id);
   if (!d) return { id, section: '表', row: id, col: undefined };
   return { id, section: d.section, row: d.group ? `${d.group}·${d.row}` : d.row, col: d.col };

@@ -7,6 +7,8 @@ const PLAIN = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFracti
 
 /** Numbers as clerks write them: plain digits (never 1e+21), at most 4 decimals (no float noise), never Infinity. */
 export function num(x: number): string {
+  // Whole numbers print the same either way (and -0 as 0), without the cost of Intl.
+  if (Number.isSafeInteger(x)) return String(x);
   if (!Number.isFinite(x)) return t('rule.outOfRange');
   const s = PLAIN.format(x);
   return s === '-0' ? '0' : s;

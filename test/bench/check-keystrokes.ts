@@ -1,0 +1,89 @@
+/**
+ * Keystrokes into the e2e pages' gov2021 report (test/e2e/pages/report), each checked as the live page's tracker
+ * checks it (lib/page/tracker.ts `check`), by the live pipeline and by the one before its speed-up
+ * (test/check/reference). Shared by the check bench and its equality test.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import * as live from '@/lib/check';
+import { readDom } from '@/lib/read/dom';
+import { valuesOf, type CheckInput, type Finding, type Report, type Values } from '@/lib/report';
+import * as before from '../check/reference/check';
+import { valuesOf as valuesBefore } from '../check/reference/report';
+
+const PAGE = resolve(import.meta.dirname, '../e2e/pages/report/gov2021-2023.html');
+/** Last year's figures of the e2e report (test/e2e/report.mjs PRIOR_2022). */
+const PRIOR: CheckInput = {
+  format: 'gov2021',
+  year: 2022,
+  values: {
+    'apply.carryForward.natural': 2, 'apply.carryForward.commercial': 1, 'apply.carryForward.research': 0,
+    'apply.carryForward.nonprofit': 0, 'apply.carryForward.legal': 0, 'apply.carryForward.otherOrg': 0,
+    'apply.carryForward.total': 3, 'active.regulation.inForce': 0, 'active.normative.inForce': 24,
+  },
+};
+
+/** The report of the e2e pages as the live page reads it (cells with their elements). */
+export function pageReport(): Report {
+  const html = readFileSync(PAGE, 'utf8');
+  const { document } = parseHTML(`<!doctype html><html><body><h1>滨江区人民政府办公室2023年政府信息公开工作年度报告</h1>${html}</body></html>`);
+  const rep = readDom(document as unknown as Document, 'page')[0];
+  if (!rep?.format) throw new Error('the e2e report was not read');
+  return rep;
+}
+
+/** One way of checking a report as the tracker does, with its own memory of the last read (recently edited cells). */
+export interface Pipeline {
+  name: 'before' | 'now';
+  step(rep: Report, prior: CheckInput | undefined): { result: live.CheckResult | null; sig: string; recent: string[] };
+}
+
+function pipeline(name: Pipeline['name']): Pipeline {
+  const m = name === 'now' ? { ...live, valuesOf } : { ...before, valuesOf: valuesBefore };
+  let last: { values: Values; recent: string[] } | undefined;
+  const narrative: Finding[] = [];
+  return {
+    name,
+    step(rep, prior) {
+      const values = m.valuesOf(rep);
+      const recent = m.recentEdits(last?.values ?? null, values, last?.recent ?? []);
+      last = { values, recent };
+      const opts: live.CheckOptions = { recentlyEdited: recent, narrative };
+      if (prior) opts.prior = prior;
+      const sig = JSON.stringify([rep.format, rep.year, values]);
+      return { result: m.check(rep, opts), sig, recent };
+    },
+  };
+}
+
+const CELL = 'apply.new.natural';
+/** What the clerk's cell holds after each keystroke: select-all and type over, as the page bench does. */
+const SCENARIOS = {
+  typing: { title: 'typing 5→50, 8→80, 4→41 over the old figure', prior: false, texts: ['', '5', '50', '', '8', '80', '', '4', '41'] },
+  prior: { title: 'the same, with last year loaded', prior: true, texts: ['', '5', '50', '', '8', '80', '', '4', '41'] },
+  wrong: { title: 'a wrong figure (badge shown, updating)', prior: false, texts: ['50', '80'] },
+  right: { title: 'the right figure (no badge)', prior: false, texts: ['41'] },
+  blank: { title: 'the cell emptied', prior: false, texts: [''] },
+} as const;
+
+export function keystrokes(scenario: keyof typeof SCENARIOS) {
+  const s = SCENARIOS[scenario];
+  const rep = pageReport();
+  const cell = rep.cells[CELL]!;
+  const pipes = [pipeline('before'), pipeline('now')];
+  return {
+    title: s.title,
+    length: s.texts.length,
+    pipes,
+    rep,
+    run(p: Pipeline, each?: (out: ReturnType<Pipeline['step']>) => void): void {
+      for (const text of s.texts) {
+        cell.raw = text;
+        cell.value = text ? Number(text) : null;
+        const out = p.step(rep, s.prior ? PRIOR : undefined);
+        each?.(out);
+      }
+    },
+  };
+}
