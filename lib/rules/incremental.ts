@@ -1,0 +1,106 @@
+import { currentLocale, type Locale } from '../i18n';
+import type { CheckInput, Finding, Values } from '../report';
+import type { Compiled } from './compile';
+import { BLANK, blankFindings, cellDomain } from './domain';
+import { NA, PASS, evaluateRule, type Evaluation, type Outcome } from './evaluate';
+
+/**
+ * The live page checks the same report again on every keystroke, with one cell changed. What each cell says on
+ * its own (DOM-*) and what each rule of this year's cells found only change with their cells, so the last check
+ * of each format is kept, by the position of each cell in the values: the next check of a report with the same
+ * cells in the same order re-does only the cells whose value or text changed and the rules they are in. Rules
+ * on last year's figures are evaluated every time (last year's data can change without this year's). Anything
+ * else (other cells, another order, another locale) is checked in full.
+ */
+
+interface Last {
+  locale: Locale;
+  ids: string[];
+  values: unknown[];
+  raws: (string | undefined)[];
+  domain: (Finding | typeof BLANK | null)[];
+  blanks: { key: string; findings: Finding[] } | null;
+  /** Per rule of this year's cells: NA, PASS, or its outcome. */
+  rules: (typeof NA | typeof PASS | Outcome)[];
+}
+
+const lastOf = new WeakMap<Compiled, Last>();
+
+/** Each cell's DOM-* error (in the cells' order) then DOM-BLANK, and the evaluation of every rule. */
+export function domainAndRules(c: Compiled, input: CheckInput, prior: Values | undefined): { domain: Finding[]; ev: Evaluation } {
+  const values = input.values;
+  const locale = currentLocale();
+  let last = lastOf.get(c);
+  const changed = last && last.locale === locale ? changes(last, input) : null;
+  if (!last || !changed) lastOf.set(c, (last = fresh(c, input, locale)));
+  else if (changed.length) update(c, last, changed, input);
+
+  const domain: Finding[] = [];
+  const blanks: string[] = [];
+  for (let i = 0; i < last.ids.length; i++) {
+    const d = last.domain[i];
+    if (d === BLANK) blanks.push(last.ids[i]!);
+    else if (d) domain.push({ ...d });
+  }
+  if (blanks.length) {
+    const key = blanks.join('\n');
+    if (last.blanks?.key !== key) last.blanks = { key, findings: blankFindings(c, input, blanks) };
+    for (const f of last.blanks.findings) domain.push({ ...f });
+  }
+
+  const status = new Uint8Array(c.rules.length);
+  const outcomes: Outcome[] = [];
+  for (let i = 0; i < c.rules.length; i++) {
+    const o = c.rules[i]!.cross ? evaluateRule(c, i, values, prior) : last.rules[i]!;
+    if (o === PASS) status[i] = PASS;
+    else if (o !== NA) {
+      status[i] = o.status;
+      outcomes.push(o);
+    }
+  }
+  return { domain, ev: { status, outcomes } };
+}
+
+function fresh(c: Compiled, input: CheckInput, locale: Locale): Last {
+  const ids: string[] = [];
+  const values: unknown[] = [];
+  const raws: (string | undefined)[] = [];
+  const domain: Last['domain'] = [];
+  for (const id in input.values) {
+    const v = input.values[id];
+    ids.push(id);
+    values.push(v);
+    raws.push(input.raw?.[id]);
+    domain.push(cellDomain(c, id, v, input.raw));
+  }
+  const rules = c.rules.map((r, i) => (r.cross ? NA : evaluateRule(c, i, input.values, undefined)));
+  return { locale, ids, values, raws, domain, blanks: null, rules };
+}
+
+/** Positions of the cells whose value or text changed; null when the cells are not the same ones in the same order. */
+function changes(last: Last, input: CheckInput): number[] | null {
+  const out: number[] = [];
+  const raw = input.raw;
+  let i = 0;
+  for (const id in input.values) {
+    if (last.ids[i] !== id) return null;
+    const v = input.values[id];
+    const was = last.values[i];
+    if ((v !== was && (v === v || was === was)) || raw?.[id] !== last.raws[i]) out.push(i);
+    i++;
+  }
+  return i === last.ids.length ? out : null;
+}
+
+function update(c: Compiled, last: Last, changed: number[], input: CheckInput): void {
+  const rules = new Set<number>();
+  for (const i of changed) {
+    const id = last.ids[i]!;
+    const v = input.values[id];
+    last.values[i] = v;
+    last.raws[i] = input.raw?.[id];
+    last.domain[i] = cellDomain(c, id, v, input.raw);
+    for (const r of c.rulesWith.get(id) ?? []) rules.add(r);
+  }
+  for (const r of rules) if (!c.rules[r]!.cross) last.rules[r] = evaluateRule(c, r, input.values, undefined);
+}
