@@ -59,15 +59,18 @@ interface Place {
 }
 
 /** Places by locale and format (a subtotal row's words depend on the locale). */
-const places = new Map<string, Map<string, Place>>();
+const placesByLocale = new Map<string, Map<string, Place>>();
 
-function placeOf(format: FormatId, id: string): Place {
+/** Where each cell of the format is, in the current locale's words. */
+function placesOf(format: FormatId): (id: string) => Place {
   const key = `${currentLocale()}|${format}`;
-  let known = places.get(key);
-  if (!known) places.set(key, (known = new Map()));
-  let p = known.get(id);
-  if (!p) known.set(id, (p = place(format, id)));
-  return p;
+  let known = placesByLocale.get(key);
+  if (!known) placesByLocale.set(key, (known = new Map()));
+  return (id) => {
+    let p = known.get(id);
+    if (!p) known.set(id, (p = place(format, id)));
+    return p;
+  };
 }
 
 function place(format: FormatId, id: string): Place {
@@ -80,8 +83,9 @@ function place(format: FormatId, id: string): Place {
 /** DOM-BLANK: the blank cells (in the report's order) said once per fully blank section or column, then per row. */
 export function blankFindings(c: Compiled, input: CheckInput, blanks: string[]): Finding[] {
   const out: Finding[] = [];
-  const present = Object.keys(input.values).map((id) => placeOf(c.format, id));
-  const places = blanks.map((id) => placeOf(c.format, id));
+  const placeOf = placesOf(c.format);
+  const present = Object.keys(input.values).map(placeOf);
+  const places = blanks.map(placeOf);
   const sections = [...new Set(places.map((p) => p.section))];
   for (const s of sections) {
     const name = sectionName(c.format, s);

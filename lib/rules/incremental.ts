@@ -19,12 +19,14 @@ interface Last {
   values: unknown[];
   raws: (string | undefined)[];
   domain: (Finding | typeof BLANK | null)[];
-  blanks: { key: string; findings: Finding[] } | null;
+  /** DOM-BLANK findings by the blank cells' ids, the most recently used last. */
+  blanks: Map<string, Finding[]>;
   /** Per rule of this year's cells: NA, PASS, or its outcome. */
   rules: (typeof NA | typeof PASS | Outcome)[];
 }
 
 const lastOf = new WeakMap<Compiled, Last>();
+const KEPT_BLANKS = 8;
 
 /** Each cell's DOM-* error (in the cells' order) then DOM-BLANK, and the evaluation of every rule. */
 export function domainAndRules(c: Compiled, input: CheckInput, prior: Values | undefined): { domain: Finding[]; ev: Evaluation } {
@@ -43,9 +45,15 @@ export function domainAndRules(c: Compiled, input: CheckInput, prior: Values | u
     else if (d) domain.push({ ...d });
   }
   if (blanks.length) {
+    // Typing over a figure empties its cell and fills it again: both sets of blanks stay known.
     const key = blanks.join('\n');
-    if (last.blanks?.key !== key) last.blanks = { key, findings: blankFindings(c, input, blanks) };
-    for (const f of last.blanks.findings) domain.push({ ...f });
+    let findings = last.blanks.get(key);
+    if (!findings) {
+      findings = blankFindings(c, input, blanks);
+      if (last.blanks.size >= KEPT_BLANKS) last.blanks.delete(last.blanks.keys().next().value!);
+    } else last.blanks.delete(key);
+    last.blanks.set(key, findings);
+    for (const f of findings) domain.push({ ...f });
   }
 
   const status = new Uint8Array(c.rules.length);
@@ -74,7 +82,7 @@ function fresh(c: Compiled, input: CheckInput, locale: Locale): Last {
     domain.push(cellDomain(c, id, v, input.raw));
   }
   const rules = c.rules.map((r, i) => (r.cross ? NA : evaluateRule(c, i, input.values, undefined)));
-  return { locale, ids, values, raws, domain, blanks: null, rules };
+  return { locale, ids, values, raws, domain, blanks: new Map(), rules };
 }
 
 /** Positions of the cells whose value or text changed; null when the cells are not the same ones in the same order. */

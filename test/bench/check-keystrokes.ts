@@ -65,11 +65,18 @@ const SCENARIOS = {
   wrong: { title: 'a wrong figure (badge shown, updating)', prior: false, texts: ['50', '80'] },
   right: { title: 'the right figure (no badge)', prior: false, texts: ['41'] },
   blank: { title: 'the cell emptied', prior: false, texts: [''] },
+  half: { title: 'typing into a half-filled table (表三 other columns, 表四 blank)', prior: false, texts: ['', '5', '50', '', '8', '80', '', '4', '41'] },
 } as const;
+
+/** The half-filled table: 表三 typed for 自然人 and the 总计 column only, 表四 not yet. */
+const blankInHalf = (id: string) => /^apply\.[a-zA-Z.]+\.(commercial|research|nonprofit|legal|otherOrg)$|^appeal\./.test(id);
 
 export function keystrokes(scenario: keyof typeof SCENARIOS) {
   const s = SCENARIOS[scenario];
   const rep = pageReport();
+  if (scenario === 'half') {
+    for (const c of Object.values(rep.cells)) if (blankInHalf(c.id)) Object.assign(c, { value: null, raw: '' });
+  }
   const cell = rep.cells[CELL]!;
   const pipes = [pipeline('before'), pipeline('now')];
   return {

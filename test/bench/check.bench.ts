@@ -32,7 +32,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const us = (ms: number) => `${(ms * 1000).toFixed(1).padStart(7)} µs`;
 
 function report(label: string, warmups: number, perRound: number): void {
-  for (const scenario of ['typing', 'prior', 'wrong', 'right', 'blank'] as const) {
+  for (const scenario of ['typing', 'prior', 'wrong', 'right', 'blank', 'half'] as const) {
     const keys = keystrokes(scenario);
     for (let i = 0; i < warmups; i++) for (const p of keys.pipes) keys.run(p);
     const [ref, now] = timeRounds(keys.pipes, keys, perRound) as [number[], number[]];

@@ -120,7 +120,7 @@ describe('the fast check pipeline gives exactly what the pipeline before it gave
   }, 120_000);
 
   it('on the keystrokes the bench times (so its figures compare equal work)', () => {
-    for (const scenario of ['typing', 'prior', 'wrong', 'right', 'blank'] as const) {
+    for (const scenario of ['typing', 'prior', 'wrong', 'right', 'blank', 'half'] as const) {
       const keys = keystrokes(scenario);
       const outs: Record<string, unknown[]> = { before: [], now: [] };
       for (let round = 0; round < 3; round++) for (const p of keys.pipes) keys.run(p, (out) => outs[p.name]!.push(out));
