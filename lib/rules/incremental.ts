@@ -7,8 +7,8 @@ import { NA, PASS, evaluateRule, type Evaluation, type Outcome } from './evaluat
 /**
  * The live page checks the same report again on every keystroke, with one cell changed. What each cell says on
  * its own (DOM-*) and what each rule of this year's cells found only change with their cells, so the last check
- * of each format is kept, by the position of each cell in the values: the next check of a report with the same
- * cells in the same order re-does only the cells whose value or text changed and the rules they are in. Rules
+ * of each format is kept (the last few), by the position of each cell in the values: the next check of a report
+ * with the same cells in the same order re-does only the cells whose value or text changed and the rules they are in. Rules
  * on last year's figures are evaluated every time (last year's data can change without this year's). Anything
  * else (other cells, another order, another locale) is checked in full.
  */
@@ -25,17 +25,15 @@ interface Last {
   rules: (typeof NA | typeof PASS | Outcome)[];
 }
 
-const lastOf = new WeakMap<Compiled, Last>();
+/** Per format, its last checks (most recent first): a page may hold two reports of one format, checked in turn. */
+const lastOf = new WeakMap<Compiled, Last[]>();
+const KEPT_REPORTS = 4;
 const KEPT_BLANKS = 8;
 
 /** Each cell's DOM-* error (in the cells' order) then DOM-BLANK, and the evaluation of every rule. */
 export function domainAndRules(c: Compiled, input: CheckInput, prior: Values | undefined): { domain: Finding[]; ev: Evaluation } {
   const values = input.values;
-  const locale = currentLocale();
-  let last = lastOf.get(c);
-  const changed = last && last.locale === locale ? changes(last, input) : null;
-  if (!last || !changed) lastOf.set(c, (last = fresh(c, input, locale)));
-  else if (changed.length) update(c, last, changed, input);
+  const last = closest(c, input);
 
   const domain: Finding[] = [];
   const blanks: string[] = [];
@@ -67,6 +65,26 @@ export function domainAndRules(c: Compiled, input: CheckInput, prior: Values | u
     }
   }
   return { domain, ev: { status, outcomes } };
+}
+
+/** The kept check this report differs least from, brought up to date (a new one when none has its cells). */
+function closest(c: Compiled, input: CheckInput): Last {
+  const locale = currentLocale();
+  const kept = (lastOf.get(c) ?? []).filter((l) => l.locale === locale);
+  let best: { last: Last; changed: number[] } | undefined;
+  for (const last of kept) {
+    const changed = changes(last, input);
+    if (changed && (!best || changed.length < best.changed.length)) best = { last, changed };
+    // One keystroke changes one cell: the report just typed in needs no search further.
+    if (best && best.changed.length <= 1) break;
+  }
+  let last: Last;
+  if (best && best.changed.length < best.last.ids.length / 2) {
+    last = best.last;
+    if (best.changed.length) update(c, last, best.changed, input);
+  } else last = fresh(c, input, locale);
+  lastOf.set(c, [last, ...kept.filter((l) => l !== last)].slice(0, KEPT_REPORTS));
+  return last;
 }
 
 function fresh(c: Compiled, input: CheckInput, locale: Locale): Last {
