@@ -1,18 +1,13 @@
 /**
  * Keystrokes into the e2e pages' gov2021 report (test/e2e/pages/report), each checked as the live page's tracker
  * checks it (lib/page/tracker.ts `check`), by the live pipeline and by the one before its speed-up
- * (test/check/reference). Shared by the check bench and its equality test.
+ * (test/check/reference). Shared by the check bench (in Node and in Chromium) and its equality test.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseHTML } from 'linkedom';
 import * as live from '@/lib/check';
-import { readDom } from '@/lib/read/dom';
 import { valuesOf, type CheckInput, type Finding, type Report, type Values } from '@/lib/report';
 import * as before from '../check/reference/check';
 import { valuesOf as valuesBefore } from '../check/reference/report';
 
-const PAGE = resolve(import.meta.dirname, '../e2e/pages/report/gov2021-2023.html');
 /** Last year's figures of the e2e report (test/e2e/report.mjs PRIOR_2022). */
 const PRIOR: CheckInput = {
   format: 'gov2021',
@@ -23,15 +18,6 @@ const PRIOR: CheckInput = {
     'apply.carryForward.total': 3, 'active.regulation.inForce': 0, 'active.normative.inForce': 24,
   },
 };
-
-/** The report of the e2e pages as the live page reads it (cells with their elements). */
-export function pageReport(): Report {
-  const html = readFileSync(PAGE, 'utf8');
-  const { document } = parseHTML(`<!doctype html><html><body><h1>滨江区人民政府办公室2023年政府信息公开工作年度报告</h1>${html}</body></html>`);
-  const rep = readDom(document as unknown as Document, 'page')[0];
-  if (!rep?.format) throw new Error('the e2e report was not read');
-  return rep;
-}
 
 /** One way of checking a report as the tracker does, with its own memory of the last read (recently edited cells). */
 export interface Pipeline {
@@ -71,9 +57,12 @@ const SCENARIOS = {
 /** The half-filled table: 表三 typed for 自然人 and the 总计 column only, 表四 not yet. */
 const blankInHalf = (id: string) => /^apply\.[a-zA-Z.]+\.(commercial|research|nonprofit|legal|otherOrg)$|^appeal\./.test(id);
 
-export function keystrokes(scenario: keyof typeof SCENARIOS) {
+export type Scenario = keyof typeof SCENARIOS;
+export const SCENARIO_NAMES = Object.keys(SCENARIOS) as Scenario[];
+
+/** The keystrokes of a scenario into `rep` (the e2e pages' report as read), for both pipelines. */
+export function keystrokes(scenario: Scenario, rep: Report) {
   const s = SCENARIOS[scenario];
-  const rep = pageReport();
   if (scenario === 'half') {
     for (const c of Object.values(rep.cells)) if (blankInHalf(c.id)) Object.assign(c, { value: null, raw: '' });
   }
@@ -94,3 +83,33 @@ export function keystrokes(scenario: keyof typeof SCENARIOS) {
     },
   };
 }
+
+export interface Timing {
+  title: string;
+  /** Median per keystroke (ms), before and now, and the median of the ratios of rounds run side by side. */
+  before: number;
+  now: number;
+  ratio: number;
+}
+
+/**
+ * Times a scenario's keystrokes through both pipelines in interleaved rounds (which runs first alternates), so a
+ * busy machine slows both alike: the ratio is the figure that counts.
+ */
+export function compare(scenario: Scenario, rep: Report, o: { warmups: number; perRound: number; rounds: number }): Timing {
+  const keys = keystrokes(scenario, rep);
+  for (let i = 0; i < o.warmups; i++) for (const p of keys.pipes) keys.run(p);
+  const times = keys.pipes.map(() => [] as number[]);
+  for (let round = 0; round < o.rounds; round++) {
+    const order = round % 2 ? [1, 0] : [0, 1];
+    for (const p of order) {
+      const a = performance.now();
+      for (let i = 0; i < o.perRound; i++) keys.run(keys.pipes[p]!);
+      times[p]!.push((performance.now() - a) / (o.perRound * keys.length));
+    }
+  }
+  const [before, now] = times as [number[], number[]];
+  return { title: keys.title, before: median(before), now: median(now), ratio: median(before.map((b, i) => b / now[i]!)) };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;

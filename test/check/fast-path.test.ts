@@ -6,7 +6,8 @@ import { setLocale } from '@/lib/i18n';
 import { valuesOf, type CheckInput, type Finding, type Report, type Values } from '@/lib/report';
 import * as before from './reference/check';
 import { valuesOf as valuesBefore } from './reference/report';
-import { keystrokes, pageReport } from '../bench/check-keystrokes';
+import { SCENARIO_NAMES, keystrokes } from '../bench/check-keystrokes';
+import { pageReport } from '../bench/check-page';
 import { consistent } from '../rules/gen';
 
 /**
@@ -136,8 +137,8 @@ describe('the fast check pipeline gives exactly what the pipeline before it gave
   }, 120_000);
 
   it('on the keystrokes the bench times (so its figures compare equal work)', () => {
-    for (const scenario of ['typing', 'prior', 'wrong', 'right', 'blank', 'half'] as const) {
-      const keys = keystrokes(scenario);
+    for (const scenario of SCENARIO_NAMES) {
+      const keys = keystrokes(scenario, pageReport());
       const outs: Record<string, unknown[]> = { before: [], now: [] };
       for (let round = 0; round < 3; round++) for (const p of keys.pipes) keys.run(p, (out) => outs[p.name]!.push(out));
       expect(outs.now).toStrictEqual(outs.before);
