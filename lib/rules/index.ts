@@ -4,11 +4,12 @@ import { checkNarrative } from '../narrative';
 import { bySeverity, type CheckInput, type Finding } from '../report';
 import { compiled } from './compile';
 import { domainAndRules } from './incremental';
-import { ruleFindings } from './findings';
+import { ruleFindings, wordFindings } from './findings';
 import { localFindings } from './local';
 import { duplicateFinding, formatFinding, regulationFinding } from './plausibility';
 
 export { groupBySection } from './present';
+export { wordFindings } from './findings';
 export { inputOf } from './input';
 export { rulesOf } from '../formats/rules';
 
@@ -18,10 +19,23 @@ export { rulesOf } from '../formats/rules';
  * unknown format gives no findings, and data the engine cannot handle gives one info finding.
  */
 export function checkReport(input: CheckInput, prior?: CheckInput): Finding[] {
+  return engine(input, prior, true);
+}
+
+/**
+ * `checkReport` for lib/check, which localises first: the failing rules' findings come without their words,
+ * which `wordFindings` writes into those that are still shown.
+ */
+export function unwordedFindings(input: CheckInput, prior?: CheckInput): Finding[] {
+  return engine(input, prior, false);
+}
+
+function engine(input: CheckInput, prior: CheckInput | undefined, word: boolean): Finding[] {
   if (!input || !input.values || !Object.prototype.hasOwnProperty.call(FORMATS, input.format)) return [];
   const last = prior?.values ? prior : undefined;
   try {
     const out = check(input, last);
+    if (word) wordFindings(out);
     return out.length < 2 ? out : out.sort(bySeverity);
   } catch {
     return [{ rule: 'CHECK', severity: 'info', cells: [], message: t('rule.cannotCheck') }];
