@@ -81,7 +81,7 @@ export function uniqueMessage(format: FormatId, fixes: readonly Fix[], failing: 
     const f = fixes[0]!;
     const kind = typoKind(f.current, f.value);
     const slip = kind ? t(`locate.slip.${kind}`) : '';
-    return t('locate.unique', { cell: cellLabel(format, f.cell), value: fmt(f.value), current: fmt(f.current), slip, why });
+    return t('locate.unique', { cell: wordsOf(format, f.cell).join('·'), value: fmt(f.value), current: fmt(f.current), slip, why });
   }
   const value = new Map(fixes.map((f) => [f.cell, f.value]));
   const cells = compact(format, [...value.keys()], (name, c) => t('locate.pairCell', { cell: name, value: fmt(value.get(c)!) }));
