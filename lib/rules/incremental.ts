@@ -6,11 +6,11 @@ import { NA, PASS, evaluateRule, type Evaluation, type Outcome } from './evaluat
 
 /**
  * The live page checks the same report again on every keystroke, with one cell changed. What each cell says on
- * its own (DOM-*) and what each rule of this year's cells found only change with their cells, so the last check
- * of each format is kept (the last few), by the position of each cell in the values: the next check of a report
- * with the same cells in the same order re-does only the cells whose value or text changed and the rules they are in. Rules
- * on last year's figures are evaluated every time (last year's data can change without this year's). Anything
- * else (other cells, another order, another locale) is checked in full.
+ * its own (DOM-*) and what each rule of this year's cells found only change with their cells, so the last few
+ * checks of each format are kept, by the position of each cell in the values: the next check of a report with the
+ * same cells in the same order re-does only the cells whose value or text changed and the rules they are in.
+ * Rules on last year's figures are evaluated every time (last year's data can change without this year's).
+ * Anything else (other cells, another order, another locale) is checked in full.
  */
 
 interface Last {
