@@ -10,7 +10,8 @@ const KEPT = 20;
  */
 export function recentEdits(before: Values | null, now: Values, recent: readonly string[]): string[] {
   if (!before) return [...recent];
-  const changed = Object.keys(now).filter((id) => before[id] !== now[id]);
+  const changed: string[] = [];
+  for (const id in now) if (before[id] !== now[id]) changed.push(id);
   if (!changed.length || changed.length >= KEPT) return [...recent];
   return [...changed, ...recent.filter((c) => !changed.includes(c))].slice(0, KEPT);
 }

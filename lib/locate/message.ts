@@ -12,9 +12,23 @@ import type { Candidate, Fix, Found } from './types';
 const fmt = num;
 const enumerate = (words: readonly string[]) => words.join(t('common.enumSeparator'));
 
+/** A cell's label split into its words (labels are the form's own, in no locale: kept per format). */
+const labelWords = new Map<FormatId, Map<string, string[]>>();
+
+function wordsOf(format: FormatId, cell: string): string[] {
+  let known = labelWords.get(format);
+  if (!known) labelWords.set(format, (known = new Map()));
+  let words = known.get(cell);
+  if (!words) known.set(cell, (words = cellLabel(format, cell).split('·')));
+  return words;
+}
+
+/** Operand names of a rule's cells, kept per rule (its `cells` never change). */
+const namesOfRule = new WeakMap<readonly string[], Map<string, string>>();
+
 /** Operand names without the words all operands share: 表三 自然人列 → 一、本年新收, （七）总计. */
 function operandNames(format: FormatId, cells: readonly string[]): Map<string, string> {
-  const parts = cells.map((c) => cellLabel(format, c).split('·'));
+  const parts = cells.map((c) => wordsOf(format, c));
   const common = new Set(parts.length < 2 ? [] : parts[0]!.filter((p) => parts.every((q) => q.includes(p))));
   return new Map(
     cells.map((c, i) => {
@@ -27,7 +41,7 @@ function operandNames(format: FormatId, cells: readonly string[]): Map<string, s
 /** The words every cell's label shares (表四·行政复议), said once before a compact list. */
 function sharedWords(format: FormatId, cells: readonly string[]): string {
   if (cells.length < 2) return '';
-  const parts = cells.map((c) => cellLabel(format, c).split('·'));
+  const parts = cells.map((c) => wordsOf(format, c));
   return parts[0]!.filter((p) => parts.every((q) => q.includes(p))).join('·');
 }
 
@@ -49,7 +63,8 @@ function side(cells: readonly string[], names: Map<string, string>, values: Valu
 export function ruleText(format: FormatId, rule: LinearRule, values: Values): string {
   const { left, right, scope } = rule.def;
   const diff = left.reduce((s, c) => s + (values[c] as number), 0) - right.reduce((s, c) => s + (values[c] as number), 0);
-  const names = operandNames(format, rule.cells);
+  let names = namesOfRule.get(rule.cells);
+  if (!names) namesOfRule.set(rule.cells, (names = operandNames(format, rule.cells)));
   return t('locate.rule', { scope, left: side(left, names, values), right: side(right, names, values), diff: fmt(Math.abs(diff)) });
 }
 
@@ -66,7 +81,7 @@ export function uniqueMessage(format: FormatId, fixes: readonly Fix[], failing: 
     const f = fixes[0]!;
     const kind = typoKind(f.current, f.value);
     const slip = kind ? t(`locate.slip.${kind}`) : '';
-    return t('locate.unique', { cell: cellLabel(format, f.cell), value: fmt(f.value), current: fmt(f.current), slip, why });
+    return t('locate.unique', { cell: wordsOf(format, f.cell).join('·'), value: fmt(f.value), current: fmt(f.current), slip, why });
   }
   const value = new Map(fixes.map((f) => [f.cell, f.value]));
   const cells = compact(format, [...value.keys()], (name, c) => t('locate.pairCell', { cell: name, value: fmt(value.get(c)!) }));

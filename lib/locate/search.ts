@@ -1,5 +1,5 @@
 import type { Values } from '../report';
-import { EPS, admissible, holds, residual, tidy, type LinearSystem } from './system';
+import { EPS, admissible, holds, residual, residualOf, tidy, type LinearSystem } from './system';
 import type { Fix } from './types';
 
 /**
@@ -154,13 +154,15 @@ function inequalitiesHold(sys: LinearSystem, values: Values, fixes: readonly Fix
   const touched = new Set<number>();
   for (const f of fixes) for (const { rule } of sys.ineqByCell.get(f.cell) ?? []) touched.add(rule);
   if (touched.size === 0) return true;
-  const changed: Values = { ...values };
-  for (const f of fixes) changed[f.cell] = f.value;
+  const changed = (cell: string): number | null | undefined => {
+    for (let i = fixes.length - 1; i >= 0; i--) if (fixes[i]!.cell === cell) return fixes[i]!.value;
+    return values[cell];
+  };
   for (const i of touched) {
     const rule = sys.inequalities[i]!;
     const before = residual(rule, values);
     if (Number.isNaN(before) || !holds(rule, before)) continue;
-    if (!holds(rule, residual(rule, changed))) return false;
+    if (!holds(rule, residualOf(rule, changed))) return false;
   }
   return true;
 }

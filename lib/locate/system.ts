@@ -105,6 +105,17 @@ export function residual(rule: LinearRule, values: Values): number {
   return sum;
 }
 
+/** `residual` with each value looked up by `value` (values with a few cells changed, without copying them). */
+export function residualOf(rule: LinearRule, value: (cell: string) => number | null | undefined): number {
+  let sum = 0;
+  for (let i = 0; i < rule.cells.length; i++) {
+    const v = value(rule.cells[i]!);
+    if (typeof v !== 'number') return NaN;
+    sum += rule.coefs[i]! * v;
+  }
+  return sum;
+}
+
 export function holds(rule: LinearRule, res: number): boolean {
   if (rule.def.op === '=') return Math.abs(res) <= EPS;
   return rule.def.op === '<=' ? res <= EPS : res >= -EPS;

@@ -25,6 +25,8 @@ export interface Compiled {
   kinds: Map<string, CellKind>;
   /** For each cell, the indexes of the error equalities it is an operand of (for grouping). */
   errorRulesOf: Map<string, number[]>;
+  /** For each cell, the indexes of the rules it is a this-year operand of. */
+  rulesWith: Map<string, number[]>;
 }
 
 const cache = new Map<FormatId, Compiled>();
@@ -68,7 +70,16 @@ function compile(format: FormatId): Compiled {
       else errorRulesOf.set(id, [i]);
     }
   });
-  return { format, rules, kinds, errorRulesOf };
+  const rulesWith = new Map<string, number[]>();
+  rules.forEach((r, i) => {
+    r.ids.forEach((id, k) => {
+      if (r.prior[k]) return;
+      const list = rulesWith.get(id);
+      if (!list) rulesWith.set(id, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    });
+  });
+  return { format, rules, kinds, errorRulesOf, rulesWith };
 }
 
 export function labelsOf(format: FormatId, r: CompiledRule): string[] {

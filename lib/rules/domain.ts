@@ -1,6 +1,6 @@
 import { sectionName, type FormatId } from '../formats';
 import type { CheckInput, Finding } from '../report';
-import { t, type MessageKey } from '../i18n';
+import { currentLocale, t, type MessageKey } from '../i18n';
 import { isPlaceholder } from '../read/value';
 import type { Compiled } from './compile';
 import { defOf, labelOf } from './labels';
@@ -10,40 +10,30 @@ import { LIMIT } from './suggest';
 /**
  * DOM-INT / DOM-SIGNED / DOM-AMT (error) per cell, and DOM-BLANK (warning) grouped so that an
  * empty table says so once: one finding per fully blank section, per fully blank column, and
- * per row for the remaining blanks.
+ * per row for the remaining blanks. lib/rules/incremental puts them together for a report.
  */
-export function domainFindings(c: Compiled, input: CheckInput): Finding[] {
-  const out: Finding[] = [];
-  const blanks: string[] = [];
-  const values = input.values;
+
+/** What `cellDomain` says of a blank cell: DOM-BLANK words blanks together (`blankFindings`). */
+export const BLANK = 'blank';
+
+/** What one cell's value says on its own: its DOM-* error, BLANK, or nothing (null). */
+export function cellDomain(c: Compiled, id: string, v: number | null | undefined, raws: CheckInput['raw']): Finding | typeof BLANK | null {
+  // A whole figure ≥ 0 fits every kind: most cells, so they skip the look-up of their kind.
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= LIMIT) return null;
   const local = c.format === 'local';
-  for (const id in values) {
-    const kind = c.kinds.get(id) ?? (c.format === 'local' && id.startsWith('local.') ? 'count' : undefined);
-    if (!kind) continue;
-    const v = values[id];
-    if (v === null || v === undefined || !Number.isFinite(v)) {
-      const raw = input.raw?.[id];
-      if (raw !== undefined && !isPlaceholder(raw)) out.push(unreadable(c.format, id, kind, raw));
-      else blanks.push(id);
-      continue;
-    }
-    if (Math.abs(v) > LIMIT) {
-      out.push(domain(RULE_OF_KIND[kind], c.format, id, v, 'domain.tooBig'));
-    } else if (local && v < 0) {
-      // Local tables carry no kinds (a 万元 figure may have decimals): only the sign is certain.
-      out.push(domain('DOM-INT', c.format, id, v, 'domain.negative'));
-    } else if (local) {
-      continue;
-    } else if (kind === 'count' && !(Number.isInteger(v) && v >= 0)) {
-      out.push(domain('DOM-INT', c.format, id, v, 'domain.count'));
-    } else if (kind === 'signed' && !Number.isInteger(v)) {
-      out.push(domain('DOM-SIGNED', c.format, id, v, 'domain.signed'));
-    } else if (kind === 'amount' && !(v >= 0)) {
-      out.push(domain('DOM-AMT', c.format, id, v, 'domain.amount'));
-    }
+  const kind = c.kinds.get(id) ?? (local && id.startsWith('local.') ? 'count' : undefined);
+  if (!kind) return null;
+  if (v === null || v === undefined || !Number.isFinite(v)) {
+    const raw = raws?.[id];
+    return raw !== undefined && !isPlaceholder(raw) ? unreadable(c.format, id, kind, raw) : BLANK;
   }
-  if (blanks.length) out.push(...blankFindings(c, input, blanks));
-  return out;
+  if (Math.abs(v) > LIMIT) return domain(RULE_OF_KIND[kind], c.format, id, v, 'domain.tooBig');
+  // Local tables carry no kinds (a 万元 figure may have decimals): only the sign is certain.
+  if (local) return v < 0 ? domain('DOM-INT', c.format, id, v, 'domain.negative') : null;
+  if (kind === 'count' && !(Number.isInteger(v) && v >= 0)) return domain('DOM-INT', c.format, id, v, 'domain.count');
+  if (kind === 'signed' && !Number.isInteger(v)) return domain('DOM-SIGNED', c.format, id, v, 'domain.signed');
+  if (kind === 'amount' && !(v >= 0)) return domain('DOM-AMT', c.format, id, v, 'domain.amount');
+  return null;
 }
 
 const RULE_OF_KIND = { count: 'DOM-INT', signed: 'DOM-SIGNED', amount: 'DOM-AMT' } as const;
@@ -68,17 +58,34 @@ interface Place {
   col: string | undefined;
 }
 
-function placeOf(format: FormatId, id: string): Place {
+/** Places by locale and format (a subtotal row's words depend on the locale). */
+const placesByLocale = new Map<string, Map<string, Place>>();
+
+/** Where each cell of the format is, in the current locale's words. */
+function placesOf(format: FormatId): (id: string) => Place {
+  const key = `${currentLocale()}|${format}`;
+  let known = placesByLocale.get(key);
+  if (!known) placesByLocale.set(key, (known = new Map()));
+  return (id) => {
+    let p = known.get(id);
+    if (!p) known.set(id, (p = place(format, id)));
+    return p;
+  };
+}
+
+function place(format: FormatId, id: string): Place {
   const d = defOf(format, id);
   if (!d) return { id, section: '表', row: id, col: undefined };
   return { id, section: d.section, row: d.group ? `${d.group}·${d.row}` : d.row, col: d.col };
 }
 
 
-function blankFindings(c: Compiled, input: CheckInput, blanks: string[]): Finding[] {
+/** DOM-BLANK: the blank cells (in the report's order) said once per fully blank section or column, then per row. */
+export function blankFindings(c: Compiled, input: CheckInput, blanks: string[]): Finding[] {
   const out: Finding[] = [];
-  const present = Object.keys(input.values).map((id) => placeOf(c.format, id));
-  const places = blanks.map((id) => placeOf(c.format, id));
+  const placeOf = placesOf(c.format);
+  const present = Object.keys(input.values).map(placeOf);
+  const places = blanks.map(placeOf);
   const sections = [...new Set(places.map((p) => p.section))];
   for (const s of sections) {
     const name = sectionName(c.format, s);

@@ -39,72 +39,52 @@ export interface Evaluation {
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /**
- * Evaluate every rule of the format. Absent operands (not in `values`, or prior values
+ * Evaluate rule i of the format. Absent operands (not in `values`, or prior values
  * missing/blank) make a rule not applicable; blank current operands make it not assessable
- * unless no value of theirs could make it hold.
+ * unless no value of theirs could make it hold. NA, PASS, or what the rule found when it does
+ * not pass (outcomes are never changed once made: lib/rules/incremental keeps them).
  */
-export function evaluate(c: Compiled, values: Values, prior: Values | undefined): Evaluation {
-  const rules = c.rules;
-  const status = new Uint8Array(rules.length);
-  const outcomes: Outcome[] = [];
-  for (let i = 0; i < rules.length; i++) {
-    const r = rules[i]!;
-    if (r.cross && !prior) continue;
-    const ids = r.ids;
-    let left = 0;
-    let right = 0;
-    let blankL = 0;
-    let blankR = 0;
-    let absent = false;
-    for (let k = 0; k < ids.length; k++) {
-      const x = r.prior[k] ? prior![ids[k]!] : values[ids[k]!];
-      if (x === undefined) {
-        absent = true;
-        break;
-      }
-      if (!isNum(x)) {
-        if (r.prior[k]) {
-          absent = true;
-          break;
-        }
-        if (r.right[k]) blankR++;
-        else blankL++;
-      } else if (r.right[k]) right += x;
-      else left += x;
-    }
-    if (absent) continue;
-    const op = r.def.op;
-    if (blankL + blankR === 0) {
-      const d = left - right;
-      const ok = op === '=' ? Math.abs(d) < EPS : op === '<=' ? d < EPS : d > -EPS;
-      if (ok) {
-        status[i] = PASS;
-        continue;
-      }
-      status[i] = FAIL;
-      outcomes.push(outcome(i, r, FAIL, values, prior, left, right));
-      continue;
-    }
-    // With blanks: a blank stands for an unknown value ≥ 0 on its side.
-    let st: typeof FAIL | typeof BLANK = BLANK;
-    let need: number | undefined;
-    if (op === '=') {
-      if (blankR === 0) need = right - left;
-      else if (blankL === 0) need = left - right;
-      if (need !== undefined && need < -EPS) st = FAIL;
-    } else {
-      // L ≤ R cannot be rescued when only L has blanks and L already exceeds R (and mirrored).
-      const over = op === '<=' ? left - right : right - left;
-      const onlyGrowing = op === '<=' ? blankR === 0 : blankL === 0;
-      if (onlyGrowing && over > EPS) st = FAIL;
-    }
-    if (st === BLANK && r.def.severity === 'info') continue;
-    status[i] = st;
-    const o = outcome(i, r, st, values, prior, left, right);
-    if (need !== undefined) o.need = need;
-    outcomes.push(o);
+export function evaluateRule(c: Compiled, i: number, values: Values, prior: Values | undefined): typeof NA | typeof PASS | Outcome {
+  const r = c.rules[i]!;
+  if (r.cross && !prior) return NA;
+  const ids = r.ids;
+  let left = 0;
+  let right = 0;
+  let blankL = 0;
+  let blankR = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const x = r.prior[k] ? prior![ids[k]!] : values[ids[k]!];
+    if (x === undefined) return NA;
+    if (!isNum(x)) {
+      if (r.prior[k]) return NA;
+      if (r.right[k]) blankR++;
+      else blankL++;
+    } else if (r.right[k]) right += x;
+    else left += x;
   }
-  return { status, outcomes };
+  const op = r.def.op;
+  if (blankL + blankR === 0) {
+    const d = left - right;
+    const ok = op === '=' ? Math.abs(d) < EPS : op === '<=' ? d < EPS : d > -EPS;
+    return ok ? PASS : outcome(i, r, FAIL, values, prior, left, right);
+  }
+  // With blanks: a blank stands for an unknown value ≥ 0 on its side.
+  let st: typeof FAIL | typeof BLANK = BLANK;
+  let need: number | undefined;
+  if (op === '=') {
+    if (blankR === 0) need = right - left;
+    else if (blankL === 0) need = left - right;
+    if (need !== undefined && need < -EPS) st = FAIL;
+  } else {
+    // L ≤ R cannot be rescued when only L has blanks and L already exceeds R (and mirrored).
+    const over = op === '<=' ? left - right : right - left;
+    const onlyGrowing = op === '<=' ? blankR === 0 : blankL === 0;
+    if (onlyGrowing && over > EPS) st = FAIL;
+  }
+  if (st === BLANK && r.def.severity === 'info') return NA;
+  const o = outcome(i, r, st, values, prior, left, right);
+  if (need !== undefined) o.need = need;
+  return o;
 }
 
 function outcome(

@@ -17,6 +17,23 @@ function cellsOf(o: Outcome): string[] {
 const implied = (o: Outcome, k: number): number | null => impliedValue(o.rule, o.vals, k);
 
 /**
+ * Words of the failing rules' findings, which localisation may drop or word anew (lib/check/annotate): written
+ * into a finding only when it is kept, by `wordFindings`, before any caller of the engine sees it.
+ */
+const unworded = new WeakMap<Finding, () => string>();
+
+/** Writes the words of the findings still without them (in place: they are the engine's own, new objects). */
+export function wordFindings<T extends Finding[]>(findings: T): T {
+  for (const f of findings) {
+    const word = unworded.get(f);
+    if (!word) continue;
+    f.message = word();
+    unworded.delete(f);
+  }
+  return findings;
+}
+
+/**
  * Findings of the sum rules that did not pass: one per wrong cell where the failures agree on
  * it, one per blank cell whose value the rules determine, otherwise one per rule.
  */
@@ -26,22 +43,27 @@ export function ruleFindings(c: Compiled, values: Values, prior: Values | undefi
   const fits = (cell: string, value: number | null): value is number => value !== null && acceptable(c, values, prior, [{ cell, value }]);
   for (const g of groupFailures(c, values, status, outcomes, fits)) {
     for (const o of g.outcomes) covered.add(o.index);
-    out.push({
+    const actual = values[g.cell];
+    const f: Finding = {
       rule: g.outcomes[0]!.rule.def.rule,
       rules: g.outcomes.map((o) => o.rule.def.rule),
       severity: 'error',
       cells: [g.cell, ...g.outcomes.flatMap(cellsOf).filter((id, i, a) => id !== g.cell && a.indexOf(id) === i)],
       target: g.cell,
       expected: g.value,
-      actual: values[g.cell] ?? undefined,
-      message: t('rule.likelyWrong', {
+      actual: actual ?? undefined,
+      message: '',
+    };
+    unworded.set(f, () =>
+      t('rule.likelyWrong', {
         cell: labelOf(c.format, g.cell),
-        value: num(values[g.cell] ?? 0),
+        value: num(actual ?? 0),
         n: g.outcomes.length,
         want: num(g.value),
         rules: g.outcomes.map((o) => ruleText(c.format, o)).join(t('common.listSeparator')),
       }),
-    });
+    );
+    out.push(f);
   }
   const deduced = new Map<string, { value: number; outcomes: Outcome[]; assumeZero: boolean; conflict?: boolean }>();
   for (const o of outcomes) {
@@ -49,7 +71,8 @@ export function ruleFindings(c: Compiled, values: Values, prior: Values | undefi
     const def = o.rule.def;
     const cells = cellsOf(o);
     if (o.status === FAIL) {
-      const f: Finding = { rule: def.rule, severity: def.severity, cells, message: ruleText(c.format, o) };
+      const f: Finding = { rule: def.rule, severity: def.severity, cells, message: '' };
+      unworded.set(f, () => ruleText(c.format, o));
       if (o.rule.cross && o.blanks.length === 0) {
         // Cross-year: last year's figures are settled, so the fix is this year's first operand.
         const target = cells[0]!;

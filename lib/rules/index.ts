@@ -3,13 +3,13 @@ import { t } from '../i18n';
 import { checkNarrative } from '../narrative';
 import { bySeverity, type CheckInput, type Finding } from '../report';
 import { compiled } from './compile';
-import { domainFindings } from './domain';
-import { evaluate } from './evaluate';
-import { ruleFindings } from './findings';
+import { domainAndRules } from './incremental';
+import { ruleFindings, wordFindings } from './findings';
 import { localFindings } from './local';
 import { duplicateFinding, formatFinding, regulationFinding } from './plausibility';
 
 export { groupBySection } from './present';
+export { wordFindings } from './findings';
 export { inputOf } from './input';
 export { rulesOf } from '../formats/rules';
 
@@ -19,10 +19,23 @@ export { rulesOf } from '../formats/rules';
  * unknown format gives no findings, and data the engine cannot handle gives one info finding.
  */
 export function checkReport(input: CheckInput, prior?: CheckInput): Finding[] {
+  return engine(input, prior, true);
+}
+
+/**
+ * `checkReport` for lib/check, which localises first: the failing rules' findings come without their words,
+ * which `wordFindings` writes into those that are still shown.
+ */
+export function unwordedFindings(input: CheckInput, prior?: CheckInput): Finding[] {
+  return engine(input, prior, false);
+}
+
+function engine(input: CheckInput, prior: CheckInput | undefined, word: boolean): Finding[] {
   if (!input || !input.values || !Object.prototype.hasOwnProperty.call(FORMATS, input.format)) return [];
   const last = prior?.values ? prior : undefined;
   try {
     const out = check(input, last);
+    if (word) wordFindings(out);
     return out.length < 2 ? out : out.sort(bySeverity);
   } catch {
     return [{ rule: 'CHECK', severity: 'info', cells: [], message: t('rule.cannotCheck') }];
@@ -34,8 +47,8 @@ function check(input: CheckInput, prior: CheckInput | undefined): Finding[] {
   const out: Finding[] = [];
   const superseded = formatFinding(input);
   if (superseded) out.push(superseded);
-  out.push(...domainFindings(c, input));
-  const ev = evaluate(c, input.values, prior?.values);
+  const { domain, ev } = domainAndRules(c, input, prior?.values);
+  out.push(...domain);
   if (ev.outcomes.length) out.push(...ruleFindings(c, input.values, prior?.values, ev.status, ev.outcomes));
   if (input.format === 'local') out.push(...localFindings(input));
   const reg = regulationFinding(input);

@@ -1,4 +1,4 @@
-import type { CheckInput, Report, Values } from '../report';
+import { valuesOf, type CheckInput, type Report, type Values } from '../report';
 import type { FormatId } from '../formats/types';
 
 /** Saved figures (a stored year, an imported file, the background's answer): values only, no cell text. */
@@ -23,13 +23,10 @@ export function inputOf(source: InputSource): CheckInput | null {
     if (source.body) input.body = source.body;
     return input;
   }
-  const values: CheckInput['values'] = {};
   let raw: Record<string, string> | undefined;
-  for (const id in source.cells) {
-    const c = source.cells[id]!;
-    values[id] = c.value;
+  const values = valuesOf(source, (id, c) => {
     if (c.unreadable) (raw ??= {})[id] = c.raw;
-  }
+  });
   const input: CheckInput = { format: source.format, year: source.year, values };
   if (raw) input.raw = raw;
   if (source.body) input.body = source.body;

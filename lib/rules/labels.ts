@@ -1,6 +1,6 @@
 import { APPLY_COLS, APPLY_GROUPS, applySection } from '../formats/apply-sections';
 import { SHORT_ROW as SHORT_BY_ID } from '../formats/rules/apply';
-import { t } from '../i18n';
+import { currentLocale, t } from '../i18n';
 import { FORMATS, cellDef, cellLabel, sectionName, type CellDef, type FormatId } from '../formats';
 
 /**
@@ -21,6 +21,18 @@ export function defOf(format: FormatId, id: string): CellDef | undefined {
 
 /** Full label of a cell: 表三·（七）总计·自然人, with the fallbacks of `defOf`. */
 export function labelOf(format: FormatId, id: string): string {
+  const key = `${currentLocale()}|${format}`;
+  let known = labels.get(key);
+  if (!known) labels.set(key, (known = new Map()));
+  let label = known.get(id);
+  if (label === undefined) known.set(id, (label = fullLabel(format, id)));
+  return label;
+}
+
+/** Labels by locale and format, as `labelOf` words them. */
+const labels = new Map<string, Map<string, string>>();
+
+function fullLabel(format: FormatId, id: string): string {
   const base = cellLabel(format, id);
   if (base !== id) return base;
   const d = defOf(format, id);

@@ -1,5 +1,5 @@
 import type { FormatId } from '../formats';
-import { t } from '../i18n';
+import { currentLocale, t, type Locale } from '../i18n';
 import { labelsOf } from './compile';
 import { EPS, type Outcome } from './evaluate';
 
@@ -7,6 +7,8 @@ const PLAIN = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFracti
 
 /** Numbers as clerks write them: plain digits (never 1e+21), at most 4 decimals (no float noise), never Infinity. */
 export function num(x: number): string {
+  // Whole numbers print the same either way (and -0 as 0), without the cost of Intl.
+  if (Number.isSafeInteger(x)) return String(x);
   if (!Number.isFinite(x)) return t('rule.outOfRange');
   const s = PLAIN.format(x);
   return s === '-0' ? '0' : s;
@@ -37,8 +39,27 @@ function side(labels: string[], o: Outcome, from: number, to: number, sum: numbe
   return `${terms.join('+')}=${num(sum)}`;
 }
 
+/**
+ * Each outcome's words, per locale: an outcome is never changed once made, and lib/rules/incremental hands the
+ * same one to every check until one of its cells changes (a half-filled table's many not-assessable rules).
+ */
+const worded = { rule: new WeakMap<Outcome, [Locale, string]>(), sides: new WeakMap<Outcome, [Locale, string]>(), blank: new WeakMap<Outcome, [Locale, string]>() };
+
+function once(memo: WeakMap<Outcome, [Locale, string]>, o: Outcome, word: () => string): string {
+  const locale = currentLocale();
+  const known = memo.get(o);
+  if (known && known[0] === locale) return known[1];
+  const text = word();
+  memo.set(o, [locale, text]);
+  return text;
+}
+
 /** 「表三 自然人列：本年新收(8)+上年结转(0)=8，但办理结果总计(7)+结转下年度(0)=7，相差1」 */
 export function ruleText(format: FormatId, o: Outcome): string {
+  return once(worded.rule, o, () => ruleWords(format, o));
+}
+
+function ruleWords(format: FormatId, o: Outcome): string {
   const r = o.rule;
   const labels = labelsOf(format, r);
   const nl = r.def.left.length;
@@ -75,6 +96,10 @@ export function ruleText(format: FormatId, o: Outcome): string {
 
 /** A rule's two sides without their verdict: what a blank cell is deduced from. */
 export function sidesText(format: FormatId, o: Outcome): string {
+  return once(worded.sides, o, () => sidesWords(format, o));
+}
+
+function sidesWords(format: FormatId, o: Outcome): string {
   const r = o.rule;
   if (r.def.op !== '=' || r.def.rule === 'X-STOCK' || (o.status === 2 && o.blanks.length > 0)) return ruleText(format, o);
   const labels = labelsOf(format, r);
@@ -88,6 +113,10 @@ function show(v: number | null | undefined): string {
 
 /** Rule text for a rule that cannot be checked because of blanks (blank operands in scope words). */
 export function blankText(format: FormatId, o: Outcome): string {
+  return once(worded.blank, o, () => blankWords(format, o));
+}
+
+function blankWords(format: FormatId, o: Outcome): string {
   const labels = labelsOf(format, o.rule);
   const nl = o.rule.def.left.length;
   const n = o.rule.ids.length;

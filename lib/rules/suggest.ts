@@ -62,26 +62,28 @@ export interface Suggestion {
  */
 export function acceptable(c: Compiled, values: Values, prior: Values | undefined, fixes: readonly Suggestion[]): boolean {
   if (!fixes.length) return false;
-  const patched: Values = { ...values };
+  const patched = new Map<string, number>();
   for (const f of fixes) {
     if (!inDomain(c.kinds.get(f.cell) ?? 'count', f.value)) return false;
-    patched[f.cell] = f.value;
+    patched.set(f.cell, f.value);
   }
-  const cells = new Set(fixes.map((f) => f.cell));
-  for (const r of c.rules) {
-    if (r.def.severity === 'info' || (r.cross && !prior)) continue;
-    if (!r.ids.some((id, k) => !r.prior[k] && cells.has(id))) continue;
-    if (fails(r, patched, prior)) return false;
+  const value = (id: string) => (patched.has(id) ? patched.get(id) : values[id]);
+  for (const cell of patched.keys()) {
+    for (const i of c.rulesWith.get(cell) ?? []) {
+      const r = c.rules[i]!;
+      if (r.def.severity === 'info' || (r.cross && !prior)) continue;
+      if (fails(r, value, prior)) return false;
+    }
   }
   return true;
 }
 
-function fails(r: CompiledRule, values: Values, prior: Values | undefined): boolean {
+function fails(r: CompiledRule, value: (id: string) => number | null | undefined, prior: Values | undefined): boolean {
   const vals: (number | null)[] = [];
   let blankL = 0;
   let blankR = 0;
   for (let k = 0; k < r.ids.length; k++) {
-    const x = r.prior[k] ? prior![r.ids[k]!] : values[r.ids[k]!];
+    const x = r.prior[k] ? prior![r.ids[k]!] : value(r.ids[k]!);
     if (x === undefined) return false;
     if (typeof x !== 'number' || !Number.isFinite(x)) {
       if (r.prior[k]) return false;
