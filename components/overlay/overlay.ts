@@ -318,8 +318,8 @@ export class Overlay implements OverlayView {
     if (!el) return;
     if (el.hidden !== !pos.visible) el.hidden = !pos.visible;
     if (!pos.visible) return;
-    el.style.left = `${Math.round(pos.left)}px`;
-    el.style.top = `${Math.round(pos.top)}px`;
+    setPx(el, 'left', pos.left);
+    setPx(el, 'top', pos.top);
     const transform = pos.below ? 'translate(-100%,0)' : 'translate(-100%,-100%)';
     if (el.style.transform !== transform) el.style.transform = transform;
   }
@@ -521,9 +521,14 @@ function placeTip(tip: HTMLElement, pos: Pos): void {
   if (tip.style.transform !== transform) tip.style.transform = transform;
   const mw = `${Math.round(t.maxWidth)}px`;
   if (tip.style.maxWidth !== mw) tip.style.maxWidth = mw;
-  tip.style.setProperty('--nb-bridge', `${Math.max(0, Math.round(t.bridge.height))}px`);
-  tip.style.setProperty(t.alignRight ? '--nb-bridge-r' : '--nb-bridge-l', `${Math.round(t.bridge.inset)}px`);
-  tip.style.setProperty(t.alignRight ? '--nb-bridge-l' : '--nb-bridge-r', 'auto');
+  setVar(tip, '--nb-bridge', `${Math.max(0, Math.round(t.bridge.height))}px`);
+  setVar(tip, t.alignRight ? '--nb-bridge-r' : '--nb-bridge-l', `${Math.round(t.bridge.inset)}px`);
+  setVar(tip, t.alignRight ? '--nb-bridge-l' : '--nb-bridge-r', 'auto');
+}
+
+/** A custom property written only when it changes (each write makes the browser compute the overlay's style again). */
+function setVar(el: HTMLElement, name: string, value: string): void {
+  if (el.style.getPropertyValue(name) !== value) el.style.setProperty(name, value);
 }
 
 function setPx(el: HTMLElement, prop: 'left' | 'top' | 'width' | 'height', v: number): void {
