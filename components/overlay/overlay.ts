@@ -70,6 +70,8 @@ export class Overlay implements OverlayView {
   private readonly spare: HTMLButtonElement[] = [];
   private readonly spareRefs: HTMLElement[] = [];
   private readonly spareMarks: HTMLElement[] = [];
+  /** How each badge was last placed (Overlay.place), forgotten when it is retired. */
+  private readonly placed = new WeakMap<HTMLButtonElement, string>();
   /** What each badge's 改为 N writes. */
   private readonly fixes = new Map<HTMLButtonElement, { key: string; cell: string; value: number }>();
 
@@ -153,6 +155,7 @@ export class Overlay implements OverlayView {
     el.removeAttribute('aria-label');
     el.removeAttribute('data-confirmed');
     delete el.dataset.sig;
+    this.placed.delete(el);
     this.fixes.delete(el);
     const tip = el.nextElementSibling as HTMLElement;
     for (const p of Array.from(tip.children) as HTMLElement[]) p.hidden = true;
@@ -327,6 +330,10 @@ export class Overlay implements OverlayView {
   place(key: string, pos: Pos): void {
     const el = this.badges.get(key);
     if (!el) return;
+    // Placed just so already (most badges, on most keystrokes): nothing to read or write.
+    const sig = JSON.stringify([key, pos.visible && pos, el.getAttribute('data-severity'), el.hasAttribute('data-confirmed')]);
+    if (this.placed.get(el) === sig) return;
+    this.placed.set(el, sig);
     const hidden = !pos.visible;
     if (el.hidden !== hidden) el.hidden = hidden;
     this.outlines.place(key, hidden ? null : pos.cell, el.hasAttribute('data-confirmed') ? null : (el.getAttribute('data-severity') as BadgeSeverity | null));

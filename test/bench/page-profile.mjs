@@ -2,7 +2,9 @@
 // keystroke goes (reading, checking, placing badges, the overlay's DOM writes), as inclusive sample time per
 // function. Run after a build (`node scripts/build.mjs`, or any build in NIANBAO_EXTENSION_DIR; an unminified
 // one keeps the function names):
-//   node test/bench/page-profile.mjs            PAGES=kindeditor,ckeditor5,form KEYS=40 THROTTLE=1
+//   node test/bench/page-profile.mjs            PAGES=kindeditor,ckeditor5,form KEYS=40 THROTTLE=1 ROUNDS=2
+// NIANBAO_EXTENSION_DIR may list several builds (comma-separated, e.g. before and after a change): they are
+// profiled in turn, round by round, in one run, so that a busy machine weighs on each alike.
 // Each keystroke replaces a wrong figure by another wrong one (the badge on screen updates), the shape of
 // bench:page's "update" case; BADGES more wrong cells are left on screen first (default 3), so that placing
 // costs what it costs with several badges.
@@ -11,7 +13,8 @@ import {
 } from '../e2e/harness.mjs';
 import { overlayOf } from '../e2e/overlay-root.mjs';
 
-const EXT = process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR;
+const BUILDS = (process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR).split(',').filter(Boolean);
+const ROUNDS = Number(process.env.ROUNDS ?? 1);
 const PAGES = (process.env.PAGES ?? 'kindeditor,ckeditor5,form').split(',').filter(Boolean);
 const KEYS = Number(process.env.KEYS ?? 40);
 const RATE = Number(process.env.THROTTLE ?? 1);
@@ -80,15 +83,32 @@ async function profileKeystrokes(context, server, name) {
 }
 
 const server = await startServer();
-const browser = await launchWithExtension({ extensionDir: EXT });
+const browsers = [];
 try {
+  for (const dir of BUILDS) browsers.push(await launchWithExtension({ extensionDir: dir }));
   for (const name of PAGES) {
-    const { ext, totals, shown } = await profileKeystrokes(browser.context, server, name);
-    const per = (ms) => (ms / KEYS).toFixed(3);
-    console.log(`\n${name} (CPU ${RATE === 1 ? 'unthrottled' : `throttled ${RATE}×`}, ${KEYS} keystrokes, ${shown} badges on screen): extension code ${per(ext)} ms per keystroke`);
-    for (const w of WATCH) if (totals[w] > 0) console.log(`  ${w.padEnd(22)} ${per(totals[w]).padStart(8)} ms/key  ${((100 * totals[w]) / ext).toFixed(1).padStart(5)} %`);
+    const sum = BUILDS.map(() => ({ ext: 0, totals: Object.fromEntries(WATCH.map((w) => [w, 0])), shown: 0 }));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, b] of browsers.entries()) {
+        const r = await profileKeystrokes(b.context, server, name);
+        sum[i].ext += r.ext;
+        sum[i].shown = r.shown;
+        for (const w of WATCH) sum[i].totals[w] += r.totals[w];
+      }
+    }
+    const keys = KEYS * ROUNDS;
+    const per = (ms) => (ms / keys).toFixed(3);
+    for (const [i, { ext, totals, shown }] of sum.entries()) {
+      const which = BUILDS.length > 1 ? ` [${BUILDS[i]}]` : '';
+      console.log(`\n${name}${which} (CPU ${RATE === 1 ? 'unthrottled' : `throttled ${RATE}×`}, ${keys} keystrokes, ${shown} badges on screen): extension code ${per(ext)} ms per keystroke`);
+      for (const w of WATCH) if (totals[w] > 0) console.log(`  ${w.padEnd(22)} ${per(totals[w]).padStart(8)} ms/key  ${((100 * totals[w]) / ext).toFixed(1).padStart(5)} %`);
+    }
+    if (BUILDS.length > 1) {
+      const ratio = (w) => (sum[0].totals[w] ? (sum.at(-1).totals[w] / sum[0].totals[w]).toFixed(2) : '—');
+      console.log(`  last build / first: all extension code ${(sum.at(-1).ext / sum[0].ext).toFixed(2)}, placeAll ${ratio('placeAll')}, render ${ratio('render')}, scan ${ratio('scan')}`);
+    }
   }
 } finally {
-  await browser.close();
+  for (const b of browsers) await b.close();
   await server.close();
 }
