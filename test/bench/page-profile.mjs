@@ -72,14 +72,71 @@ async function profileKeystrokes(context, server, name) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
-  // One keystroke at a time, each flushed on its own, the figure staying wrong (5, 5d, 5, …): time per keystroke.
+  await typeKeys(page);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Profiler.disable');
+  // The same keystrokes again under a trace (no profiler): thread CPU time, which neighbours on a busy machine
+  // do not add to, and how often the content script made the browser lay out or hit-test.
+  const events = [];
+  const onData = (e) => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8.execute', 'blink'] }, transferMode: 'ReportEvents' });
+  await typeKeys(page);
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  return { ...inclusive(profile), shown, traced: inOurCalls(events) };
+}
+
+/** One keystroke at a time, each flushed on its own, the figure staying wrong (5, 5d, 5, …): time per keystroke. */
+async function typeKeys(page) {
   for (let i = 0; i < KEYS; i++) {
     await page.keyboard.press(i % 2 ? String((i % 9) + 1) : 'Backspace');
     await page.waitForTimeout(60);
   }
-  const { profile } = await cdp.send('Profiler.stop');
-  await page.close();
-  return { ...inclusive(profile), shown };
+}
+
+/** Complete events: 'X' ones as they are, and each 'B'…'E' pair of a thread made one. */
+function completed(events) {
+  const out = [];
+  const open = new Map();
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    if (e.ph === 'X') out.push(e);
+    else if (e.ph === 'B') {
+      if (!open.has(e.tid)) open.set(e.tid, []);
+      open.get(e.tid).push(e);
+    } else if (e.ph === 'E') {
+      const b = open.get(e.tid)?.pop();
+      if (b) out.push({ ...b, ph: 'X', dur: e.ts - b.ts, tdur: b.tts !== undefined && e.tts !== undefined ? e.tts - b.tts : undefined });
+    }
+  }
+  return out;
+}
+
+/** Blink's work asked for from inside the content script's calls: style and layout brought up to date (a no-op when clean), hit tests. */
+const FORCED = ['Document::UpdateStyleAndLayout', 'HitTest'];
+
+/**
+ * The content script's calls in a trace (outermost FunctionCall/EvaluateScript of a chrome-extension:// script):
+ * their thread CPU time, and the forced style/layout/hit-test events nested in them (count and CPU time).
+ */
+function inOurCalls(events) {
+  const calls = events
+    .filter((e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && /^chrome-extension:/.test(e.args?.data?.url ?? ''))
+    .sort((a, b) => a.ts - b.ts);
+  const outer = [];
+  for (const c of calls) if (!outer.length || c.ts >= outer.at(-1).ts + outer.at(-1).dur || c.tid !== outer.at(-1).tid) outer.push(c);
+  const out = { cpu: 0, forced: Object.fromEntries(FORCED.map((n) => [n, { n: 0, cpu: 0 }])) };
+  for (const c of outer) out.cpu += (c.tdur ?? c.dur) / 1000;
+  for (const e of completed(events)) {
+    const f = out.forced[e.name];
+    if (!f) continue;
+    if (!outer.some((c) => c.tid === e.tid && e.ts >= c.ts && e.ts + e.dur <= c.ts + c.dur)) continue;
+    f.n++;
+    f.cpu += (e.tdur ?? e.dur) / 1000;
+  }
+  return out;
 }
 
 const server = await startServer();
@@ -87,25 +144,32 @@ const browsers = [];
 try {
   for (const dir of BUILDS) browsers.push(await launchWithExtension({ extensionDir: dir }));
   for (const name of PAGES) {
-    const sum = BUILDS.map(() => ({ ext: 0, totals: Object.fromEntries(WATCH.map((w) => [w, 0])), shown: 0 }));
+    const sum = BUILDS.map(() => ({ ext: 0, totals: Object.fromEntries(WATCH.map((w) => [w, 0])), shown: 0, cpu: 0, forced: Object.fromEntries(FORCED.map((n) => [n, { n: 0, cpu: 0 }])) }));
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, b] of browsers.entries()) {
         const r = await profileKeystrokes(b.context, server, name);
         sum[i].ext += r.ext;
         sum[i].shown = r.shown;
+        sum[i].cpu += r.traced.cpu;
+        for (const n of FORCED) {
+          sum[i].forced[n].n += r.traced.forced[n].n;
+          sum[i].forced[n].cpu += r.traced.forced[n].cpu;
+        }
         for (const w of WATCH) sum[i].totals[w] += r.totals[w];
       }
     }
     const keys = KEYS * ROUNDS;
     const per = (ms) => (ms / keys).toFixed(3);
-    for (const [i, { ext, totals, shown }] of sum.entries()) {
+    for (const [i, { ext, totals, shown, cpu, forced }] of sum.entries()) {
       const which = BUILDS.length > 1 ? ` [${BUILDS[i]}]` : '';
       console.log(`\n${name}${which} (CPU ${RATE === 1 ? 'unthrottled' : `throttled ${RATE}×`}, ${keys} keystrokes, ${shown} badges on screen): extension code ${per(ext)} ms per keystroke`);
+      const f = FORCED.map((n) => `${n} ×${(forced[n].n / keys).toFixed(1)} ${per(forced[n].cpu)} ms`).join(', ');
+      console.log(`  traced, thread CPU time of the content script's calls: ${per(cpu)} ms/key; forced inside them per key: ${f}`);
       for (const w of WATCH) if (totals[w] > 0) console.log(`  ${w.padEnd(22)} ${per(totals[w]).padStart(8)} ms/key  ${((100 * totals[w]) / ext).toFixed(1).padStart(5)} %`);
     }
     if (BUILDS.length > 1) {
       const ratio = (w) => (sum[0].totals[w] ? (sum.at(-1).totals[w] / sum[0].totals[w]).toFixed(2) : '—');
-      console.log(`  last build / first: all extension code ${(sum.at(-1).ext / sum[0].ext).toFixed(2)}, placeAll ${ratio('placeAll')}, render ${ratio('render')}, scan ${ratio('scan')}`);
+      console.log(`  last build / first: all extension code ${(sum.at(-1).ext / sum[0].ext).toFixed(2)}, placeAll ${ratio('placeAll')}, render ${ratio('render')}, scan ${ratio('scan')}; traced thread CPU ${(sum.at(-1).cpu / sum[0].cpu).toFixed(2)}`);
     }
   }
 } finally {
