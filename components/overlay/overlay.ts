@@ -440,7 +440,8 @@ export class Overlay implements OverlayView {
       if (b.hidden !== !n) b.hidden = !n;
       const text = t(dir === 'above' ? 'overlay.above' : 'overlay.below', { n });
       if (b.textContent !== text) b.textContent = text;
-      b.title = t('overlay.jumpTitle');
+      const title = t('overlay.jumpTitle');
+      if (b.title !== title) b.title = title;
     }
   }
 
