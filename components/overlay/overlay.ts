@@ -70,6 +70,8 @@ export class Overlay implements OverlayView {
   private readonly spare: HTMLButtonElement[] = [];
   private readonly spareRefs: HTMLElement[] = [];
   private readonly spareMarks: HTMLElement[] = [];
+  /** How each badge was last placed (Overlay.place), forgotten when it is retired. */
+  private readonly placed = new WeakMap<HTMLButtonElement, string>();
   /** What each badge's 改为 N writes. */
   private readonly fixes = new Map<HTMLButtonElement, { key: string; cell: string; value: number }>();
 
@@ -153,6 +155,7 @@ export class Overlay implements OverlayView {
     el.removeAttribute('aria-label');
     el.removeAttribute('data-confirmed');
     delete el.dataset.sig;
+    this.placed.delete(el);
     this.fixes.delete(el);
     const tip = el.nextElementSibling as HTMLElement;
     for (const p of Array.from(tip.children) as HTMLElement[]) p.hidden = true;
@@ -318,8 +321,8 @@ export class Overlay implements OverlayView {
     if (!el) return;
     if (el.hidden !== !pos.visible) el.hidden = !pos.visible;
     if (!pos.visible) return;
-    el.style.left = `${Math.round(pos.left)}px`;
-    el.style.top = `${Math.round(pos.top)}px`;
+    setPx(el, 'left', pos.left);
+    setPx(el, 'top', pos.top);
     const transform = pos.below ? 'translate(-100%,0)' : 'translate(-100%,-100%)';
     if (el.style.transform !== transform) el.style.transform = transform;
   }
@@ -327,6 +330,10 @@ export class Overlay implements OverlayView {
   place(key: string, pos: Pos): void {
     const el = this.badges.get(key);
     if (!el) return;
+    // Placed just so already (most badges, on most keystrokes): nothing to read or write.
+    const sig = JSON.stringify([key, pos.visible && pos, el.getAttribute('data-severity'), el.hasAttribute('data-confirmed')]);
+    if (this.placed.get(el) === sig) return;
+    this.placed.set(el, sig);
     const hidden = !pos.visible;
     if (el.hidden !== hidden) el.hidden = hidden;
     this.outlines.place(key, hidden ? null : pos.cell, el.hasAttribute('data-confirmed') ? null : (el.getAttribute('data-severity') as BadgeSeverity | null));
@@ -433,7 +440,8 @@ export class Overlay implements OverlayView {
       if (b.hidden !== !n) b.hidden = !n;
       const text = t(dir === 'above' ? 'overlay.above' : 'overlay.below', { n });
       if (b.textContent !== text) b.textContent = text;
-      b.title = t('overlay.jumpTitle');
+      const title = t('overlay.jumpTitle');
+      if (b.title !== title) b.title = title;
     }
   }
 
@@ -521,9 +529,14 @@ function placeTip(tip: HTMLElement, pos: Pos): void {
   if (tip.style.transform !== transform) tip.style.transform = transform;
   const mw = `${Math.round(t.maxWidth)}px`;
   if (tip.style.maxWidth !== mw) tip.style.maxWidth = mw;
-  tip.style.setProperty('--nb-bridge', `${Math.max(0, Math.round(t.bridge.height))}px`);
-  tip.style.setProperty(t.alignRight ? '--nb-bridge-r' : '--nb-bridge-l', `${Math.round(t.bridge.inset)}px`);
-  tip.style.setProperty(t.alignRight ? '--nb-bridge-l' : '--nb-bridge-r', 'auto');
+  setVar(tip, '--nb-bridge', `${Math.max(0, Math.round(t.bridge.height))}px`);
+  setVar(tip, t.alignRight ? '--nb-bridge-r' : '--nb-bridge-l', `${Math.round(t.bridge.inset)}px`);
+  setVar(tip, t.alignRight ? '--nb-bridge-l' : '--nb-bridge-r', 'auto');
+}
+
+/** A custom property written only when it changes (each write makes the browser compute the overlay's style again). */
+function setVar(el: HTMLElement, name: string, value: string): void {
+  if (el.style.getPropertyValue(name) !== value) el.style.setProperty(name, value);
 }
 
 function setPx(el: HTMLElement, prop: 'left' | 'top' | 'width' | 'height', v: number): void {

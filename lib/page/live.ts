@@ -3,7 +3,8 @@ import { t } from '../i18n';
 import type { Report, CheckInput, Finding } from '../report';
 import { badgeViews, referenceViews } from './badges';
 import { TypingHold, type CellRef } from './hold';
-import { badgeBox, badgePosition, covered, offscreenSide, placeInTop, probePoints, refPosition, type Box } from './place';
+import { CoverMemory, typingOnly } from './cover-watch';
+import { badgeBox, badgePosition, covered, offscreenSide, placeInTop, probePoints, Reads, refPosition, type Box } from './place';
 import { LiveTracker, type DocState, type LiveCell, type TrackerDeps } from './tracker';
 import type { MakeOverlay, OverlayView } from './view';
 
@@ -71,6 +72,8 @@ export class LiveTables {
   private shown = new Map<string, CellRef>();
   private readonly layers = new Set<LiveLayer>();
   private shownRefs = new Map<string, CellRef>();
+  /** Whether each badge's spot is covered, kept until something that can cover may have changed. */
+  private readonly covers = new CoverMemory();
   references: LiveOptions['references'];
 
   constructor(private readonly opts: LiveOptions) {
@@ -88,15 +91,23 @@ export class LiveTables {
         mutated: (doc, reports) => {
           if (reports) this.hold.note(doc, false);
           if (doc === this.top) this.overlay?.ensureAttached();
+          // The top document's changes that may cover come as `cover`; a frame's, unless all typing, here.
+          else if (!typingOnly(doc)) this.covers.forget();
         },
         input: (doc) => this.hold.note(doc, true),
         focus: (doc) => {
           if (this.hold.focusMoved(doc)) this.render();
           else if (this.shownRefs.size) this.queuePlace(); // reference tags follow the caret
         },
-        layout: () => this.queuePlace(),
+        layout: () => {
+          this.covers.forget();
+          this.queuePlace();
+        },
         // Menus and dialogs opening without a scroll or resize hide the badges they cover at once.
-        cover: () => this.queuePlace(),
+        cover: () => {
+          this.covers.forget();
+          this.queuePlace();
+        },
       },
       opts.prior,
       opts.quietMs ?? 300,
@@ -170,6 +181,7 @@ export class LiveTables {
     const c = this.cell(id);
     if (!c) return false;
     c.el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.covers.forget();
     const p = placeInTop(c.el, this.top);
     if (p && this.overlay) this.overlay.flash(p.rect);
     this.queuePlace();
@@ -238,15 +250,19 @@ export class LiveTables {
   private placeAll(): void {
     const o = this.overlay;
     if (!o) return;
+    // Every box is read before anything is drawn: a write between two reads would make the browser lay out again.
+    const writes: (() => void)[] = [];
+    const later = deferPlacing(o, writes);
+    const reads = new Reads(this.covers);
     const view: Box = { left: 0, top: 0, right: this.win.innerWidth, bottom: this.win.innerHeight };
     const away = { above: [] as Away[], below: [] as Away[] };
     let area: Box | null = null;
     for (const [key, ref] of this.shown) {
       const el = this.tracker.element(ref);
-      const p = el ? placeInTop(el, this.top) : null;
+      const p = el ? placeInTop(el, this.top, reads) : null;
       let pos = p ? { ...badgePosition(p, view), cell: clipped(p.rect, p.clip) } : { left: 0, top: 0, visible: false };
-      if (p && el && pos.visible && covered(el.closest('table') ?? el, this.top, probePoints(badgeBox(pos), p.clip), o.host)) pos = { ...pos, visible: false };
-      o.place(key, pos);
+      if (p && el && pos.visible && covered(el.closest('table') ?? el, this.top, probePoints(badgeBox(pos), p.clip), o.host, reads)) pos = { ...pos, visible: false };
+      later.place(key, pos);
       if (el === null) this.tracker.stale(ref.doc);
       if (p && !pos.visible) {
         area ??= p.clip;
@@ -257,18 +273,19 @@ export class LiveTables {
       const el = this.tracker.element(ref);
       const caret = this.tracker.caretCell(ref.doc);
       const focused = !!caret && caret.r === ref.r && caret.id === ref.id && ref.doc.hasFocus();
-      o.placeRef(key, refPosition(el && focused ? placeInTop(el, this.top) : null, focused));
+      later.placeRef(key, refPosition(el && focused ? placeInTop(el, this.top, reads) : null, focused));
     }
     const page: LayerPage = {
       top: this.top,
       view,
       stateOf: (d) => this.tracker.states.get(d),
       stale: (d) => this.tracker.stale(d),
-      covered: (scope, box, clip) => covered(scope, this.top, probePoints(box, clip), o.host),
+      covered: (scope, box, clip) => covered(scope, this.top, probePoints(box, clip), o.host, reads),
     };
-    for (const l of this.layers) l.place(o, page);
+    for (const l of this.layers) l.place(later, page);
     this.away = away;
-    o.offscreen(area && (away.above.length || away.below.length) ? { above: away.above.length, below: away.below.length, area } : null, (dir) => this.jump(dir));
+    later.offscreen(area && (away.above.length || away.below.length) ? { above: away.above.length, below: away.below.length, area } : null, (dir) => this.jump(dir));
+    for (const w of writes) w();
   }
 
   private away: { above: Away[]; below: Away[] } = { above: [], below: [] };
@@ -329,6 +346,7 @@ export class LiveTables {
 
   private goTo(next: Away): void {
     next.el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.covers.forget();
     this.win.requestAnimationFrame(() => {
       this.placeAll();
       const p = placeInTop(next.el, this.top);
@@ -344,6 +362,28 @@ interface Away {
   y: number;
   x?: number;
   el: Element;
+}
+
+/** The overlay as the placing pass's reading part sees it: where things go is queued in `writes`, drawn after. */
+function deferPlacing(o: OverlayView, writes: (() => void)[]): OverlayView {
+  return {
+    host: o.host,
+    ensureAttached: () => o.ensureAttached(),
+    setTables: (n) => o.setTables(n),
+    update: (views) => o.update(views),
+    place: (key, pos) => void writes.push(() => o.place(key, pos)),
+    updateRefs: (views) => o.updateRefs(views),
+    placeRef: (key, pos) => void writes.push(() => o.placeRef(key, pos)),
+    updateMarks: (views) => o.updateMarks(views),
+    placeMark: (key, rects, badge) => void writes.push(() => o.placeMark(key, rects, badge)),
+    offscreen: (view, jump) => void writes.push(() => o.offscreen(view, jump)),
+    focusBadge: (key) => o.focusBadge(key),
+    focused: () => o.focused(),
+    announce: (text) => o.announce(text),
+    notice: (text) => o.notice(text),
+    flash: (box) => o.flash(box),
+    destroy: () => o.destroy(),
+  };
 }
 
 /** The part of a cell's box inside its editor's visible area (null when none). */

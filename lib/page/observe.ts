@@ -1,4 +1,4 @@
-import { COVER_ATTRIBUTES, COVER_EVENTS, coverChanged } from './cover-watch';
+import { COVER_EVENTS, COVER_OBSERVE, coverChanged } from './cover-watch';
 
 /**
  * The one observer helper: per reachable document, one MutationObserver plus the few listeners the
@@ -93,7 +93,7 @@ export class DocWatcher {
         if (relevant) h.mutated(doc, frames);
         if (cover && coverChanged(records, this.ignore)) h.cover?.();
       });
-    mo.observe(doc, { childList: true, subtree: true, characterData: true, ...(cover ? { attributes: true, attributeFilter: COVER_ATTRIBUTES } : {}) });
+    mo.observe(doc, { childList: true, subtree: true, characterData: true, ...(cover ? COVER_OBSERVE : {}) });
     const onInput = (e: Event) => h.input(doc, e.target);
     const onFocus = () => h.focus?.(doc);
     const onLoad = (e: Event) => {

@@ -1,4 +1,5 @@
 import { frameChain } from './frames';
+import type { CoverMemory } from './cover-watch';
 import { BADGE_SIZE, type Pos, type TipPlace } from './view';
 
 export interface Box {
@@ -8,10 +9,16 @@ export interface Box {
   bottom: number;
 }
 
+interface Origin {
+  x: number;
+  y: number;
+  box: Box;
+}
+
 /** Offset of a frame's content box (its inner document's viewport) in its own document. */
-function contentOrigin(frame: Element): { x: number; y: number; box: Box } {
+function contentOrigin(frame: Element, reads: Reads): Origin {
   const r = frame.getBoundingClientRect();
-  const style = frame.ownerDocument.defaultView?.getComputedStyle(frame);
+  const style = reads.style(frame);
   const pl = style ? parseFloat(style.paddingLeft) || 0 : 0;
   const pt = style ? parseFloat(style.paddingTop) || 0 : 0;
   const x = r.left + frame.clientLeft + pl;
@@ -19,6 +26,30 @@ function contentOrigin(frame: Element): { x: number; y: number; box: Box } {
   const w = frame.clientWidth - pl - (style ? parseFloat(style.paddingRight) || 0 : 0);
   const h = frame.clientHeight - pt - (style ? parseFloat(style.paddingBottom) || 0 : 0);
   return { x, y, box: { left: x, top: y, right: x + w, bottom: y + h } };
+}
+
+/**
+ * What one placing pass reads of the page, read once while the pass writes nothing: each frame's content
+ * origin and each element's computed style. `memory`: hit-test answers kept across passes (cover-watch.ts).
+ */
+export class Reads {
+  private readonly origins = new Map<Element, Origin>();
+  private readonly styles = new Map<Element, CSSStyleDeclaration | undefined>();
+
+  constructor(readonly memory: CoverMemory | null = null) {}
+
+  origin(frame: Element): Origin {
+    let o = this.origins.get(frame);
+    if (!o) this.origins.set(frame, (o = contentOrigin(frame, this)));
+    return o;
+  }
+
+  style(el: Element): CSSStyleDeclaration | undefined {
+    if (this.styles.has(el)) return this.styles.get(el);
+    const s = el.ownerDocument.defaultView?.getComputedStyle(el);
+    this.styles.set(el, s);
+    return s;
+  }
 }
 
 export interface Placement {
@@ -32,7 +63,7 @@ export interface Placement {
  * Where `el` is, in the coordinates of the top document's viewport: its own rect plus the
  * content-box offsets of every enclosing iframe. null when it cannot be followed to `top`.
  */
-export function placeInTop(el: Element, top: Document): Placement | null {
+export function placeInTop(el: Element, top: Document, reads = new Reads()): Placement | null {
   if (!el.isConnected) return null;
   const chain = frameChain(el.ownerDocument, top);
   if (!chain) return null;
@@ -43,7 +74,7 @@ export function placeInTop(el: Element, top: Document): Placement | null {
   // Work outwards: translate accumulated rect and clip by each frame's origin.
   let inner: Box | null = viewportOf(el.ownerDocument);
   for (const frame of chain) {
-    const o = contentOrigin(frame);
+    const o = reads.origin(frame);
     rect.left += o.x;
     rect.right += o.x;
     rect.top += o.y;
@@ -185,46 +216,60 @@ export function offscreenSide(rect: Box, clip: Box): 'above' | 'below' {
  * positioned out of the flow (fixed, sticky, absolute: the text beside a table is not over it).
  * `skip`: the overlay's own host (never counted as covering).
  */
-export function covered(scope: Element, top: Document, points: readonly { x: number; y: number }[], skip: Element | null): boolean {
+export function covered(scope: Element, top: Document, points: readonly { x: number; y: number }[], skip: Element | null, reads = new Reads()): boolean {
   const chain = frameChain(scope.ownerDocument, top);
   if (!chain) return false;
   const outerFirst = [...chain].reverse();
+  const origins = outerFirst.map((f) => reads.origin(f));
+  const known = reads.memory?.answer(scope, points, origins);
+  if (known !== undefined) return known;
+  const answer = hitCovered(scope, top, outerFirst, origins, points, skip, reads);
+  reads.memory?.remember(scope, points, origins, answer);
+  return answer;
+}
+
+function hitCovered(
+  scope: Element,
+  top: Document,
+  outerFirst: Element[],
+  origins: Origin[],
+  points: readonly { x: number; y: number }[],
+  skip: Element | null,
+  reads: Reads,
+): boolean {
   for (const pt of points) {
     let x = pt.x;
     let y = pt.y;
     let doc: Document = top;
     for (let i = 0; i <= outerFirst.length; i++) {
-      const hit = firstHit(doc, x, y, skip);
+      const hit = firstHit(doc, x, y, skip, reads);
       const frame = outerFirst[i];
       if (frame) {
         if (hit !== frame) return true;
-        const o = contentOrigin(frame);
-        x -= o.x;
-        y -= o.y;
+        x -= origins[i]!.x;
+        y -= origins[i]!.y;
         const inner = (frame as HTMLIFrameElement).contentDocument;
         if (!inner) return false;
         doc = inner;
-      } else if (hit && drawnOver(hit, scope)) return true;
+      } else if (hit && drawnOver(hit, scope, reads)) return true;
     }
   }
   return false;
 }
 
-function drawnOver(hit: Element, scope: Element): boolean {
+function drawnOver(hit: Element, scope: Element, reads: Reads): boolean {
   if (hit.contains(scope) || scope.contains(hit)) return false;
-  const view = hit.ownerDocument.defaultView;
   for (let e: Element | null = hit; e && !e.contains(scope); e = e.parentElement) {
-    const pos = view?.getComputedStyle(e).position;
+    const pos = reads.style(e)?.position;
     if (pos === 'fixed' || pos === 'sticky' || pos === 'absolute') return true;
   }
   return false;
 }
 
 /** The topmost element at a point that the clerk can see (editors' invisible handles, like TinyMCE's resize bars, are not). */
-function firstHit(doc: Document, x: number, y: number, skip: Element | null): Element | null {
+function firstHit(doc: Document, x: number, y: number, skip: Element | null, reads: Reads): Element | null {
   if (typeof doc.elementsFromPoint !== 'function') return null;
-  const view = doc.defaultView;
-  for (const el of doc.elementsFromPoint(x, y)) if (el !== skip && view?.getComputedStyle(el).opacity !== '0') return el;
+  for (const el of doc.elementsFromPoint(x, y)) if (el !== skip && reads.style(el)?.opacity !== '0') return el;
   return null;
 }
 

@@ -223,6 +223,33 @@ describe('menus and dialogs that open without a scroll hide what they cover at o
     return { hide: hiddenAt - opened, back: backAt - closed, frames: frames.slice(opened - 1, backAt + 1), linesUnderDialog: frames.slice(hiddenAt, closed).map((f) => f.lines) };
   }
 
+  test('nested frames: a panel a page script lays over the badge inside the outer frame (no scroll, not the top document) hides it at the next read', async () => {
+    const page = await openCmsPage(browser.context, server, 'nested');
+    try {
+      await waitForTables(page, 1);
+      await typeInCell(page, ID, '99', { delay: 0 });
+      const sel = `button[data-cell="${ID}"]:not([data-kind])`;
+      await overlayOf(page).waitFor((root, s) => !!root?.querySelector(`${s}:not([hidden])`), sel, { timeout: 5000, polling: 20 });
+      const b = await badgeBox(page, ID);
+      assert.ok(b, 'the badge is drawn');
+      // The document page (frame "main", between the top page and the editor's frame) lays a panel over it.
+      const main = page.frame({ name: 'main' });
+      await main.evaluate((at) => {
+        const o = window.frameElement.getBoundingClientRect();
+        const p = document.createElement('div');
+        p.id = 'panel';
+        p.style.cssText = `position:fixed;z-index:9;background:#fff;border:1px solid #999;left:${at.left - o.left - 20}px;top:${at.top - o.top - 20}px;width:80px;height:60px`;
+        document.body.append(p);
+      }, b);
+      await overlayOf(page).waitFor((root, s) => !!root?.querySelector(`${s}[hidden]`), sel, { timeout: 3000, polling: 20 });
+      await main.evaluate(() => document.getElementById('panel').remove());
+      await overlayOf(page).waitFor((root, s) => !!root?.querySelector(`${s}:not([hidden])`), sel, { timeout: 3000, polling: 20 });
+      assert.deepEqual(page.pageErrors.map(String), []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('KindEditor: its link dialog hides the sentence mark and the cell badge within two frames; closing it brings them back', async (t) => {
     const page = await openCmsPage(browser.context, server, 'kindeditor');
     try {

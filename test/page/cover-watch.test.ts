@@ -46,6 +46,28 @@ describe('the top document\'s observer, watching what may cover a badge', () => 
     expect(calls).toBe(3);
   });
 
+  it('ignores an attribute set back to its value in the same task (CKEditor 5 re-applies its balloon classes on every keystroke)', async () => {
+    const menu = document.getElementById('menu')!;
+    menu.className = 'ck-balloon-panel ck-balloon-panel_visible';
+    menu.style.display = 'none'; // as the browser writes it back
+    await tick();
+    calls = 0;
+    menu.classList.remove('ck-balloon-panel_visible');
+    menu.classList.add('ck-balloon-panel_visible');
+    menu.style.display = 'block';
+    menu.style.display = 'none';
+    await tick();
+    expect(calls).toBe(0);
+    menu.classList.remove('ck-balloon-panel_visible');
+    menu.classList.add('ck-balloon-panel_arrow_n');
+    await tick();
+    expect(calls).toBe(1);
+    menu.removeAttribute('hidden');
+    menu.hidden = true;
+    await tick();
+    expect(calls).toBe(2);
+  });
+
   it('reports a fade-in finishing (transitionend, animationend)', () => {
     document.getElementById('menu')!.dispatchEvent(new Event('transitionend', { bubbles: true }));
     document.getElementById('menu')!.dispatchEvent(new Event('animationend', { bubbles: true }));

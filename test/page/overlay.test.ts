@@ -121,6 +121,39 @@ describe('Overlay', () => {
     expect(b.hidden).toBe(true);
   });
 
+  it('writes nothing to place a badge where it already is; a badge reused for another cell, or re-coloured, is drawn anew', async () => {
+    const o = new Overlay(document);
+    const root = overlayRoot(o.host)!;
+    const pos = { left: 100, top: 20, visible: true, cell: { left: 40, top: 27, right: 105, bottom: 47 } };
+    o.update([view()]);
+    o.place(view().key, pos);
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((rs) => records.push(...rs));
+    mo.observe(root, { subtree: true, attributes: true, childList: true, characterData: true });
+    o.place(view().key, { ...pos, cell: { ...pos.cell } });
+    await Promise.resolve();
+    expect(records).toEqual([]);
+    // Re-coloured (a warning now): its outline follows.
+    o.update([view({ severity: 'warning' })]);
+    o.place(view().key, pos);
+    expect(root.querySelector('.ol:not([hidden])')!.getAttribute('data-severity')).toBe('warning');
+    // Cleared, then the same button shows another cell's problem at the very same spot: shown and outlined again.
+    o.update([]);
+    const other = view({ key: '1|0|apply.new.natural', cell: 'apply.new.natural' });
+    o.update([other]);
+    const b = root.querySelector<HTMLElement>('button[data-cell="apply.new.natural"]')!;
+    expect(b.hidden).toBe(true);
+    o.place(other.key, pos);
+    expect([b.hidden, b.style.left, b.style.top]).toEqual([false, '100px', '20px']);
+    expect(root.querySelector(`.ol[data-outline="${other.key}"]`)?.hasAttribute('hidden')).toBe(false);
+    // Cleared and back again, same cell, same spot (typed right, then wrong again): shown again.
+    o.update([]);
+    o.update([other]);
+    o.place(other.key, pos);
+    expect(b.hidden).toBe(false);
+    mo.disconnect();
+  });
+
   it('draws a sentence mark: boxes over its lines and a badge after its end, after every cell badge', () => {
     const o = new Overlay(document);
     const mark = view({ key: 'm1', severity: 'warning', messages: ['正文“收到申请60件”中 60件，与表格不一致'] });
