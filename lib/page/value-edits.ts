@@ -66,9 +66,12 @@ export class ValueEdits {
     if (!known?.size) return void (s.unsure = true);
     for (const r of records) {
       if (r.type === 'attributes') {
-        if (r.attributeName && STRUCTURE_ATTRIBUTES.includes(r.attributeName) && (r.target as Element).getAttribute(r.attributeName) !== r.oldValue)
-          return void (s.unsure = true);
-        continue;
+        const el = r.target as Element;
+        const name = r.attributeName;
+        if (!name || !STRUCTURE_ATTRIBUTES.includes(name) || el.getAttribute(name) === r.oldValue) continue;
+        // an editing host matters only outside tables (the narrative's root, the document as editing surface)
+        if (name === 'contenteditable' && el.closest('table')) continue;
+        return void (s.unsure = true);
       }
       const cell = cellOf(r.target, doc, known);
       // A node no longer in the document: whatever removed it (or an ancestor) left a record of its own.

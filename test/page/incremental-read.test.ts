@@ -40,7 +40,7 @@ function rowsTwice(html: string): string {
 }
 
 const PAGES: Record<string, string> = {
-  editor: `<div contenteditable="true">${REPORT}</div>`,
+  editor: `<p>栏目导航：首页 政务公开</p><div contenteditable="true">${REPORT}</div>`,
   designDoc: REPORT,
   inputGrid: `<form>${TITLE}${asInputGrid(REPORT)}</form>`,
   rowBeforeHeading: rowBeforeHeading(REPORT),
@@ -72,10 +72,10 @@ function tracker(deps: TrackerDeps): LiveTracker {
 const TEXTS = ['7', '12', '', ' ', '０８', '１２３', 'abc', '中文', '—', '-', '- ', '3.5', '1,234', '约20', '5件', '3元', '无', '2023', '本年新收', ' 9 '];
 
 type Edit =
-  | { k: 'text' | 'data' | 'split' | 'br' | 'span' | 'header' | 'row' | 'nest' | 'colspan' | 'input' | 'silent' | 'outside'; at: number; text: string };
+  | { k: 'text' | 'data' | 'split' | 'br' | 'span' | 'header' | 'row' | 'nest' | 'colspan' | 'editable' | 'input' | 'silent' | 'outside'; at: number; text: string };
 
 const edit: fc.Arbitrary<Edit> = fc.record({
-  k: fc.constantFrom('text', 'data', 'data', 'split', 'br', 'span', 'header', 'row', 'nest', 'colspan', 'input', 'input', 'silent', 'outside'),
+  k: fc.constantFrom('text', 'data', 'data', 'split', 'br', 'span', 'header', 'row', 'nest', 'colspan', 'editable', 'input', 'input', 'silent', 'outside'),
   at: fc.nat(),
   text: fc.constantFrom(...TEXTS),
 });
@@ -138,6 +138,12 @@ function apply(e: Edit): void {
     case 'colspan':
       pick(values)?.setAttribute('colspan', '2');
       return;
+    case 'editable': {
+      // an editor marking its table, or the host around the report (the narrative's root), editable or not
+      const el = e.at % 2 ? document.querySelector('table') : document.querySelector('[contenteditable]') ?? document.body.firstElementChild;
+      el?.setAttribute('contenteditable', el.getAttribute('contenteditable') === 'false' ? 'true' : 'false');
+      return;
+    }
     case 'input':
     case 'silent': {
       const input = pick(inputs);
@@ -216,6 +222,22 @@ describe('reading only the cells whose text changed', () => {
       expectSame(fast, full);
       expect(calls.full, e.k).toBe(before + 1);
     }
+  });
+
+  it('reads in full when the editing host around the report changes, not when an editor marks its table editable', () => {
+    const { fast, full, calls } = open('editor');
+    fast.flush();
+    const digit = (d: string) => (lastText([...document.querySelectorAll('td')].filter(isValueCell)[3]!)!.data = d);
+    let before = calls.full;
+    document.querySelector('table')!.setAttribute('contenteditable', 'false');
+    digit('6');
+    expectSame(fast, full);
+    expect(calls.full).toBe(before);
+    before = calls.full;
+    document.querySelector('div[contenteditable]')!.setAttribute('contenteditable', 'false');
+    digit('5');
+    expectSame(fast, full);
+    expect(calls.full).toBe(before + 1);
   });
 
   it('reads input grid cells typed in, and those a page script set without an event, without a full read', () => {
