@@ -133,6 +133,7 @@ export class LiveTracker {
     this.scheduler.stop();
     this.win.clearTimeout(this.narrTimer);
     this.states.clear();
+    this.edits.forget();
   }
 
   /** Read and check every changed document now. */

@@ -54,8 +54,9 @@ export class ValueEdits {
     if (s) s.unsure = true;
   }
 
-  forget(doc: Document): void {
-    this.docs.delete(doc);
+  forget(doc?: Document): void {
+    if (doc) this.docs.delete(doc);
+    else this.docs.clear();
   }
 
   /** What the document's MutationObserver saw (the records that are the page's). */
