@@ -6,14 +6,11 @@
  */
 export const COVER_ATTRIBUTES = ['style', 'class', 'hidden', 'open'];
 
-/** How the top document's observer watches those attributes: with their values before, to see a change undone. */
-export const COVER_OBSERVE = { attributes: true, attributeFilter: COVER_ATTRIBUTES, attributeOldValue: true } as const;
-
 /** The events that end a fade-in (listened to on the top document). */
 export const COVER_EVENTS = ['transitionend', 'animationend'] as const;
 
 /**
- * Whether a batch of the top document's mutation records (observed with COVER_OBSERVE) may have changed what is
+ * Whether a batch of the top document's mutation records (observed with their old values) may have changed what is
  * drawn over a badge. An attribute set back to the value it had before the batch (an editor re-applying its
  * balloon's classes on every keystroke) changed nothing that is drawn: the browser draws only between batches.
  */

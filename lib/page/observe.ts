@@ -1,4 +1,5 @@
-import { COVER_EVENTS, COVER_OBSERVE, coverChanged } from './cover-watch';
+import { COVER_ATTRIBUTES, COVER_EVENTS, coverChanged } from './cover-watch';
+import { STRUCTURE_ATTRIBUTES } from './value-edits';
 
 /**
  * The one observer helper: per reachable document, one MutationObserver plus the few listeners the
@@ -9,8 +10,11 @@ import { COVER_EVENTS, COVER_OBSERVE, coverChanged } from './cover-watch';
  */
 
 export interface DocHandlers {
-  /** DOM changed (typing, paste, setContent, page scripts). `frames`: an iframe was added or removed. */
-  mutated(doc: Document, frames: boolean): void;
+  /**
+   * DOM changed (typing, paste, setContent, page scripts). `frames`: an iframe was added or removed.
+   * `records`: the page's own changes (not the ignored nodes', not the cover attributes').
+   */
+  mutated(doc: Document, frames: boolean, records: readonly MutationRecord[]): void;
   /** An input/change event (typing in contenteditable or in an <input>). */
   input(doc: Document, target: EventTarget | null): void;
   /** Caret or focus moved (selectionchange, focusout, window blur). Not listened for when absent. */
@@ -25,6 +29,8 @@ export interface DocHandlers {
 
 interface Attached {
   mo: MutationObserver;
+  /** The observer's callback, also run on the records still queued when the watcher is drained. */
+  onRecords: (records: MutationRecord[]) => void;
   win: Window | null;
   off: () => void;
 }
@@ -75,25 +81,41 @@ export class DocWatcher {
     }
     const h = this.h;
     const cover = doc === this.coverDoc && !!h.cover;
-    const mo =
-      old?.mo ??
-      new MutationObserver((records) => {
+    const onRecords =
+      old?.onRecords ??
+      ((records: MutationRecord[]) => {
         let frames = false;
-        let relevant = false;
+        let structural = false;
+        const relevant: MutationRecord[] = [];
         for (const r of records) {
-          if (r.type === 'attributes' || this.ignore(r.target)) continue;
+          if (r.type === 'attributes' && STRUCTURE_ATTRIBUTES.includes(r.attributeName!)) structural = true;
+          if (this.ignore(r.target)) continue;
+          if (r.type === 'attributes') {
+            if (STRUCTURE_ATTRIBUTES.includes(r.attributeName!) && (r.target as Element).getAttribute(r.attributeName!) !== r.oldValue) relevant.push(r);
+            continue;
+          }
           if (r.type === 'childList') {
             // The document's own children replaced: document.open()/write() rewrote it.
             if (r.target.nodeType === 9) frames = true;
             if (Array.from(r.addedNodes).every((n) => this.ignore(n)) && r.removedNodes.length === 0) continue;
             if (!frames && (touchesFrames(r.addedNodes) || touchesFrames(r.removedNodes))) frames = true;
           }
-          relevant = true;
+          relevant.push(r);
         }
-        if (relevant) h.mutated(doc, frames);
-        if (cover && coverChanged(records, this.ignore)) h.cover?.();
+        if (relevant.length) h.mutated(doc, frames, relevant);
+        if (cover && coverChanged(structural ? records.filter((r) => r.type !== 'attributes' || COVER_ATTRIBUTES.includes(r.attributeName!)) : records, this.ignore)) h.cover?.();
       });
-    mo.observe(doc, { childList: true, subtree: true, characterData: true, ...(cover ? COVER_OBSERVE : {}) });
+    const mo = old?.mo ?? new MutationObserver(onRecords);
+    // Spans, input types and editing hosts change how a table is read (STRUCTURE_ATTRIBUTES); the cover document
+    // also shows what may cover a badge.
+    mo.observe(doc, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeOldValue: true,
+      attributeFilter: cover ? [...STRUCTURE_ATTRIBUTES, ...COVER_ATTRIBUTES] : STRUCTURE_ATTRIBUTES,
+    });
     const onInput = (e: Event) => h.input(doc, e.target);
     const onFocus = () => h.focus?.(doc);
     const onLoad = (e: Event) => {
@@ -118,7 +140,15 @@ export class DocWatcher {
     const off = () => {
       for (const [target, type, fn] of listeners) target?.removeEventListener(type, fn, cap);
     };
-    this.attached.set(doc, { mo, win, off });
+    this.attached.set(doc, { mo, onRecords, win, off });
+  }
+
+  /** Hand over the changes still queued for the observers now, not in their next callback. */
+  drain(): void {
+    for (const a of this.attached.values()) {
+      const records = a.mo.takeRecords();
+      if (records.length) a.onRecords(records);
+    }
   }
 
   detach(doc: Document): void {

@@ -13,9 +13,9 @@ export interface SchedulerHooks {
   flush(docs: Document[]): void;
   /** The reachable documents, after frames were added, removed or reloaded. */
   documents?(docs: Document[]): void;
-  /** A document's DOM changed: whether it should be read again at once (it holds a report). */
-  mutated?(doc: Document): boolean;
-  input?(doc: Document): void;
+  /** A document's DOM changed (`records`: the page's changes): whether it should be read again at once (it holds a report). */
+  mutated?(doc: Document, records: readonly MutationRecord[]): boolean;
+  input?(doc: Document, target: EventTarget | null): void;
   focus?(doc: Document): void;
   layout?(): void;
   /** Something in the top document may cover a badge (lib/page/cover-watch.ts); watched only when given. */
@@ -42,12 +42,12 @@ export class Scheduler {
     // Only the events someone listens for (the gate needs no caret, layout or cover events).
     this.watcher = new DocWatcher(
       {
-        mutated: (doc, frames) => {
+        mutated: (doc, frames, records) => {
           if (frames) this.queueFrames();
-          this.markDirty(doc, this.hooks.mutated?.(doc) ?? false);
+          this.markDirty(doc, this.hooks.mutated?.(doc, records) ?? false);
         },
-        input: (doc) => {
-          this.hooks.input?.(doc);
+        input: (doc, target) => {
+          this.hooks.input?.(doc, target);
           this.markDirty(doc, true);
         },
         frameLoaded: () => this.queueFrames(),
@@ -100,9 +100,11 @@ export class Scheduler {
       }, this.quietMs);
   }
 
-  /** Hand every changed document over now. */
+  /** Hand every changed document over now (with the changes its observer has not delivered yet). */
   flushNow(): void {
-    if (!this.running || !this.dirty.size) return;
+    if (!this.running) return;
+    this.watcher.drain();
+    if (!this.dirty.size) return;
     const docs = [...this.dirty];
     this.dirty.clear();
     this.hooks.flush(docs);

@@ -5,11 +5,13 @@ import type { NarrativeMap } from '../read/dom';
 import { valuesOf, type CheckInput, type Finding, type Report, type Values } from '../report';
 import type { CellRef } from './hold';
 import { Scheduler } from './scheduler';
+import { ValueEdits } from './value-edits';
 
 /**
  * The live table tracker: the report tables of every reachable document, read with the reader and
- * checked with the check pipeline on every change. Cell elements come from the latest read only;
- * every mutation triggers a fresh read, so no element outlives a change.
+ * checked with the check pipeline on every change. Cell elements come from the latest read only:
+ * a change is read in full unless only the text of cells read last time changed (ValueEdits), and
+ * then just those cells are read again.
  */
 
 export interface TrackerDeps {
@@ -20,6 +22,11 @@ export interface TrackerDeps {
   check(report: Report, opts: CheckOptions): CheckResult | null;
   /** The document's narrative with its DOM positions, so a P-TEXT finding can point at its sentence. */
   mapNarrative?(root: Document): NarrativeMap;
+  /**
+   * A report of the last read with the cells read from `changed` read again (lib/read/reread.ts); null when
+   * only a full read can tell. Without it every change is read in full.
+   */
+  rereadCells?(report: Report, changed: Iterable<Element>): Report | null;
 }
 
 export interface TrackerEvents {
@@ -61,6 +68,7 @@ export class LiveTracker {
   readonly states = new Map<Document, DocState>();
   readonly scheduler: Scheduler;
   private readonly win: Window;
+  private readonly edits = new ValueEdits((doc) => this.states.get(doc)?.cellOf);
   /** The clerk's 核实说明 for a report: its confirmed warnings carry their note (lib/check/confirmed). */
   confirmations: ((r: Report) => readonly Confirmation[]) | undefined;
   private nextId = 1;
@@ -87,17 +95,27 @@ export class LiveTracker {
         },
         documents: (docs) => {
           const keep = new Set(docs);
-          for (const d of [...this.states.keys()]) if (!keep.has(d)) this.states.delete(d);
+          for (const d of [...this.states.keys()])
+            if (!keep.has(d)) {
+              this.states.delete(d);
+              this.edits.forget(d);
+            }
+          // frames came or went, or a document was rewritten: read each in full
+          for (const d of docs) this.edits.unsure(d);
           for (const d of docs)
             if (!this.states.has(d))
               this.states.set(d, { doc: d, id: this.nextId++, reports: [], findings: [], suggestions: [], cellOf: new Map(), narrative: null, narrChecks: [], edits: [] });
         },
-        mutated: (doc) => {
+        mutated: (doc, records) => {
+          this.edits.mutated(doc, records);
           const reports = !!this.states.get(doc)?.reports.length;
           this.events.mutated(doc, reports);
           return reports;
         },
-        input: (doc) => this.events.input(doc),
+        input: (doc, target) => {
+          this.edits.input(doc, target);
+          this.events.input(doc);
+        },
         focus: (doc) => this.events.focus(doc),
         layout: () => this.events.layout(),
         cover: () => this.events.cover(),
@@ -115,6 +133,7 @@ export class LiveTracker {
     this.scheduler.stop();
     this.win.clearTimeout(this.narrTimer);
     this.states.clear();
+    this.edits.forget();
   }
 
   /** Read and check every changed document now. */
@@ -130,12 +149,48 @@ export class LiveTracker {
 
   /** A document's cell went away: read it again. */
   stale(doc: Document): void {
+    this.edits.unsure(doc);
     this.scheduler.markDirty(doc, true);
   }
 
   private scan(doc: Document): void {
     const st = this.states.get(doc);
     if (!st) return;
+    const reread = this.reread(st);
+    if (reread) st.reports = reread;
+    else this.read(st);
+    const results = st.reports.map((rep, r) => this.check(st, rep, r));
+    st.findings = results.map((x, r) => {
+      const fs = x?.findings ?? [];
+      const confirmed = this.confirmations?.(st.reports[r]!) ?? [];
+      return confirmed.length ? markConfirmed(fs, confirmed, valuesOf(st.reports[r]!)) : fs;
+    });
+    st.suggestions = results.map((x) => x?.suggestion ?? null);
+    st.narrChecks.length = st.reports.length;
+    st.edits.length = st.reports.length;
+  }
+
+  /** The reports with only the cells whose text changed read again; null when the document must be read in full. */
+  private reread(st: DocState): Report[] | null {
+    const changed = this.edits.take(st.doc);
+    if (!changed || !st.reports.length || !this.deps.rereadCells) return null;
+    try {
+      const out: Report[] = [];
+      for (const rep of st.reports) {
+        const next = this.deps.rereadCells(rep, changed);
+        if (!next) return null;
+        out.push(next);
+      }
+      return out;
+    } catch (e) {
+      console.warn('年报助手：读取表格出错', e);
+      return null;
+    }
+  }
+
+  /** Read the document's reports and narrative in full. */
+  private read(st: DocState): void {
+    const doc = st.doc;
     let reports: Report[] = [];
     try {
       // A document that held reports at the last read is read again at once (typing in it): the pre-filter
@@ -158,15 +213,7 @@ export class LiveTracker {
         console.warn('年报助手：读取正文出错', e);
       }
     }
-    const results = st.reports.map((rep, r) => this.check(st, rep, r));
-    st.findings = results.map((x, r) => {
-      const fs = x?.findings ?? [];
-      const confirmed = this.confirmations?.(st.reports[r]!) ?? [];
-      return confirmed.length ? markConfirmed(fs, confirmed, valuesOf(st.reports[r]!)) : fs;
-    });
-    st.suggestions = results.map((x) => x?.suggestion ?? null);
-    st.narrChecks.length = st.reports.length;
-    st.edits.length = st.reports.length;
+    this.edits.read(doc);
   }
 
   private check(st: DocState, rep: Report, r: number): CheckResult | null {

@@ -3,6 +3,7 @@ import type { Report } from '../report';
 import { breakRuns, collapseBreaks } from './breaks';
 import { buildGrid } from './grid';
 import { buildReport, type Source } from './report';
+import { noteRead } from './reread';
 import { gridTokens, type Tok } from './tokens';
 
 /** Words found only in report statistics tables, as every format declares them. */
@@ -240,6 +241,10 @@ export function readTables(root: Document | Element, source: string, outside?: {
     };
     const report = buildReport(src);
     if (report.format) reports.push(report);
+    if (report.format && !outside) {
+      const anchor = start;
+      noteRead(report, { repeated: src.repeated ?? new Set(), anchor, headingText: src.headingText, heading: () => headingText(root, anchor) });
+    }
     if (src.restartAt === undefined || src.restartAt <= from) break;
     from = src.restartAt;
     start = tables[from]!;

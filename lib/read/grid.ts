@@ -45,6 +45,15 @@ function control(td: Element): Element | null {
   return type === 'hidden' || type === 'checkbox' || type === 'radio' || type === 'button' ? null : c;
 }
 
+const CONTROLS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+
+export const isControl = (el: Element): boolean => CONTROLS.has(el.tagName.toUpperCase());
+
+/** A grid cell's text as the reader reads it: the value of its form control, else the cell's textContent. */
+export function cellText(el: Element): string {
+  return isControl(el) ? ((el as HTMLInputElement).value ?? '') : (el.textContent ?? '');
+}
+
 function span(td: Element, name: string): number {
   const n = Number.parseInt(td.getAttribute(name) ?? '1', 10);
   return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_SPAN) : 1;
@@ -61,7 +70,7 @@ export function buildGrid(table: Element): Grid {
       while (line[c]) c++;
       const ctl = hasControls ? control(td) : null;
       const cell: GridCell = {
-        text: ctl ? ((ctl as HTMLInputElement).value ?? '') : (td.textContent ?? ''),
+        text: cellText(ctl ?? td),
         el: ctl ?? td,
         row: r,
         col: c,

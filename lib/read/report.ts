@@ -20,6 +20,8 @@ export interface Source {
   narrative: (used: Set<Tok>) => string;
   /** Set by buildReport: where a second report begins (HTML table index). */
   restartAt?: number;
+  /** Set by buildReport: the cells given by more than one token. */
+  repeated?: ReadonlySet<string>;
 }
 
 /** Turns tokens into a Report: heading, format, cells, and what could not be read. */
@@ -47,6 +49,7 @@ export function buildReport(src: Source): Report {
   } else {
     const r = (src.strict ? recogniseGrid : recogniseLines)(src.tokens, FORMATS[format]);
     if (r.restartAt !== undefined) src.restartAt = r.restartAt;
+    if (r.repeated) src.repeated = r.repeated;
     report.cells = r.cells;
     used = r.used;
     problems.push(...r.problems);
@@ -77,14 +80,8 @@ export function buildReport(src: Source): Report {
   const fy = formatYearProblem(format, heading.year);
   if (fy) problems.push(fy);
   if (heading.year === null) problems.push({ code: 'no-year', message: t('read.report.noYear') });
-  const bad = Object.values(report.cells).filter((c) => c.unreadable);
-  if (bad.length && format)
-    problems.push({
-      code: 'unreadable',
-      message: t('read.report.unreadable', {
-        cells: bad.map((c) => t('read.report.unreadableCell', { cell: cellLabel(format, c.id), raw: c.raw })).join(t('common.listSeparator')),
-      }),
-    });
+  const bad = unreadableProblem(format, report.cells);
+  if (bad) problems.push(bad);
   let narrative: string | undefined;
   Object.defineProperty(report, 'narrative', {
     enumerable: true,
@@ -95,4 +92,16 @@ export function buildReport(src: Source): Report {
     },
   });
   return report;
+}
+
+/** The problem naming the cells whose text is not a number of their kind (always the last of a report's problems); null when none. */
+export function unreadableProblem(format: FormatId | null, cells: Report['cells']): ReadProblem | null {
+  const bad = Object.values(cells).filter((c) => c.unreadable);
+  if (!bad.length || !format) return null;
+  return {
+    code: 'unreadable',
+    message: t('read.report.unreadable', {
+      cells: bad.map((c) => t('read.report.unreadableCell', { cell: cellLabel(format, c.id), raw: c.raw })).join(t('common.listSeparator')),
+    }),
+  };
 }

@@ -14,6 +14,8 @@ export interface Recognised {
   used: Set<Tok>;
   /** HTML: index of the table where a second report begins (its cells repeat ones already read). */
   restartAt?: number;
+  /** Cells given by more than one token (the last non-blank one is kept). */
+  repeated?: ReadonlySet<string>;
 }
 
 /** A row whose label has been read and whose values are awaited. */
@@ -54,6 +56,7 @@ export abstract class RowReader {
   readonly problems: ReadProblem[] = [];
   readonly used = new Set<Tok>();
   readonly filled = new Set<string>();
+  readonly repeated = new Set<string>();
   readonly unlabelled: Unlabelled[] = [];
   secIdx = 0;
   open: Open | null = null;
@@ -106,6 +109,7 @@ export abstract class RowReader {
     if (this.restartAt !== undefined || !this.accepts(id, tok)) return;
     const kind = cellDef(this.format.id, id)?.kind ?? 'count';
     const parsed = parseCached(tok.text, kind);
+    if (this.cells[id]) this.repeated.add(id);
     // a blank repeat (a trailing row of empty cells) never overrides a value already read
     if (parsed.value === null && !parsed.unreadable && this.cells[id] && this.cells[id].value !== null) {
       this.used.add(tok);
@@ -305,7 +309,7 @@ export abstract class RowReader {
   }
 
   result(dropped: ReadonlySet<number> = new Set()): Recognised {
-    const out: Recognised = { cells: this.cells, problems: this.problems.filter((_, i) => !dropped.has(i)), used: this.used };
+    const out: Recognised = { cells: this.cells, problems: this.problems.filter((_, i) => !dropped.has(i)), used: this.used, repeated: this.repeated };
     if (this.restartAt !== undefined) out.restartAt = this.restartAt;
     return out;
   }

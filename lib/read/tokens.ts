@@ -46,7 +46,7 @@ function normalized(text: string): string {
   return n;
 }
 
-function kindOf(text: string): Tok['kind'] {
+export function kindOf(text: string): Tok['kind'] {
   let k = kindCache.get(text);
   if (k === undefined) {
     if (kindCache.size > 5000) kindCache.clear();

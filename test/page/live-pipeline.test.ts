@@ -6,11 +6,12 @@ import { check } from '@/lib/check';
 import { LiveTables } from '@/lib/page/live';
 import { PageController } from '@/lib/page/main';
 import { mapNarrative, mayHoldReport, readDom } from '@/lib/read/dom';
+import { rereadCells } from '@/lib/read/reread';
 import { overlayRoot } from '@/components/overlay/overlay';
 
 const HTML = readFileSync(resolve(__dirname, '../fixtures/read/report-2023.html'), 'utf8');
 const ROW = HTML.match(/<tr><td colspan=3[^\n]*一、本年新收[^\n]*<\/tr>/)![0];
-const deps = { mayHoldReport, readDom, mapNarrative, check, overlay: (doc: Document, onFix: (k: string, c: string, v: number) => void) => new Overlay(doc, onFix) };
+const deps = { mayHoldReport, readDom, mapNarrative, rereadCells, check, overlay: (doc: Document, onFix: (k: string, c: string, v: number) => void) => new Overlay(doc, onFix) };
 const tip = (cell: string) =>
   overlayRoot(document.querySelector('nianbao-overlay'))?.querySelector(`button[data-cell="${cell}"]:not([data-kind])`)?.nextElementSibling?.textContent ?? '';
 
