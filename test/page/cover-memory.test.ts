@@ -4,7 +4,7 @@ import { LiveTables } from '@/lib/page/live';
 import { CoverMemory, typingOnly } from '@/lib/page/cover-watch';
 import { badgeBox, badgePosition, covered, placeInTop, probePoints } from '@/lib/page/place';
 import { overlayRoot } from '@/components/overlay/overlay';
-import { stubDeps, TABLE } from './stub-reader';
+import { stubDeps, TABLE, td, typeIn } from './stub-reader';
 
 /**
  * The hit tests behind "is this badge covered" are kept from one keystroke to the next, and every change that
@@ -14,22 +14,11 @@ import { stubDeps, TABLE } from './stub-reader';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
-const td = (id: string) => document.querySelector(`[data-id="${id}"]`)!;
 const badge = () => overlayRoot(document.querySelector('nianbao-overlay'))!.querySelector<HTMLElement>('button[data-cell="c"]');
 
 /** Where things are: cells 60 px wide from x = 100 + shift, the menu's box, and whether it is drawn. */
 const geo = { shift: 0, menu: { left: 0, top: 0, right: 0, bottom: 0 }, menuDrawn: false, hits: 0 };
 
-function typeIn(id: string, text: string) {
-  const cell = td(id);
-  const sel = document.getSelection()!;
-  sel.removeAllRanges();
-  const r = document.createRange();
-  r.selectNodeContents(cell);
-  sel.addRange(r);
-  cell.textContent = text;
-  cell.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 function stubGeometry() {
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {

@@ -4,7 +4,7 @@ import { initNarrativeMarks } from '@/lib/page/features/narrative-marks';
 import type { PageContext } from '@/lib/page/features/context';
 import { mapNarrative } from '@/lib/read/dom';
 import type { CheckInput, Finding } from '@/lib/report';
-import { stubDeps, TABLE } from './stub-reader';
+import { stubDeps, TABLE, typeInto } from './stub-reader';
 import { overlayRoot } from '@/components/overlay/overlay';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -36,16 +36,6 @@ function narrativeStub() {
   return { calls, check };
 }
 
-/** Type in the narrative paragraph: caret in it, text changed, input event. */
-function typeInText(p: Element, text: string) {
-  const sel = document.getSelection()!;
-  sel.removeAllRanges();
-  const r = document.createRange();
-  r.selectNodeContents(p);
-  sel.addRange(r);
-  p.textContent = text;
-  p.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 describe('LiveTables: the narrative', () => {
   let live: LiveTables | null = null;
@@ -112,14 +102,14 @@ describe('LiveTables: the narrative', () => {
     const { p } = start('本年共收到申请3件。');
     await wait(0);
     expect(marks()).toEqual([]);
-    typeInText(p, '本年共收到申请5件。');
+    typeInto(p, '本年共收到申请5件。');
     await wait(10);
     expect(marks()).toEqual([]); // typing: not yet
     expect(cellBadges()).toEqual([]);
     await wait(90);
     expect(marks().map((m) => m.cell)).toEqual(['c']);
     expect(cellBadges()).toEqual(['c']);
-    typeInText(p, '本年共收到申请3件。');
+    typeInto(p, '本年共收到申请3件。');
     await wait(0);
     expect(marks()).toEqual([]);
     expect(cellBadges()).toEqual([]);
@@ -129,7 +119,7 @@ describe('LiveTables: the narrative', () => {
     const { p } = start('本年共收到申请5件。');
     await wait(0);
     expect(marks().length).toBe(1);
-    typeInText(p, '说明在前。本年共收到申请6件。'); // offsets move, still the first sentence about c
+    typeInto(p, '说明在前。本年共收到申请6件。'); // offsets move, still the first sentence about c
     await wait(0);
     expect(marks().map((m) => m.tip.includes('共6件'))).toEqual([true]);
     live!.stop();

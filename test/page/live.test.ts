@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveTables } from '@/lib/page/live';
 import { badgePosition } from '@/lib/page/place';
-import { stubDeps, TABLE } from './stub-reader';
+import { stubDeps, TABLE, td, typeIn } from './stub-reader';
 import { observersMadeBy } from '../helpers/observers';
 import { overlayRoot } from '@/components/overlay/overlay';
 
@@ -10,19 +10,7 @@ const badges = () =>
   [...(overlayRoot(document.querySelector('nianbao-overlay'))?.querySelectorAll('button[data-cell]') ?? [])].map((b) =>
     b.getAttribute('data-cell'),
   );
-const td = (id: string) => document.querySelector(`[data-id="${id}"]`)!;
 
-/** Type in a cell as far as the tracker can tell: caret in the cell, text changed, input event. */
-function typeIn(id: string, text: string) {
-  const cell = td(id);
-  const sel = document.getSelection()!;
-  sel.removeAllRanges();
-  const r = document.createRange();
-  r.selectNodeContents(cell);
-  sel.addRange(r);
-  cell.textContent = text;
-  cell.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 describe('LiveTables', () => {
   let live: LiveTables | null = null;

@@ -47,3 +47,20 @@ export function stubDeps(
 }
 
 export const TABLE = '<table><tr><td data-id="a">1</td><td data-id="b">2</td><td data-id="c">3</td></tr></table>';
+
+/** A stub cell by its id. */
+export const td = (id: string): Element => document.querySelector(`[data-id="${id}"]`)!;
+
+/** Type into `el` as far as the tracker can tell: caret in it, text changed, input event. */
+export function typeInto(el: Element, text: string): void {
+  const sel = document.getSelection()!;
+  sel.removeAllRanges();
+  const r = document.createRange();
+  r.selectNodeContents(el);
+  sel.addRange(r);
+  el.textContent = text;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** Type in the stub cell `id`. */
+export const typeIn = (id: string, text: string): void => typeInto(td(id), text);
