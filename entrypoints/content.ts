@@ -1,7 +1,7 @@
 import { holdsTableMatching } from '@/lib/read/dom';
 import { extApi } from '@/lib/page/ext';
 import { reachedFromTop } from '@/lib/page/frames';
-import { Gate, whenIdle, type StartChecker } from '@/lib/page/gate';
+import { Gate, type StartChecker } from '@/lib/page/gate';
 
 /** PREFILTER's pattern, put in by the build (wxt.config.ts): the format catalogue stays out of this script. */
 declare const __NIANBAO_PREFILTER__: string;
@@ -23,14 +23,9 @@ export default defineContentScript({
       const mod = (await import(/* @vite-ignore */ url)) as { default: StartChecker };
       return mod.default;
     };
-    const start = () => {
-      const prefilter = new RegExp(__NIANBAO_PREFILTER__);
-      const mayHoldReport = (doc: Document) => holdsTableMatching(doc, prefilter);
-      new Gate(window, { mayHoldReport, load }).init(new AbortController().signal);
-    };
-    // Most pages have no table and no frame: nothing to read yet, so the gate itself starts once the page is
-    // idle (its first look then also sees what was added meanwhile). A page with either starts it now.
-    if (document.getElementsByTagName('table').length || window.frames.length) start();
-    else whenIdle(window, start);
+    // The build runs this once the page is idle (wxt.config.ts), so the gate starts now.
+    const prefilter = new RegExp(__NIANBAO_PREFILTER__);
+    const mayHoldReport = (doc: Document) => holdsTableMatching(doc, prefilter);
+    new Gate(window, { mayHoldReport, load }).init(new AbortController().signal);
   },
 });

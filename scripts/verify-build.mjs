@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium86Problems } from './syntax-floor.mjs';
+import { loadTouchProblems } from './load-cost.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUTPUT = join(ROOT, '.output');
@@ -94,7 +95,9 @@ export function manifestProblems(build) {
     if (build.mv === 2 && 'match_origin_as_fallback' in cs) bad('match_origin_as_fallback is unknown to MV2 browsers');
     // wxt.config.ts's lean entry: no ContentScriptContext (its start-up event to the page) on every page load.
     for (const js of (cs.js ?? []).filter(file)) {
-      if (readFileSync(join(build.path, js), 'utf8').includes('content-script-started')) bad(`${js} still has WXT's ContentScriptContext (see leanContentScript in wxt.config.ts)`);
+      const code = readFileSync(join(build.path, js), 'utf8');
+      if (code.includes('content-script-started')) bad(`${js} still has WXT's ContentScriptContext (see leanContentScript in wxt.config.ts)`);
+      for (const p of loadTouchProblems(code, `${build.dir}/${js}`)) bad(p);
     }
     // The checker is the content script's lazily imported part (entrypoints/content.ts): same rules.
     for (const js of [...(cs.js ?? []), CHECKER]) {

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium86Problems } from '../../scripts/syntax-floor.mjs';
+import { loadTouchProblems } from '../../scripts/load-cost.mjs';
 import { BUILDS, PERMISSIONS, geckoKeyProblems, manifestProblems, syntaxFloorProblems } from '../../scripts/verify-build.mjs';
 
 test('the Chromium 86 check rejects newer syntax and built-ins', () => {
@@ -32,6 +33,15 @@ test('the Chromium 86 check accepts what Chromium 86 runs', () => {
     async function f() { for await (const x of g()) await x; }
     import('./x.js'); const big = 10n;`;
   assert.deepEqual(chromium86Problems(code), []);
+});
+
+test('evaluating a content script may only ask for one idle callback: anything else it touches on load is a problem', () => {
+  const idle = 'var w=window;w.requestIdleCallback?w.requestIdleCallback(start,{timeout:200}):w.setTimeout(start,0);';
+  assert.deepEqual(loadTouchProblems(`(function(){function start(){document.title}${idle}})();`, 'ok.js'), []);
+  assert.match(loadTouchProblems('document.getElementsByTagName("table").length;', 'walk.js')[0], /document is not defined/);
+  assert.match(loadTouchProblems(`window.top;${idle.replace(/start/g, '(()=>{})')}`, 'top.js')[0], /reads window\.top/);
+  assert.match(loadTouchProblems('0;', 'nothing.js')[0], /exactly one idle callback/);
+  assert.match(loadTouchProblems('window.requestIdleCallback(()=>{});', 'no-timeout.js')[0], /with a timeout/);
 });
 
 for (const build of BUILDS) {
