@@ -358,8 +358,8 @@ export class LiveTables {
     next.el.scrollIntoView({ block: 'center', inline: 'nearest' });
     this.covers.forget();
     this.win.requestAnimationFrame(() => {
+      const p = placeInTop(next.el, this.top); // read before placeAll draws
       this.placeAll();
-      const p = placeInTop(next.el, this.top);
       if (p && this.overlay) this.overlay.flash(p.rect);
       this.overlay?.focusBadge(next.key);
     });
