@@ -67,10 +67,9 @@ const readingLayer = (): LiveLayer => ({
     overlay.updateMarks([]);
     return Infinity;
   },
-  place: (overlay, page) => {
+  place: (overlay) => {
     const r = td('c').getBoundingClientRect();
     overlay.placeMark('layer', [], { left: r.left, top: r.top, visible: false });
-    void page;
   },
   clear: () => {},
 });
