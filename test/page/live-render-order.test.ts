@@ -7,6 +7,12 @@ import { stubDeps, TABLE, td, typeIn } from './stub-reader';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const shadow = () => overlayRoot(document.querySelector('nianbao-overlay'));
+/** Wait (at most 2 s, for a busy machine) until `ok` holds. */
+async function until(ok: () => boolean): Promise<void> {
+  for (let waited = 0; !ok() && waited < 2000; waited += 10) await wait(10);
+}
+/** The cell's badge is drawn (happy-dom lays nothing out, so it is placed hidden). */
+const badgeShown = (cell: string) => () => !!shadow()?.querySelector(`button[data-cell="${cell}"]`);
 
 /** The overlay's drawing calls: each changes the overlay's DOM (and so the top document's style and layout). */
 const DRAWS = new Set(['setTables', 'update', 'place', 'updateRefs', 'placeRef', 'updateMarks', 'placeMark', 'offscreen', 'announce']);
@@ -96,7 +102,8 @@ describe('LiveTables: one render pass reads the page first and draws after', () 
     await wait(10);
     expect(shadow()?.querySelectorAll('button[data-cell]').length ?? 0).toBe(0); // held while typed
     rec.tasks.length = 0;
-    await wait(80);
+    await until(badgeShown('c'));
+    await wait(10);
     const shown = rec.tasks.filter((task) => task.includes('draw update') && task.includes('draw announce'));
     expect(shown.length).toBe(1); // the pause timer's pass drew the new badge and announced it
     const pass = shown[0]!;
@@ -132,7 +139,7 @@ describe('LiveTables: one render pass reads the page first and draws after', () 
     live = new LiveTables({ top: document, deps: stubDeps(), pauseMs: 30 });
     live.start();
     typeIn('a', '5');
-    await wait(80);
+    await until(badgeShown('c'));
     const badge = shadow()!.querySelector('button[data-cell="c"]')!;
     const label = badge.getAttribute('aria-label')!;
     expect(label).toContain(t('overlay.error'));
@@ -141,7 +148,7 @@ describe('LiveTables: one render pass reads the page first and draws after', () 
     expect(badge.nextElementSibling!.textContent).toContain('a(5)+b(2)≠本格(3)');
     expect(badge.nextElementSibling!.textContent).toContain(t('overlay.fix', { n: 7 }));
     typeIn('a', '6'); // still wrong: the badge stays, nothing new to announce
-    await wait(80);
+    await until(() => !!badge.nextElementSibling!.textContent!.includes('a(6)'));
     expect(region.textContent).toBe(t('page.announce', { label: 'c', more: '', message: 'a(5)+b(2)≠c(3)' }));
     expect(badge.nextElementSibling!.textContent).toContain('a(6)+b(2)≠本格(3)');
     expect(badge.nextElementSibling!.textContent).toContain(t('overlay.fix', { n: 8 }));
