@@ -6,7 +6,7 @@ import { TypingHold, type CellRef } from './hold';
 import { CoverMemory, typingOnly } from './cover-watch';
 import { badgeBox, badgePosition, covered, offscreenSide, placeInTop, probePoints, Reads, refPosition, type Box } from './place';
 import { LiveTracker, type DocState, type LiveCell, type TrackerDeps } from './tracker';
-import type { MakeOverlay, OverlayView } from './view';
+import type { BadgeView, MakeOverlay, OverlayView } from './view';
 
 export { elementOf, type LiveCell } from './tracker';
 
@@ -211,8 +211,12 @@ export class LiveTables {
         },
       );
     }
-    this.overlay.ensureAttached();
-    this.overlay.setTables(tables);
+    const o = this.overlay;
+    o.ensureAttached();
+    // One pass reads every box first and draws after: a write before a read would make the browser lay out again.
+    const writes: (() => void)[] = [];
+    const later = deferDrawing(o, writes);
+    later.setTables(tables);
     const states = [...this.tracker.states.values()];
     const now = Date.now();
     const v = badgeViews(states, this.hold, new Set(this.shown.keys()), now);
@@ -220,14 +224,16 @@ export class LiveTables {
     let wait = v.wait;
     const refs = this.references ? referenceViews(states, this.references) : { views: [], cells: new Map<string, CellRef>() };
     this.shownRefs = refs.cells;
-    const fresh = this.overlay.update(v.badges);
-    for (const l of this.layers) wait = Math.min(wait, l.render(this.overlay, states, this.hold, now));
-    this.overlay.updateRefs(refs.views);
-    this.placeAll();
+    let fresh: BadgeView[] = [];
+    writes.push(() => void (fresh = o.update(v.badges)));
+    for (const l of this.layers) wait = Math.min(wait, l.render(later, states, this.hold, now));
+    later.updateRefs(refs.views);
+    this.readPlaces(later);
+    for (const w of writes) w();
     if (fresh.length) {
       const first = fresh[0]!;
       const more = fresh.length > 1 ? t('page.announceMore', { n: fresh.length }) : '';
-      this.overlay.announce(t('page.announce', { label: first.label, more, message: first.messages[0] ?? '' }));
+      o.announce(t('page.announce', { label: first.label, more, message: first.messages[0] ?? '' }));
     }
     this.win.clearTimeout(this.pauseTimer);
     if (wait !== Infinity) this.pauseTimer = this.win.setTimeout(() => this.render(), Math.max(0, wait) + 1);
@@ -252,7 +258,12 @@ export class LiveTables {
     if (!o) return;
     // Every box is read before anything is drawn: a write between two reads would make the browser lay out again.
     const writes: (() => void)[] = [];
-    const later = deferPlacing(o, writes);
+    this.readPlaces(deferDrawing(o, writes));
+    for (const w of writes) w();
+  }
+
+  /** The reading part of placeAll: every box read now, every placing queued on `later` (a deferDrawing overlay). */
+  private readPlaces(later: OverlayView): void {
     const reads = new Reads(this.covers);
     const view: Box = { left: 0, top: 0, right: this.win.innerWidth, bottom: this.win.innerHeight };
     const away = { above: [] as Away[], below: [] as Away[] };
@@ -261,7 +272,7 @@ export class LiveTables {
       const el = this.tracker.element(ref);
       const p = el ? placeInTop(el, this.top, reads) : null;
       let pos = p ? { ...badgePosition(p, view), cell: clipped(p.rect, p.clip) } : { left: 0, top: 0, visible: false };
-      if (p && el && pos.visible && covered(el.closest('table') ?? el, this.top, probePoints(badgeBox(pos), p.clip), o.host, reads)) pos = { ...pos, visible: false };
+      if (p && el && pos.visible && covered(el.closest('table') ?? el, this.top, probePoints(badgeBox(pos), p.clip), later.host, reads)) pos = { ...pos, visible: false };
       later.place(key, pos);
       if (el === null) this.tracker.stale(ref.doc);
       if (p && !pos.visible) {
@@ -280,12 +291,11 @@ export class LiveTables {
       view,
       stateOf: (d) => this.tracker.states.get(d),
       stale: (d) => this.tracker.stale(d),
-      covered: (scope, box, clip) => covered(scope, this.top, probePoints(box, clip), o.host, reads),
+      covered: (scope, box, clip) => covered(scope, this.top, probePoints(box, clip), later.host, reads),
     };
     for (const l of this.layers) l.place(later, page);
     this.away = away;
     later.offscreen(area && (away.above.length || away.below.length) ? { above: away.above.length, below: away.below.length, area } : null, (dir) => this.jump(dir));
-    for (const w of writes) w();
   }
 
   private away: { above: Away[]; below: Away[] } = { above: [], below: [] };
@@ -348,8 +358,8 @@ export class LiveTables {
     next.el.scrollIntoView({ block: 'center', inline: 'nearest' });
     this.covers.forget();
     this.win.requestAnimationFrame(() => {
+      const p = placeInTop(next.el, this.top); // read before placeAll draws
       this.placeAll();
-      const p = placeInTop(next.el, this.top);
       if (p && this.overlay) this.overlay.flash(p.rect);
       this.overlay?.focusBadge(next.key);
     });
@@ -364,19 +374,29 @@ interface Away {
   el: Element;
 }
 
-/** The overlay as the placing pass's reading part sees it: where things go is queued in `writes`, drawn after. */
-function deferPlacing(o: OverlayView, writes: (() => void)[]): OverlayView {
+/**
+ * The overlay as a render pass's reading part sees it: every drawing (what is shown and where) is queued in
+ * `writes`, drawn after the last read; reading the overlay (its focus, its host) and its own actions go through.
+ */
+function deferDrawing(o: OverlayView, writes: (() => void)[]): OverlayView {
+  const later =
+    <A extends unknown[]>(draw: (...a: A) => void) =>
+    (...a: A) =>
+      void writes.push(() => draw(...a));
   return {
     host: o.host,
     ensureAttached: () => o.ensureAttached(),
-    setTables: (n) => o.setTables(n),
-    update: (views) => o.update(views),
-    place: (key, pos) => void writes.push(() => o.place(key, pos)),
-    updateRefs: (views) => o.updateRefs(views),
-    placeRef: (key, pos) => void writes.push(() => o.placeRef(key, pos)),
-    updateMarks: (views) => o.updateMarks(views),
-    placeMark: (key, rects, badge) => void writes.push(() => o.placeMark(key, rects, badge)),
-    offscreen: (view, jump) => void writes.push(() => o.offscreen(view, jump)),
+    setTables: later((n) => o.setTables(n)),
+    update: (views) => {
+      writes.push(() => o.update(views));
+      return []; // the fresh badges are known when the update is drawn (LiveTables.render queues its own)
+    },
+    place: later((key, pos) => o.place(key, pos)),
+    updateRefs: later((views) => o.updateRefs(views)),
+    placeRef: later((key, pos) => o.placeRef(key, pos)),
+    updateMarks: later((views) => o.updateMarks(views)),
+    placeMark: later((key, rects, badge) => o.placeMark(key, rects, badge)),
+    offscreen: later((view, jump) => o.offscreen(view, jump)),
     focusBadge: (key) => o.focusBadge(key),
     focused: () => o.focused(),
     announce: (text) => o.announce(text),

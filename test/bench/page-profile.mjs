@@ -8,23 +8,29 @@
 // Each keystroke replaces a wrong figure by another wrong one (the badge on screen updates), the shape of
 // bench:page's "update" case; BADGES more wrong cells are left on screen first (default 3), so that placing
 // costs what it costs with several badges.
+// CASE=appear profiles the new badge after the typing pause instead: each of KEYS rounds puts the right figure
+// back (the badge clears), types a wrong one, waits SETTLE ms (default 400: the keystroke's check and the deferred
+// narrative check are done, the 800 ms pause is not), and profiles and traces from then until the badge is drawn:
+// the pause timer's pass (figures are per new badge; KEYS defaults to 12 there; SETTLE=0 takes in the typing's work).
 import {
-  EXTENSION_DIR, launchWithExtension, openCmsPage, startServer, typeInCell, waitForTables,
+  EXTENSION_DIR, launchWithExtension, openCmsPage, startServer, typeInCell, VALUES, waitForTables,
 } from '../e2e/harness.mjs';
 import { overlayOf } from '../e2e/overlay-root.mjs';
 
 const BUILDS = (process.env.NIANBAO_EXTENSION_DIR ?? EXTENSION_DIR).split(',').filter(Boolean);
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
 const PAGES = (process.env.PAGES ?? 'kindeditor,ckeditor5,form').split(',').filter(Boolean);
-const KEYS = Number(process.env.KEYS ?? 40);
+const CASE = process.env.CASE ?? 'update';
+const KEYS = Number(process.env.KEYS ?? (CASE === 'appear' ? 12 : 40));
 const RATE = Number(process.env.THROTTLE ?? 1);
 const BADGES = Number(process.env.BADGES ?? 3);
+const SETTLE = Number(process.env.SETTLE ?? 400);
 const CELL = 'apply.new.natural';
 const OTHERS = ['apply.granted.natural', 'apply.carried.natural', 'apply.partial.natural', 'apply.unable.notHeld.natural'];
 
 /** Functions whose inclusive time is reported (the names of the unminified build; a minified one shows few). */
 const WATCH = [
-  'flushNow', 'scan', 'readDom', 'mapNarrative', 'check', 'render', 'badgeViews', 'update', 'updateRefs', 'placeAll',
+  'flushNow', 'scan', 'readDom', 'mapNarrative', 'check', 'render', 'badgeViews', 'update', 'updateRefs', 'placeAll', 'readPlaces',
   'placeInTop', 'covered', 'contentOrigin', 'place', 'placeTip', 'firstHit', 'drawnOver',
   'elementsFromPoint', 'getComputedStyle', 'getBoundingClientRect',
 ];
@@ -69,6 +75,7 @@ async function profileKeystrokes(context, server, name) {
   await typeInCell(page, CELL, '50', { delay: 0 });
   await overlayOf(page).waitFor((root, c) => !!root?.querySelector(`button[data-cell="${c}"]:not([hidden])`), CELL, { timeout: 10_000, polling: 20 });
   const shown = await overlayOf(page).evaluate((root) => root.querySelectorAll('button.b:not([hidden])').length);
+  if (CASE === 'appear') return { ...(await profileAppearing(page, cdp)), shown };
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
@@ -77,16 +84,58 @@ async function profileKeystrokes(context, server, name) {
   await cdp.send('Profiler.disable');
   // The same keystrokes again under a trace (no profiler): thread CPU time, which neighbours on a busy machine
   // do not add to, and how often the content script made the browser lay out or hit-test.
+  const traced = await tracing(cdp, () => typeKeys(page));
+  await page.close();
+  return { ...inclusive(profile), shown, traced };
+}
+
+/** The content script's calls while `run` runs, traced (see inOurCalls). */
+async function tracing(cdp, run) {
   const events = [];
   const onData = (e) => events.push(...e.value);
   cdp.on('Tracing.dataCollected', onData);
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8.execute', 'blink'] }, transferMode: 'ReportEvents' });
-  await typeKeys(page);
+  await run();
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   await done;
+  cdp.off('Tracing.dataCollected', onData);
+  return inOurCalls(events);
+}
+
+/**
+ * KEYS new badges after the pause: the right figure back, a wrong one typed, then (the badge held) profiled and
+ * traced until the badge shows; every other round is profiled, the others traced, so neither weighs on the other.
+ */
+async function profileAppearing(page, cdp) {
+  const out = { ext: 0, totals: Object.fromEntries(WATCH.map((w) => [w, 0])), traced: { cpu: 0, forced: Object.fromEntries(FORCED.map((n) => [n, { n: 0, cpu: 0 }])) } };
+  const shows = () => overlayOf(page).waitFor((root, c) => !!root?.querySelector(`button[data-cell="${c}"]:not([hidden])`), CELL, { timeout: 10_000, polling: 20 });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  for (let i = 0; i < 2 * KEYS; i++) {
+    await typeInCell(page, CELL, VALUES[CELL], { delay: 0 });
+    await overlayOf(page).waitFor((root, c) => !root?.querySelector(`button[data-cell="${c}"]:not([hidden])`), CELL, { timeout: 10_000, polling: 20 });
+    await typeInCell(page, CELL, String(50 + (i % 40)), { delay: 0 });
+    if (SETTLE) await page.waitForTimeout(SETTLE);
+    if (i % 2) {
+      const t = await tracing(cdp, shows);
+      out.traced.cpu += t.cpu;
+      for (const n of FORCED) {
+        out.traced.forced[n].n += t.forced[n].n;
+        out.traced.forced[n].cpu += t.forced[n].cpu;
+      }
+    } else {
+      await cdp.send('Profiler.start');
+      await shows();
+      const { profile } = await cdp.send('Profiler.stop');
+      const r = inclusive(profile);
+      out.ext += r.ext;
+      for (const w of WATCH) out.totals[w] += r.totals[w];
+    }
+  }
+  await cdp.send('Profiler.disable');
   await page.close();
-  return { ...inclusive(profile), shown, traced: inOurCalls(events) };
+  return out;
 }
 
 /** One keystroke at a time, each flushed on its own, the figure staying wrong (5, 5d, 5, …): time per keystroke. */
@@ -114,6 +163,19 @@ function completed(events) {
   return out;
 }
 
+/** DUMP=1: each of the content script's calls, with the style recalcs and layouts inside it and who asked. */
+function dump(outer, done) {
+  for (const c of outer) {
+    const inside = done.filter((e) => e.tid === c.tid && e.ts >= c.ts && e.ts + e.dur <= c.ts + c.dur && ['UpdateLayoutTree', 'Layout', 'HitTest'].includes(e.name));
+    if (!inside.length && (c.tdur ?? c.dur) < 500) continue;
+    console.log(`  call ${c.args?.data?.functionName || c.name} ${((c.tdur ?? c.dur) / 1000).toFixed(2)} ms cpu`);
+    for (const e of inside) {
+      const st = (e.args?.beginData?.stackTrace ?? e.args?.data?.stackTrace ?? []).slice(0, 4).map((f) => f.functionName || '?').join('<');
+      console.log(`    ${e.name} ${((e.tdur ?? e.dur) / 1000).toFixed(2)} ms ${e.args?.elementCount ?? e.args?.beginData?.dirtyObjects ?? ''} ${st}`);
+    }
+  }
+}
+
 /** Blink's work asked for from inside the content script's calls: style and layout brought up to date (a no-op when clean), hit tests. */
 const FORCED = ['Document::UpdateStyleAndLayout', 'HitTest'];
 
@@ -129,6 +191,7 @@ function inOurCalls(events) {
   for (const c of calls) if (!outer.length || c.ts >= outer.at(-1).ts + outer.at(-1).dur || c.tid !== outer.at(-1).tid) outer.push(c);
   const out = { cpu: 0, forced: Object.fromEntries(FORCED.map((n) => [n, { n: 0, cpu: 0 }])) };
   for (const c of outer) out.cpu += (c.tdur ?? c.dur) / 1000;
+  if (process.env.DUMP) dump(outer, completed(events));
   for (const e of completed(events)) {
     const f = out.forced[e.name];
     if (!f) continue;
@@ -162,14 +225,16 @@ try {
     const per = (ms) => (ms / keys).toFixed(3);
     for (const [i, { ext, totals, shown, cpu, forced }] of sum.entries()) {
       const which = BUILDS.length > 1 ? ` [${BUILDS[i]}]` : '';
-      console.log(`\n${name}${which} (CPU ${RATE === 1 ? 'unthrottled' : `throttled ${RATE}×`}, ${keys} keystrokes, ${shown} badges on screen): extension code ${per(ext)} ms per keystroke`);
+      const each = CASE === 'appear' ? 'new badge' : 'keystroke';
+      console.log(`\n${name}${which} (CPU ${RATE === 1 ? 'unthrottled' : `throttled ${RATE}×`}, ${keys} ${each}s, ${shown} badges on screen): extension code ${per(ext)} ms per ${each}`);
       const f = FORCED.map((n) => `${n} ×${(forced[n].n / keys).toFixed(1)} ${per(forced[n].cpu)} ms`).join(', ');
-      console.log(`  traced, thread CPU time of the content script's calls: ${per(cpu)} ms/key; forced inside them per key: ${f}`);
-      for (const w of WATCH) if (totals[w] > 0) console.log(`  ${w.padEnd(22)} ${per(totals[w]).padStart(8)} ms/key  ${((100 * totals[w]) / ext).toFixed(1).padStart(5)} %`);
+      const unit = CASE === 'appear' ? 'badge' : 'key';
+      console.log(`  traced, thread CPU time of the content script's calls: ${per(cpu)} ms/${unit}; forced inside them per ${unit}: ${f}`);
+      for (const w of WATCH) if (totals[w] > 0) console.log(`  ${w.padEnd(22)} ${per(totals[w]).padStart(8)} ms/${unit}  ${((100 * totals[w]) / ext).toFixed(1).padStart(5)} %`);
     }
     if (BUILDS.length > 1) {
       const ratio = (w) => (sum[0].totals[w] ? (sum.at(-1).totals[w] / sum[0].totals[w]).toFixed(2) : '—');
-      console.log(`  last build / first: all extension code ${(sum.at(-1).ext / sum[0].ext).toFixed(2)}, placeAll ${ratio('placeAll')}, render ${ratio('render')}, scan ${ratio('scan')}; traced thread CPU ${(sum.at(-1).cpu / sum[0].cpu).toFixed(2)}`);
+      console.log(`  last build / first: all extension code ${(sum.at(-1).ext / sum[0].ext).toFixed(2)}, placeAll ${ratio('placeAll')}, render ${ratio('render')}, scan ${ratio('scan')}; traced thread CPU ${(sum.at(-1).cpu / sum[0].cpu).toFixed(2)}, forced style and layout CPU ${(sum.at(-1).forced[FORCED[0]].cpu / sum[0].forced[FORCED[0]].cpu).toFixed(2)}`);
     }
   }
 } finally {
