@@ -2,7 +2,7 @@
 // or point NIANBAO_EXTENSION_DIR at another build). Prints:
 //  1. input event → badge update in the overlay, p50/p95, for the three kinds of update: a badge already on
 //     screen whose numbers change, a badge cleared by a correct value (both immediate), and a new badge
-//     (minus the intentional pause) — target p95 < 16 ms;
+//     (minus the intentional pause) — target p95 < 16 ms; and, on its own, the page's first badge (once per page);
 //  2. the content script's start-up cost on two 20,000-element pages without a report table — one with no
 //     <table> at all (the issue's "page without a table"), one with 97 small non-report tables (a news list's
 //     layout) — target < 5 ms: evaluating the script as the page loads (its EvaluateScript in a DevTools trace,
@@ -65,7 +65,14 @@ async function typingLatencies(context, server, name) {
   const { frame } = await cellAt(page, cell);
   await installProbes(page, frame);
   const good = VALUES[cell];
-  const out = { update: [], clear: [], appear: [] };
+  const out = { update: [], clear: [], appear: [], first: null };
+  // The page's first badge is a one-off (the overlay's code compiled and run for the first time, its first
+  // badge built): reported on its own, not among the keystrokes' figures.
+  await typeInCell(page, cell, '49', { delay: 0 });
+  await overlayOf(page).waitFor((root, c) => !!root?.querySelector(`button[data-cell="${c}"]:not([hidden])`), cell, { timeout: 5000, polling: 10 });
+  out.first = (await lastLatency(page)) - PAUSE;
+  await typeInCell(page, cell, good, { delay: 0 });
+  await overlayOf(page).waitFor((root, c) => !root?.querySelector(`button[data-cell="${c}"]`), cell, { timeout: 2000, polling: 10 });
   for (let i = 0; i < roundsNow(); i++) {
     const wrong = String(50 + i);
     await typeInCell(page, cell, wrong, { delay: 0 });
@@ -228,6 +235,7 @@ try {
       console.log(`[${cpu}] ${name}: input → badge update (shown badge, numbers change): ${fmt(r.update)}`);
       console.log(`[${cpu}] ${name}: input → badge cleared:                         ${fmt(r.clear)}`);
       console.log(`[${cpu}] ${name}: input → new badge, minus the ${PAUSE} ms pause:   ${fmt(r.appear)}`);
+      console.log(`[${cpu}] ${name}: the page's first badge, minus the pause (once per page, not counted above): ${r.first.toFixed(2)} ms`);
       all.push(...r.update, ...r.clear, ...r.appear);
     }
     console.log(`[${cpu}] all pages, input → badge update: ${fmt(all)} (target p95 < 16 ms)`);
