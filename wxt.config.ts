@@ -33,7 +33,8 @@ function pdfTextOnly() {
  *
  * And the page's load pays for nothing but asking to be run later: the whole script (its modules' top level
  * and main()) is one function that runs once the page is idle (at the latest 200 ms on). Evaluating the file
- * makes that one call; verify-build checks it touches nothing else.
+ * makes that one call (gate.ts's whenIdle, as text: it runs before any module); verify-build checks it
+ * touches nothing else.
  */
 const IDLE_START = 'var w=window;w.requestIdleCallback?w.requestIdleCallback(start,{timeout:200}):w.setTimeout(start,0);';
 

@@ -57,6 +57,11 @@ const badgeState = (page, cell) =>
     return b ? (b.hidden ? 'hidden' : b.textContent) : null;
   }, cell);
 
+const badgeShown = (page, cell) =>
+  overlayOf(page).waitFor((root, c) => !!root?.querySelector(`button[data-cell="${c}"]:not([hidden])`), cell, { timeout: 5000, polling: 10 });
+const badgeGone = (page, cell) =>
+  overlayOf(page).waitFor((root, c) => !root?.querySelector(`button[data-cell="${c}"]`), cell, { timeout: 2000, polling: 10 });
+
 async function typingLatencies(context, server, name) {
   const page = await openCmsPage(context, server, name);
   if (rate !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
@@ -69,14 +74,14 @@ async function typingLatencies(context, server, name) {
   // The page's first badge is a one-off (the overlay's code compiled and run for the first time, its first
   // badge built): reported on its own, not among the keystrokes' figures.
   await typeInCell(page, cell, '49', { delay: 0 });
-  await overlayOf(page).waitFor((root, c) => !!root?.querySelector(`button[data-cell="${c}"]:not([hidden])`), cell, { timeout: 5000, polling: 10 });
+  await badgeShown(page, cell);
   out.first = (await lastLatency(page)) - PAUSE;
   await typeInCell(page, cell, good, { delay: 0 });
-  await overlayOf(page).waitFor((root, c) => !root?.querySelector(`button[data-cell="${c}"]`), cell, { timeout: 2000, polling: 10 });
+  await badgeGone(page, cell);
   for (let i = 0; i < roundsNow(); i++) {
     const wrong = String(50 + i);
     await typeInCell(page, cell, wrong, { delay: 0 });
-    await overlayOf(page).waitFor((root, c) => !!root?.querySelector(`button[data-cell="${c}"]:not([hidden])`), cell, { timeout: 5000, polling: 10 });
+    await badgeShown(page, cell);
     const appear = await lastLatency(page);
     if (appear !== null) out.appear.push(appear - PAUSE);
     // Still wrong, different numbers: the badge on screen updates at once.
@@ -85,7 +90,7 @@ async function typingLatencies(context, server, name) {
     const upd = await lastLatency(page);
     if (upd !== null) out.update.push(upd);
     await typeInCell(page, cell, good, { delay: 0 });
-    await overlayOf(page).waitFor((root, c) => !root?.querySelector(`button[data-cell="${c}"]`), cell, { timeout: 2000, polling: 10 });
+    await badgeGone(page, cell);
     const clr = await lastLatency(page);
     if (clr !== null) out.clear.push(clr);
     if ((await badgeState(page, cell)) !== null) throw new Error('badge not cleared');
