@@ -12,10 +12,27 @@ export interface CellRef {
   id: string;
 }
 
+/** Typing noted in a document: the keystroke's time `at`, when it was `noted`, and whether from its input event. */
+interface Typed {
+  doc: Document;
+  at: number;
+  noted: number;
+  byInput: boolean;
+}
+
+/** A DOM change seen this soon after an input event in the same place is that keystroke's own change. */
+const SAME_KEYSTROKE_MS = 50;
+
+/** The editor's DOM change reaches the observer after its input event: the event's time stands. */
+function sameKeystroke(prev: Typed | null, doc: Document, now: number): boolean {
+  return !!prev && prev.byInput && prev.doc === doc && now - prev.noted < SAME_KEYSTROKE_MS;
+}
+
 export class TypingHold {
-  private typing: (CellRef & { at: number }) | null = null;
-  /** The narrative (editable text outside report cells) was last typed in: that document, then. */
-  private typingText: { doc: Document; at: number } | null = null;
+  /** The cell being typed in. */
+  private typing: (CellRef & Typed) | null = null;
+  /** The narrative (editable text outside report cells) was last typed in. */
+  private typingText: Typed | null = null;
 
   constructor(
     private readonly pauseMs: number,
@@ -23,14 +40,23 @@ export class TypingHold {
     private readonly caretCell: (doc: Document) => CellRef | null,
   ) {}
 
-  /** Something changed in `doc`: remember where the caret is, as the place being typed in. */
-  note(doc: Document, fromInput: boolean): void {
+  /**
+   * Something changed in `doc` at `at`: remember where the caret is, as the place being typed in. An input event
+   * says when its keystroke happened; a DOM change alone (model editors fire no input event) only when it was seen.
+   */
+  note(doc: Document, fromInput: boolean, at = Date.now()): void {
     const c = this.caretCell(doc);
-    if (c) this.typing = { ...c, at: Date.now() };
-    else {
+    const now = Date.now();
+    const typed = { doc, at, noted: now, byInput: fromInput };
+    if (c) {
+      const t = this.typing;
+      if (!fromInput && sameKeystroke(t, doc, now) && t!.r === c.r && t!.id === c.id) return;
+      this.typing = { ...c, ...typed };
+    } else {
       if (fromInput) this.typing = null;
+      else if (sameKeystroke(this.typingText, doc, now)) return;
       // Model editors (CKEditor 5) fire no input event: a change with the caret in editable text counts too.
-      if (fromInput || caretInEditable(doc)) this.typingText = { doc, at: Date.now() };
+      if (fromInput || caretInEditable(doc)) this.typingText = typed;
     }
   }
 

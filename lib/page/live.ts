@@ -94,7 +94,7 @@ export class LiveTables {
           // The top document's changes that may cover come as `cover`; a frame's, unless all typing, here.
           else if (!typingOnly(doc)) this.covers.forget();
         },
-        input: (doc) => this.hold.note(doc, true),
+        input: (doc, at) => this.hold.note(doc, true, at),
         focus: (doc) => {
           if (this.hold.focusMoved(doc)) this.render();
           else if (this.shownRefs.size) this.queuePlace(); // reference tags follow the caret

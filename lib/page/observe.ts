@@ -15,8 +15,8 @@ export interface DocHandlers {
    * `records`: the page's own changes (not the ignored nodes', not the cover attributes').
    */
   mutated(doc: Document, frames: boolean, records: readonly MutationRecord[]): void;
-  /** An input/change event (typing in contenteditable or in an <input>). */
-  input(doc: Document, target: EventTarget | null): void;
+  /** An input/change event (typing in contenteditable or in an <input>), which happened at `at` (Date.now()'s clock). */
+  input(doc: Document, target: EventTarget | null, at: number): void;
   /** Caret or focus moved (selectionchange, focusout, window blur). Not listened for when absent. */
   focus?(doc: Document): void;
   /** A frame in `doc` (re)loaded. */
@@ -45,6 +45,16 @@ function touchesFrames(nodes: NodeList): boolean {
       return true;
   }
   return false;
+}
+
+/**
+ * When `e` happened, on Date.now()'s clock. Its timeStamp is on its document's performance clock, and the browser
+ * may have worked on the keystroke for a while (the editor's handlers, selection, layout) before dispatching it.
+ */
+export function happenedAt(e: Pick<Event, 'timeStamp'>, win: Pick<Window, 'performance'> | null): number {
+  const now = Date.now();
+  const age = win ? win.performance.now() - e.timeStamp : 0;
+  return age > 0 && age < 1000 ? now - age : now;
 }
 
 export class DocWatcher {
@@ -116,7 +126,7 @@ export class DocWatcher {
       attributeOldValue: true,
       attributeFilter: cover ? [...STRUCTURE_ATTRIBUTES, ...COVER_ATTRIBUTES] : STRUCTURE_ATTRIBUTES,
     });
-    const onInput = (e: Event) => h.input(doc, e.target);
+    const onInput = (e: Event) => h.input(doc, e.target, happenedAt(e, win));
     const onFocus = () => h.focus?.(doc);
     const onLoad = (e: Event) => {
       const t = e.target as Element | null;

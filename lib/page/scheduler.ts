@@ -15,7 +15,8 @@ export interface SchedulerHooks {
   documents?(docs: Document[]): void;
   /** A document's DOM changed (`records`: the page's changes): whether it should be read again at once (it holds a report). */
   mutated?(doc: Document, records: readonly MutationRecord[]): boolean;
-  input?(doc: Document, target: EventTarget | null): void;
+  /** Typed in `doc` at `at` (Date.now()'s clock). */
+  input?(doc: Document, target: EventTarget | null, at: number): void;
   focus?(doc: Document): void;
   layout?(): void;
   /** Something in the top document may cover a badge (lib/page/cover-watch.ts); watched only when given. */
@@ -46,8 +47,8 @@ export class Scheduler {
           if (frames) this.queueFrames();
           this.markDirty(doc, this.hooks.mutated?.(doc, records) ?? false);
         },
-        input: (doc, target) => {
-          this.hooks.input?.(doc, target);
+        input: (doc, target, at) => {
+          this.hooks.input?.(doc, target, at);
           this.markDirty(doc, true);
         },
         frameLoaded: () => this.queueFrames(),

@@ -34,7 +34,8 @@ export interface TrackerEvents {
   checked(): void;
   /** A document's DOM changed (`reports`: it holds report tables), or was typed in. */
   mutated(doc: Document, reports: boolean): void;
-  input(doc: Document): void;
+  /** `doc` was typed in at `at` (Date.now()'s clock). */
+  input(doc: Document, at: number): void;
   focus(doc: Document): void;
   layout(): void;
   /** A menu or dialog may have opened or closed over the badges (top document). */
@@ -112,9 +113,9 @@ export class LiveTracker {
           this.events.mutated(doc, reports);
           return reports;
         },
-        input: (doc, target) => {
+        input: (doc, target, at) => {
           this.edits.input(doc, target);
-          this.events.input(doc);
+          this.events.input(doc, at);
         },
         focus: (doc) => this.events.focus(doc),
         layout: () => this.events.layout(),
