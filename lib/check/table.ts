@@ -1,6 +1,6 @@
 import { currentLocale, type Locale } from '../i18n';
 import { locate, type Localisation } from '../locate';
-import type { CheckInput, Finding } from '../report';
+import { sameValues, type CheckInput, type Finding } from '../report';
 import { unwordedFindings } from '../rules';
 
 /** What the table alone says: the engine's findings (unworded), and which cell is most likely mistyped. */
@@ -53,21 +53,16 @@ function copyOf(x: TableInput): TableInput {
 }
 
 function sameTable(a: TableInput, b: TableInput): boolean {
-  return a.format === b.format && a.year === b.year && a.body === b.body && sameRecord(a.values, b.values) && sameRecord(a.raw, b.raw);
+  return a.format === b.format && a.year === b.year && a.body === b.body && sameValues(a.values, b.values) && sameRaw(a.raw, b.raw);
 }
 
 const samePrior = (a: CheckInput | undefined, b: CheckInput | undefined): boolean => (a && b ? sameTable(a, b) : a === b);
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Same keys in the same order (the engine's findings follow the cells' order) with the same values. */
-function sameRecord(a: Readonly<Record<string, unknown>> | undefined, b: Readonly<Record<string, unknown>> | undefined): boolean {
+/** Same cells with the same unreadable text (the engine's findings follow the cells' order, not the texts'). */
+function sameRaw(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
   if (!a || !b) return a === b;
-  const ka = Object.keys(a);
-  let i = 0;
-  for (const k in b) {
-    if (ka[i] !== k || !Object.is(a[k], b[k])) return false;
-    i++;
-  }
-  return i === ka.length;
+  const ids = Object.keys(a);
+  return ids.length === Object.keys(b).length && ids.every((id) => a[id] === b[id]);
 }
