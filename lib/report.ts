@@ -61,6 +61,18 @@ export function valuesOf(report: Pick<Report, 'cells'>, each?: (id: string, cell
   return out;
 }
 
+/** The same cells in the same order with the same values. */
+export function sameValues(a: Readonly<Values> | undefined, b: Readonly<Values> | undefined): boolean {
+  if (!a || !b) return a === b;
+  const ids = Object.keys(a);
+  let i = 0;
+  for (const id in b) {
+    if (ids[i] !== id || !Object.is(a[id], b[id])) return false;
+    i++;
+  }
+  return i === ids.length;
+}
+
 /**
  * An object with these keys in this order (values still to be set), copied from the last one made for them. A
  * report's 200-odd cells read the same way on every keystroke; an object grown key by key that large is a slow

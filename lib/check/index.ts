@@ -1,11 +1,12 @@
 import { FORMATS } from '../formats';
 import type { FormatId } from '../formats/types';
-import { fixesOf, locate, systemOf, type Fix } from '../locate';
+import { fixesOf, systemOf, type Fix } from '../locate';
 import { checkNarrative } from '../narrative';
 import { bySeverity, type CheckInput, type Finding, type Report } from '../report';
-import { unwordedFindings, wordFindings } from '../rules';
+import { wordFindings } from '../rules';
 import { inputOf, type InputSource } from '../rules/input';
 import { annotate } from './annotate';
+import { tablePart } from './table';
 
 export { recentEdits } from './recent';
 
@@ -52,14 +53,14 @@ export function check(source: InputSource, opts: CheckOptions = {}): CheckResult
 export function checkInput(input: CheckInput, opts: CheckOptions = {}): CheckResult {
   const { narrative: text, ...rest } = input;
   // The engine's words for failing rules are written only into the findings localisation keeps as they are.
-  const engine = unwordedFindings(rest, opts.prior);
+  const table = tablePart(rest, opts.prior, opts.recentlyEdited ?? []);
   const narrative = opts.narrative ? [...opts.narrative] : text ? safeNarrative(text, input) : [];
-  const all = narrative.length ? [...engine, ...narrative].sort(bySeverity) : engine;
+  const all = narrative.length ? [...table.engine, ...narrative].sort(bySeverity) : [...table.engine];
   if (!all.some((f) => f.severity === 'error') || !Object.prototype.hasOwnProperty.call(FORMATS, input.format))
     return { input, findings: wordFindings(all), narrative, suggestion: null };
-  const loc = locate(input, { recentlyEdited: opts.recentlyEdited ?? [], ...(opts.prior ? { prior: opts.prior } : {}) });
+  const loc = table.localise();
   const findings = wordFindings(annotate(all, loc, localisedRules(input.format)));
-  const fixes = fixesOf(loc);
+  const fixes = [...fixesOf(loc)];
   return { input, findings, narrative, suggestion: loc.kind === 'none' ? null : { message: loc.message, fixes } };
 }
 

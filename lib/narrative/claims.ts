@@ -22,16 +22,54 @@ export interface Claim {
 /** Right after the unit of a figure named by the words before it: punctuation or a function word. */
 const AFTER_OK = /^(?:$|[，,。；;、：:（()）！？!?|]|均|全|已|都|并|且|其|和|及|与|另|占|，)/;
 
+/** A figure of the text and the topic its words name, before the table's cells decide what it states. */
+interface Named {
+  value: number;
+  figure: string;
+  topic: Topic & { operands: NonNullable<Topic['operands']> };
+  /** The words after the figure widen it to `topic.widen.cells`. */
+  widened: boolean;
+  /** Sub-rows named by their reason in the figure's phrase. */
+  named: string[];
+  sentence: Claim['sentence'];
+  span: Claim['span'];
+}
+
 /**
  * Every figure of `text` that unambiguously names cells of `format`. Figures with other scopes,
  * other years, approximations, percentages and anything not recognised are left out.
  */
 export function extractClaims(text: string, format: FormatId, year: number | null, values: Values): Claim[] {
+  return namedFigures(text, format, year).map((n) => {
+    let cells = n.topic.operands(values);
+    let alts = n.topic.alts ?? [];
+    if (n.widened) [cells, alts] = [n.topic.widen!.cells, []];
+    if (n.named.length) alts = [...alts, [...n.named]];
+    return { value: n.value, figure: n.figure, topic: n.topic, cells, alts, sentence: { ...n.sentence }, span: { ...n.span } };
+  });
+}
+
+/**
+ * The live page checks one unchanged narrative against every new value of the table: what its words say depends
+ * on the text, the format and the year only, so the last few answers are kept by exactly those.
+ */
+const KEPT = 4;
+let kept: { text: string; format: FormatId; year: number | null; named: readonly Named[] }[] = [];
+
+function namedFigures(text: string, format: FormatId, year: number | null): readonly Named[] {
+  const hit = kept.find((k) => k.text === text && k.format === format && k.year === year);
+  if (hit) return hit.named;
+  const named = readFigures(text, format, year);
+  kept = [{ text, format, year, named }, ...kept.slice(0, KEPT - 1)];
+  return named;
+}
+
+function readFigures(text: string, format: FormatId, year: number | null): Named[] {
   const topics = TOPICS[format];
   if (topics.length === 0) return [];
   const c = compact(text);
   const t = c.text;
-  const out: Claim[] = [];
+  const out: Named[] = [];
   // Scope words reach across ；: look back to the previous 。 (or hard boundary).
   let fullStart = 0;
   for (const s of sentences(c)) {
@@ -51,21 +89,17 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
       const before = t.slice(Math.max(fullStart, s.start + f.start - LOOK_BACK), s.start) + lead;
       if (otherScope(before, clauseOf(lead)) || otherYear(before, year) !== null) continue;
       if (isWhole(topic) && (/其中/.test(before) || isPart(clauseOf(lead), sText.slice(f.end, f.end + LOOK_BACK), topic))) continue;
-      let cells = topic.operands(values);
-      let alts = topic.alts ?? [];
-      if (topic.widen?.after.test(after)) [cells, alts] = [topic.widen.cells, []];
       const phrase = afterLast(lead, ['，', ',', '；', ';']);
       const named = /等/.test(phrase) ? [] : (topic.reasons ?? []).filter(([re]) => re.test(phrase)).map(([, id]) => id);
-      if (named.length) alts = [...alts, named];
       const value = topic.amount && f.unit === '元' ? f.value / 10000 : f.value;
       const start = c.pos[s.start]!;
       const endPos = c.pos[s.end - 1]! + 1;
       out.push({
         value,
         figure: f.text,
-        topic,
-        cells,
-        alts,
+        topic: topic as Named['topic'],
+        widened: !!topic.widen?.after.test(after),
+        named,
         sentence: { start, end: endPos, text: (quoted ??= text.slice(start, endPos).replace(/\s+/g, '')) },
         span: { start: c.pos[f.start + s.start]!, end: c.pos[f.end - 1 + s.start]! + 1 },
       });

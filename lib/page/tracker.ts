@@ -2,7 +2,7 @@ import type { CheckOptions, CheckResult, Suggestion } from '../check';
 import { markConfirmed, type Confirmation } from '../check/confirmed';
 import { recentEdits } from '../check/recent';
 import type { NarrativeMap } from '../read/dom';
-import { valuesOf, type CheckInput, type Finding, type Report, type Values } from '../report';
+import { sameValues, valuesOf, type CheckInput, type Finding, type Report, type Values } from '../report';
 import type { CellRef } from './hold';
 import { Scheduler } from './scheduler';
 import { ValueEdits } from './value-edits';
@@ -52,7 +52,7 @@ export interface DocState {
   /** The narrative as read with the reports (rebuilt on every read); null without mapNarrative. */
   narrative: NarrativeMap | null;
   /** Per report: the last narrative check and what it was run on. */
-  narrChecks: { text: string; values: string; findings: Finding[] }[];
+  narrChecks: { text: string; format: Report['format']; year: number | null; values: Values; findings: Finding[] }[];
   /** Per report: its values at the last read and the cells edited since, most recent first. */
   edits: { values: Values; recent: string[] }[];
 }
@@ -74,6 +74,8 @@ export class LiveTracker {
   confirmations: ((r: Report) => readonly Confirmation[]) | undefined;
   private nextId = 1;
   private narrTimer = 0;
+  /** When the narrative is due (performance.now()): typing moves it on, the one timer waits for it. */
+  private narrAt = 0;
   private readonly narrDue = new Set<Document>();
   private narrNow = false;
 
@@ -133,6 +135,8 @@ export class LiveTracker {
   stop(): void {
     this.scheduler.stop();
     this.win.clearTimeout(this.narrTimer);
+    this.narrTimer = 0;
+    this.narrDue.clear();
     this.states.clear();
     this.edits.forget();
   }
@@ -164,7 +168,7 @@ export class LiveTracker {
     st.findings = results.map((x, r) => {
       const fs = x?.findings ?? [];
       const confirmed = this.confirmations?.(st.reports[r]!) ?? [];
-      return confirmed.length ? markConfirmed(fs, confirmed, valuesOf(st.reports[r]!)) : fs;
+      return confirmed.length ? markConfirmed(fs, confirmed, x?.input.values ?? valuesOf(st.reports[r]!)) : fs;
     });
     st.suggestions = results.map((x) => x?.suggestion ?? null);
     st.narrChecks.length = st.reports.length;
@@ -227,17 +231,17 @@ export class LiveTracker {
     const prior = this.prior?.(rep);
     if (prior) opts.prior = prior;
     const text = rep.narrative;
-    const sig = JSON.stringify([rep.format, rep.year, values]);
     const narr = st.narrChecks[r];
     if (text !== undefined && narr && narr.text === text) {
       // Only the table changed (typing in a cell): keep the cell's badge fast and check the narrative
       // once the typing pauses; its findings' spans still fit the unchanged text meanwhile.
-      if (narr.values === sig || !this.narrNow) opts.narrative = narr.findings;
-      if (narr.values !== sig && !this.narrNow) this.deferNarrative(st.doc);
+      const same = narr.format === rep.format && narr.year === rep.year && sameValues(narr.values, values);
+      if (same || !this.narrNow) opts.narrative = narr.findings;
+      if (!same && !this.narrNow) this.deferNarrative(st.doc);
     }
     try {
       const out = this.deps.check(rep, opts);
-      if (out && text !== undefined && !opts.narrative) st.narrChecks[r] = { text, values: sig, findings: out.narrative };
+      if (out && text !== undefined && !opts.narrative) st.narrChecks[r] = { text, format: rep.format, year: rep.year, values, findings: out.narrative };
       return out;
     } catch (e) {
       console.warn('年报助手：校验出错', e);
@@ -247,8 +251,14 @@ export class LiveTracker {
 
   private deferNarrative(doc: Document): void {
     this.narrDue.add(doc);
-    this.win.clearTimeout(this.narrTimer);
+    this.narrAt = this.win.performance.now() + NARRATIVE_DEFER_MS;
+    if (!this.narrTimer) this.waitForNarrative(NARRATIVE_DEFER_MS);
+  }
+
+  private waitForNarrative(ms: number): void {
     this.narrTimer = this.win.setTimeout(() => {
+      const left = this.narrAt - this.win.performance.now();
+      if (left > 0) return this.waitForNarrative(left);
       this.narrTimer = 0;
       for (const d of this.narrDue) this.scheduler.mark(d);
       this.narrDue.clear();
@@ -258,7 +268,7 @@ export class LiveTracker {
       } finally {
         this.narrNow = false;
       }
-    }, NARRATIVE_DEFER_MS);
+    }, ms);
   }
 
   // ---- what is on the page now -----------------------------------------------------------

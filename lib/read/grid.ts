@@ -51,8 +51,11 @@ export const isControl = (el: Element): boolean => CONTROLS.has(el.tagName.toUpp
 
 /** A grid cell's text as the reader reads it: the value of its form control, else the cell's textContent. */
 export function cellText(el: Element): string {
-  return isControl(el) ? ((el as HTMLInputElement).value ?? '') : (el.textContent ?? '');
+  return isControl(el) ? controlText(el) : (el.textContent ?? '');
 }
+
+/** The text of a cell known to be a form control (isControl). */
+export const controlText = (el: Element): string => (el as HTMLInputElement).value ?? '';
 
 function span(td: Element, name: string): number {
   const n = Number.parseInt(td.getAttribute(name) ?? '1', 10);

@@ -1,7 +1,7 @@
 import { cellDef, PREFILTER } from '../formats/index';
 import type { Report, ReportCell } from '../report';
 import { detectHeading } from './detect';
-import { cellText, isControl } from './grid';
+import { cellText, controlText, isControl } from './grid';
 import { unreadableProblem } from './report';
 import { kindOf } from './tokens';
 import { parseValue } from './value';
@@ -61,20 +61,22 @@ export function rereadCells(report: Report, changed: Iterable<Element>): Report 
   const ids = (f.ids ??= idsOf(report));
   let cells: Record<string, ReportCell> | null = null;
   let headingMoved = false;
+  let unreadableNow = false;
   for (const el of changed) {
+    const control = isControl(el);
     // the heading is the text before the anchor table: any cell's text there is part of it
-    if (!isControl(el) && f.anchor.compareDocumentPosition(el) & PRECEDING) headingMoved = true;
+    if (!control && f.anchor.compareDocumentPosition(el) & PRECEDING) headingMoved = true;
     const id = ids.get(el);
     if (id === undefined) continue;
     const cell = report.cells[id]!;
-    const text = cellText(el);
+    const text = control ? controlText(el) : cellText(el);
     const raw = text.trim();
     if (raw === cell.raw) continue;
     if (kindOf(cell.raw) !== 'value' || kindOf(raw) !== 'value' || touchesFingerprint(cell.raw) || touchesFingerprint(raw)) return null;
     const parsed = parseValue(text, cellDef(report.format, id)?.kind ?? 'count');
     if (f.repeated.has(id) && (cell.value === null || parsed.value === null)) return null;
     const next: ReportCell = { id, value: parsed.value, raw, loc: cell.loc };
-    if (parsed.unreadable) next.unreadable = true;
+    if (parsed.unreadable) next.unreadable = unreadableNow = true;
     (cells ??= { ...report.cells })[id] = next;
   }
   let headingText = f.headingText;
@@ -89,8 +91,11 @@ export function rereadCells(report: Report, changed: Iterable<Element>): Report 
   const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(report)) as Report;
   if (cells) {
     out.cells = cells;
-    const unreadable = unreadableProblem(report.format, cells);
-    out.problems = [...report.problems.filter((p) => p.code !== 'unreadable'), ...(unreadable ? [unreadable] : [])];
+    // Unreadable cells are named in one problem: none before and none of the changed ones now leaves it at none.
+    if (unreadableNow || report.problems.some((p) => p.code === 'unreadable')) {
+      const unreadable = unreadableProblem(report.format, cells);
+      out.problems = [...report.problems.filter((p) => p.code !== 'unreadable'), ...(unreadable ? [unreadable] : [])];
+    } else out.problems = [...report.problems];
   }
   facts.set(out, { ...f, headingText });
   return out;
