@@ -46,6 +46,8 @@ export interface LayerPage {
   top: Document;
   /** The top viewport. */
   view: Box;
+  /** What this placing pass has read of the page (boxes, frames, styles): read again only what is not there. */
+  reads: Reads;
   stateOf(doc: Document): DocState | undefined;
   stale(doc: Document): void;
   /** Whether the page or the editor draws over `box` (inside `clip`) where `scope` should show through. */
@@ -265,7 +267,7 @@ export class LiveTables {
   /** The reading part of placeAll: every box read now, every placing queued on `later` (a deferDrawing overlay). */
   private readPlaces(later: OverlayView): void {
     const reads = new Reads(this.covers);
-    const view: Box = { left: 0, top: 0, right: this.win.innerWidth, bottom: this.win.innerHeight };
+    const view = reads.viewport(this.top)!;
     const away = { above: [] as Away[], below: [] as Away[] };
     let area: Box | null = null;
     for (const [key, ref] of this.shown) {
@@ -289,6 +291,7 @@ export class LiveTables {
     const page: LayerPage = {
       top: this.top,
       view,
+      reads,
       stateOf: (d) => this.tracker.states.get(d),
       stale: (d) => this.tracker.stale(d),
       covered: (scope, box, clip) => covered(scope, this.top, probePoints(box, clip), later.host, reads),
