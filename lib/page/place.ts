@@ -64,7 +64,7 @@ export class Reads {
   }
 
   /** Where `doc` is seen in the top document `top` (one top per pass); null when it cannot be followed there. */
-  place(doc: Document, top: Document): DocPlace | null {
+  placeOf(doc: Document, top: Document): DocPlace | null {
     let d = this.docs.get(doc);
     if (d === undefined) this.docs.set(doc, (d = docPlace(doc, top, this)));
     return d;
@@ -110,7 +110,7 @@ export interface Placement {
  */
 export function placeInTop(el: Element, top: Document, reads = new Reads()): Placement | null {
   if (!el.isConnected) return null;
-  const d = reads.place(el.ownerDocument, top);
+  const d = reads.placeOf(el.ownerDocument, top);
   if (!d) return null;
   const r = el.getBoundingClientRect();
   const rect: Box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
@@ -250,7 +250,7 @@ export function offscreenSide(rect: Box, clip: Box): 'above' | 'below' {
  * `skip`: the overlay's own host (never counted as covering).
  */
 export function covered(scope: Element, top: Document, points: readonly { x: number; y: number }[], skip: Element | null, reads = new Reads()): boolean {
-  const d = reads.place(scope.ownerDocument, top);
+  const d = reads.placeOf(scope.ownerDocument, top);
   if (!d) return false;
   const known = reads.memory?.answer(scope, points, d.origins);
   if (known !== undefined) return known;
@@ -338,6 +338,52 @@ export function rangePlacement(doc: Document, at: TextRange, top: Document, read
   }
   range.detach();
   return { lines, clip: origin.clip };
+}
+
+/** Where a badge goes and the points its cover is tested at (see Spots). */
+export interface Spot {
+  /** badgePosition, with the visible part of the badge's cell. */
+  pos: Readonly<Pos>;
+  /** probePoints of the badge, inside the clip (frozen: the cover memory keys its answers by them). */
+  points: readonly { x: number; y: number }[];
+}
+
+/**
+ * Each badge's spot (badgePosition, its cell's visible part, probePoints), worked out again only when its
+ * cell's box, the clip or the top viewport changed: a keystroke moves few badges, if any.
+ */
+export class Spots {
+  private last = new Map<string, { rect: Box; clip: Box; view: Box; spot: Spot }>();
+  private next = new Map<string, { rect: Box; clip: Box; view: Box; spot: Spot }>();
+
+  spot(key: string, p: Placement, view: Box): Spot {
+    const was = this.last.get(key);
+    if (was && sameBox(was.rect, p.rect) && sameBox(was.clip, p.clip) && sameBox(was.view, view)) {
+      this.next.set(key, was);
+      return was.spot;
+    }
+    const pos = { ...badgePosition(p, view), cell: visiblePart(p.rect, p.clip) };
+    const points = Object.freeze(probePoints(badgeBox(pos), p.clip).map((pt) => Object.freeze(pt)));
+    const spot: Spot = Object.freeze({ pos: Object.freeze(pos), points });
+    this.next.set(key, { rect: { ...p.rect }, clip: { ...p.clip }, view: { ...view }, spot });
+    return spot;
+  }
+
+  /** A placing pass is over: the spots of badges it did not place are forgotten. */
+  done(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
+}
+
+function sameBox(a: Box, b: Box): boolean {
+  return a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+}
+
+/** The part of a box inside `clip` (undefined when none). */
+export function visiblePart(r: Box, clip: Box): Box | undefined {
+  const b = { left: Math.max(r.left, clip.left), top: Math.max(r.top, clip.top), right: Math.min(r.right, clip.right), bottom: Math.min(r.bottom, clip.bottom) };
+  return b.right > b.left && b.bottom > b.top ? b : undefined;
 }
 
 /** The badge's corners (1 px in) and centre, moved inside `clip`: the points a covering element is looked for at. */
