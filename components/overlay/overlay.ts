@@ -13,6 +13,7 @@ import { inCellWords } from '../shared/findings';
 import { CONFIRM_CSS, confirmControl } from './confirm';
 import { KEYS_CSS, badgeKeys, closeTip } from './keys';
 import { OUTLINE_CSS, Outlines } from './outline';
+import { setPx, setStyle } from './style';
 import { BADGE_SIZE, type BadgeSeverity, type BadgeView, type OffscreenView, type OverlayView, type Pos, type Rect, type RefView, type TipPlace } from '@/lib/page/view';
 import { currentLocale, t } from '@/lib/i18n';
 
@@ -324,8 +325,7 @@ export class Overlay implements OverlayView {
     if (!pos.visible) return;
     setPx(el, 'left', pos.left);
     setPx(el, 'top', pos.top);
-    const transform = pos.below ? 'translate(-100%,0)' : 'translate(-100%,-100%)';
-    if (el.style.transform !== transform) el.style.transform = transform;
+    setStyle(el, 'transform', pos.below ? 'translate(-100%,0)' : 'translate(-100%,-100%)');
   }
 
   place(key: string, pos: Pos): void {
@@ -341,10 +341,8 @@ export class Overlay implements OverlayView {
     if (el.hidden !== hidden) el.hidden = hidden;
     this.outlines.place(key, hidden ? null : pos.cell, colour);
     if (hidden) return;
-    const l = `${Math.round(pos.left)}px`;
-    const t = `${Math.round(pos.top)}px`;
-    if (el.style.left !== l) el.style.left = l;
-    if (el.style.top !== t) el.style.top = t;
+    setPx(el, 'left', pos.left);
+    setPx(el, 'top', pos.top);
     const tip = el.nextElementSibling as HTMLElement | null;
     if (tip) placeTip(tip, pos);
   }
@@ -533,23 +531,11 @@ function placeTip(tip: HTMLElement, pos: Pos): void {
   const t: TipPlace = pos.tip ?? { left: pos.left + BADGE_SIZE, top: pos.top + BADGE_SIZE, alignRight: true, alignBottom: false, maxWidth: 320, bridge: { height: 0, inset: 0 } };
   setPx(tip, 'left', t.left);
   setPx(tip, 'top', t.top);
-  const transform = `translate(${t.alignRight ? '-100%' : '0'},${t.alignBottom ? '-100%' : '0'})`;
-  if (tip.style.transform !== transform) tip.style.transform = transform;
-  const mw = `${Math.round(t.maxWidth)}px`;
-  if (tip.style.maxWidth !== mw) tip.style.maxWidth = mw;
-  setVar(tip, '--nb-bridge', `${Math.max(0, Math.round(t.bridge.height))}px`);
-  setVar(tip, t.alignRight ? '--nb-bridge-r' : '--nb-bridge-l', `${Math.round(t.bridge.inset)}px`);
-  setVar(tip, t.alignRight ? '--nb-bridge-l' : '--nb-bridge-r', 'auto');
-}
-
-/** A custom property written only when it changes (each write makes the browser compute the overlay's style again). */
-function setVar(el: HTMLElement, name: string, value: string): void {
-  if (el.style.getPropertyValue(name) !== value) el.style.setProperty(name, value);
-}
-
-function setPx(el: HTMLElement, prop: 'left' | 'top' | 'width' | 'height', v: number): void {
-  const px = `${Math.round(v)}px`;
-  if (el.style[prop] !== px) el.style[prop] = px;
+  setStyle(tip, 'transform', `translate(${t.alignRight ? '-100%' : '0'},${t.alignBottom ? '-100%' : '0'})`);
+  setPx(tip, 'max-width', t.maxWidth);
+  setStyle(tip, '--nb-bridge', `${Math.max(0, Math.round(t.bridge.height))}px`);
+  setStyle(tip, t.alignRight ? '--nb-bridge-r' : '--nb-bridge-l', `${Math.round(t.bridge.inset)}px`);
+  setStyle(tip, t.alignRight ? '--nb-bridge-l' : '--nb-bridge-r', 'auto');
 }
 
 /** How a badge was last placed: for which key, in which outline colour (null: none), where. */

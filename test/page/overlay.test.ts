@@ -189,6 +189,36 @@ describe('Overlay', () => {
     mo.disconnect();
   });
 
+  it('places a badge that moves away and back exactly, writing only the styles that changed', async () => {
+    const o = new Overlay(document);
+    const root = overlayRoot(o.host)!;
+    o.update([view()]);
+    const b = root.querySelector<HTMLElement>('button[data-cell]')!;
+    const tip = b.nextElementSibling as HTMLElement;
+    const at = (left: number, alignRight: boolean) => ({
+      left,
+      top: 20,
+      visible: true,
+      tip: { left: left + 14, top: 20, alignRight, alignBottom: false, maxWidth: 320, bridge: { height: 0, inset: 3 } },
+    });
+    const drawn = () => [b.style.left, b.style.top, tip.style.left, tip.style.transform, tip.style.getPropertyValue('--nb-bridge-l'), tip.style.getPropertyValue('--nb-bridge-r')];
+    o.place(view().key, at(100, false));
+    const first = drawn();
+    expect(first.slice(0, 3)).toEqual(['100px', '20px', '114px']);
+    const styles: string[] = [];
+    const mo = new MutationObserver((rs) => rs.forEach((r) => styles.push(`${(r.target as Element).className}:${r.attributeName}`)));
+    mo.observe(root, { subtree: true, attributes: true });
+    o.place(view().key, at(130, true));
+    expect(drawn().slice(0, 3)).toEqual(['130px', '20px', '144px']);
+    expect(drawn()[3]).not.toBe(first[3]);
+    expect([drawn()[4], drawn()[5]]).toEqual(['auto', '3px']);
+    await Promise.resolve();
+    expect(styles.every((s) => s.endsWith(':style'))).toBe(true);
+    o.place(view().key, at(100, false)); // back where it was: drawn as it was first
+    expect(drawn()).toEqual(first);
+    mo.disconnect();
+  });
+
   it('writes the off-screen counts again only when a count or the language changed', async () => {
     const o = new Overlay(document);
     const root = overlayRoot(o.host)!;
