@@ -1,4 +1,5 @@
 import type { BadgeSeverity, Rect } from '@/lib/page/view';
+import { setPx } from './style';
 
 /**
  * The outline around a wrong cell, in its severity's colour: one box per badge in the overlay's own
@@ -64,9 +65,4 @@ export class Outlines {
     this.layer.append(el);
     return el;
   }
-}
-
-function setPx(el: HTMLElement, prop: 'left' | 'top' | 'width' | 'height', v: number): void {
-  const px = `${Math.round(v)}px`;
-  if (el.style[prop] !== px) el.style[prop] = px;
 }

@@ -13,8 +13,9 @@ import { inCellWords } from '../shared/findings';
 import { CONFIRM_CSS, confirmControl } from './confirm';
 import { KEYS_CSS, badgeKeys, closeTip } from './keys';
 import { OUTLINE_CSS, Outlines } from './outline';
+import { setPx, setStyle } from './style';
 import { BADGE_SIZE, type BadgeSeverity, type BadgeView, type OffscreenView, type OverlayView, type Pos, type Rect, type RefView, type TipPlace } from '@/lib/page/view';
-import { t } from '@/lib/i18n';
+import { currentLocale, t } from '@/lib/i18n';
 
 export type { BadgeView, RefView } from '@/lib/page/view';
 
@@ -70,8 +71,9 @@ export class Overlay implements OverlayView {
   private readonly spare: HTMLButtonElement[] = [];
   private readonly spareRefs: HTMLElement[] = [];
   private readonly spareMarks: HTMLElement[] = [];
-  /** How each badge was last placed (Overlay.place), forgotten when it is retired. */
-  private readonly placed = new WeakMap<HTMLButtonElement, string>();
+  /** What each badge last showed (Overlay.fill) and how it was last placed (Overlay.place), forgotten when it is retired. */
+  private readonly filled = new WeakMap<HTMLButtonElement, BadgeView>();
+  private readonly placed = new WeakMap<HTMLButtonElement, Placed>();
   /** What each badge's 改为 N writes. */
   private readonly fixes = new Map<HTMLButtonElement, { key: string; cell: string; value: number }>();
 
@@ -154,7 +156,7 @@ export class Overlay implements OverlayView {
     el.removeAttribute('data-severity');
     el.removeAttribute('aria-label');
     el.removeAttribute('data-confirmed');
-    delete el.dataset.sig;
+    this.filled.delete(el);
     this.placed.delete(el);
     this.fixes.delete(el);
     const tip = el.nextElementSibling as HTMLElement;
@@ -194,9 +196,9 @@ export class Overlay implements OverlayView {
 
   /** Fill a badge and its tooltip in place: text node data and attributes only, elements reused. */
   private fill(el: HTMLButtonElement, v: BadgeView, sentence = false): void {
-    const sig = JSON.stringify([v.cell, v.severity, v.messages, v.expected, v.canFix, v.confirmable, v.confirmed]);
-    if (el.dataset.sig === sig) return;
-    el.dataset.sig = sig;
+    const was = this.filled.get(el);
+    if (was && sameView(was, v)) return;
+    this.filled.set(el, { ...v, messages: [...v.messages], confirmed: v.confirmed && [...v.confirmed] });
     el.setAttribute('data-cell', v.cell);
     el.setAttribute('data-severity', v.severity);
     const what = sentence ? t('overlay.textDisagrees', { label: v.label }) : v.label;
@@ -323,25 +325,24 @@ export class Overlay implements OverlayView {
     if (!pos.visible) return;
     setPx(el, 'left', pos.left);
     setPx(el, 'top', pos.top);
-    const transform = pos.below ? 'translate(-100%,0)' : 'translate(-100%,-100%)';
-    if (el.style.transform !== transform) el.style.transform = transform;
+    setStyle(el, 'transform', pos.below ? 'translate(-100%,0)' : 'translate(-100%,-100%)');
   }
 
   place(key: string, pos: Pos): void {
     const el = this.badges.get(key);
     if (!el) return;
     // Placed just so already (most badges, on most keystrokes): nothing to read or write.
-    const sig = JSON.stringify([key, pos.visible && pos, el.getAttribute('data-severity'), el.hasAttribute('data-confirmed')]);
-    if (this.placed.get(el) === sig) return;
-    this.placed.set(el, sig);
+    const v = this.filled.get(el);
+    const colour = v && !v.confirmed ? v.severity : null;
+    const was = this.placed.get(el);
+    if (was && was.key === key && was.colour === colour && samePos(was.pos, pos)) return;
+    this.placed.set(el, { key, colour, pos: copyPos(pos) });
     const hidden = !pos.visible;
     if (el.hidden !== hidden) el.hidden = hidden;
-    this.outlines.place(key, hidden ? null : pos.cell, el.hasAttribute('data-confirmed') ? null : (el.getAttribute('data-severity') as BadgeSeverity | null));
+    this.outlines.place(key, hidden ? null : pos.cell, colour);
     if (hidden) return;
-    const l = `${Math.round(pos.left)}px`;
-    const t = `${Math.round(pos.top)}px`;
-    if (el.style.left !== l) el.style.left = l;
-    if (el.style.top !== t) el.style.top = t;
+    setPx(el, 'left', pos.left);
+    setPx(el, 'top', pos.top);
     const tip = el.nextElementSibling as HTMLElement | null;
     if (tip) placeTip(tip, pos);
   }
@@ -410,6 +411,7 @@ export class Overlay implements OverlayView {
   }
 
   private offscreenBox: HTMLElement | null = null;
+  private offscreenSaid = '';
   private jump: (dir: 'above' | 'below') => void = () => {};
 
   offscreen(view: OffscreenView | null, jump: (dir: 'above' | 'below') => void): void {
@@ -431,9 +433,13 @@ export class Overlay implements OverlayView {
       }
       this.root.append(box);
     }
-    box.hidden = false;
+    if (box.hidden) box.hidden = false;
     setPx(box, 'left', view.area.right - 8);
     setPx(box, 'top', view.area.bottom - 8);
+    // The counts' words, written again only when a count or the locale changed.
+    const said = `${currentLocale()}|${view.above}|${view.below}`;
+    if (this.offscreenSaid === said) return;
+    this.offscreenSaid = said;
     for (const b of Array.from(box.children) as HTMLButtonElement[]) {
       const dir = b.getAttribute('data-offscreen') as 'above' | 'below';
       const n = view[dir];
@@ -525,21 +531,66 @@ function placeTip(tip: HTMLElement, pos: Pos): void {
   const t: TipPlace = pos.tip ?? { left: pos.left + BADGE_SIZE, top: pos.top + BADGE_SIZE, alignRight: true, alignBottom: false, maxWidth: 320, bridge: { height: 0, inset: 0 } };
   setPx(tip, 'left', t.left);
   setPx(tip, 'top', t.top);
-  const transform = `translate(${t.alignRight ? '-100%' : '0'},${t.alignBottom ? '-100%' : '0'})`;
-  if (tip.style.transform !== transform) tip.style.transform = transform;
-  const mw = `${Math.round(t.maxWidth)}px`;
-  if (tip.style.maxWidth !== mw) tip.style.maxWidth = mw;
-  setVar(tip, '--nb-bridge', `${Math.max(0, Math.round(t.bridge.height))}px`);
-  setVar(tip, t.alignRight ? '--nb-bridge-r' : '--nb-bridge-l', `${Math.round(t.bridge.inset)}px`);
-  setVar(tip, t.alignRight ? '--nb-bridge-l' : '--nb-bridge-r', 'auto');
+  setStyle(tip, 'transform', `translate(${t.alignRight ? '-100%' : '0'},${t.alignBottom ? '-100%' : '0'})`);
+  setPx(tip, 'max-width', t.maxWidth);
+  setStyle(tip, '--nb-bridge', `${Math.max(0, Math.round(t.bridge.height))}px`);
+  setStyle(tip, t.alignRight ? '--nb-bridge-r' : '--nb-bridge-l', `${Math.round(t.bridge.inset)}px`);
+  setStyle(tip, t.alignRight ? '--nb-bridge-l' : '--nb-bridge-r', 'auto');
 }
 
-/** A custom property written only when it changes (each write makes the browser compute the overlay's style again). */
-function setVar(el: HTMLElement, name: string, value: string): void {
-  if (el.style.getPropertyValue(name) !== value) el.style.setProperty(name, value);
+/** How a badge was last placed: for which key, in which outline colour (null: none), where. */
+interface Placed {
+  key: string;
+  colour: BadgeSeverity | null;
+  pos: Pos;
 }
 
-function setPx(el: HTMLElement, prop: 'left' | 'top' | 'width' | 'height', v: number): void {
-  const px = `${Math.round(v)}px`;
-  if (el.style[prop] !== px) el.style[prop] = px;
+/** Whether a badge filled with `a` shows exactly what `b` would (every field fill draws from). */
+function sameView(a: BadgeView, b: BadgeView): boolean {
+  return (
+    a.key === b.key &&
+    a.cell === b.cell &&
+    a.severity === b.severity &&
+    a.label === b.label &&
+    a.expected === b.expected &&
+    a.canFix === b.canFix &&
+    a.confirmable === b.confirmable &&
+    sameList(a.messages, b.messages) &&
+    (a.confirmed === b.confirmed || (!!a.confirmed && !!b.confirmed && sameList(a.confirmed, b.confirmed)))
+  );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether a badge placed at `a` is drawn as at `b`: hidden both, or at the same spot, outline and tooltip place. */
+function samePos(a: Pos, b: Pos): boolean {
+  if (!a.visible || !b.visible) return a.visible === b.visible;
+  return a.left === b.left && a.top === b.top && sameRect(a.cell, b.cell) && sameTip(a.tip, b.tip) && a.below === b.below;
+}
+
+function sameRect(a: Rect | undefined, b: Rect | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+}
+
+function sameTip(a: TipPlace | undefined, b: TipPlace | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.left === b.left &&
+    a.top === b.top &&
+    a.alignRight === b.alignRight &&
+    a.alignBottom === b.alignBottom &&
+    a.maxWidth === b.maxWidth &&
+    a.bridge.height === b.bridge.height &&
+    a.bridge.inset === b.bridge.inset
+  );
+}
+
+/** A copy of a placing that later changes to the caller's objects cannot alter. */
+function copyPos(p: Pos): Pos {
+  return { ...p, cell: p.cell && { ...p.cell }, tip: p.tip && { ...p.tip, bridge: { ...p.tip.bridge } } };
 }

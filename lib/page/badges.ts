@@ -1,4 +1,4 @@
-import { cellLabel } from '../formats';
+import { cellLabel, type FormatId } from '../formats';
 import { t } from '../i18n';
 import type { Report } from '../report';
 import type { CellRef, TypingHold } from './hold';
@@ -21,6 +21,20 @@ export interface Views {
 
 const SHOWN: ReadonlySet<string> = new Set(['error', 'warning']);
 
+/** Labels already worded: a format's cells and their words are fixed data, so a label never goes stale. */
+const labels = new Map<string, string>();
+
+/** The cell in the form's own words (cellLabel), worded once per format and cell. */
+export function labelOf(format: FormatId, cell: string): string {
+  const key = `${format}|${cell}`;
+  let l = labels.get(key);
+  if (l === undefined) {
+    if (labels.size >= 4096) labels.clear();
+    labels.set(key, (l = cellLabel(format, cell)));
+  }
+  return l;
+}
+
 export function badgeViews(
   states: Iterable<DocState>,
   hold: TypingHold,
@@ -34,7 +48,7 @@ export function badgeViews(
   for (const st of states) {
     st.findings.forEach((fs, r) => {
       const rep = st.reports[r]!;
-      const label = (cell: string) => (rep.format ? cellLabel(rep.format, cell) : cell);
+      const label = (cell: string) => (rep.format ? labelOf(rep.format, cell) : cell);
       for (const f of fs) {
         if (!SHOWN.has(f.severity)) continue;
         const sev = f.severity as BadgeSeverity;

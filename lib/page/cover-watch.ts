@@ -81,11 +81,18 @@ export class CoverMemory {
 const MAX_SPOTS = 64;
 
 function keyOf(points: readonly Point[], origins: readonly FrameOrigin[]): string {
-  let k = '';
-  for (const p of points) k += `${p.x},${p.y};`;
+  let k = pointsKeys.get(points);
+  if (k === undefined) {
+    k = '';
+    for (const p of points) k += `${p.x},${p.y};`;
+    // A badge's points stay the same list while it stays put (place.ts Spots): worded once.
+    if (Object.isFrozen(points) && points.every(Object.isFrozen)) pointsKeys.set(points, k);
+  }
   for (const o of origins) k += `|${o.x},${o.y},${o.box.right},${o.box.bottom}`;
   return k;
 }
+
+const pointsKeys = new WeakMap<readonly Point[], string>();
 
 /**
  * Whether every change in `doc` is typing, as coverChanged counts it (the text of editable content, which

@@ -4,9 +4,9 @@ import type { Report, CheckInput, Finding } from '../report';
 import { badgeViews, referenceViews } from './badges';
 import { TypingHold, type CellRef } from './hold';
 import { CoverMemory, typingOnly } from './cover-watch';
-import { badgeBox, badgePosition, covered, offscreenSide, placeInTop, probePoints, Reads, refPosition, type Box } from './place';
+import { covered, offscreenSide, placeInTop, probePoints, Reads, refPosition, Spots, type Box } from './place';
 import { LiveTracker, type DocState, type LiveCell, type TrackerDeps } from './tracker';
-import type { BadgeView, MakeOverlay, OverlayView } from './view';
+import type { BadgeView, MakeOverlay, OverlayView, Pos } from './view';
 
 export { elementOf, type LiveCell } from './tracker';
 
@@ -46,6 +46,8 @@ export interface LayerPage {
   top: Document;
   /** The top viewport. */
   view: Box;
+  /** What this placing pass has read of the page (boxes, frames, styles): read again only what is not there. */
+  reads: Reads;
   stateOf(doc: Document): DocState | undefined;
   stale(doc: Document): void;
   /** Whether the page or the editor draws over `box` (inside `clip`) where `scope` should show through. */
@@ -74,6 +76,7 @@ export class LiveTables {
   private shownRefs = new Map<string, CellRef>();
   /** Whether each badge's spot is covered, kept until something that can cover may have changed. */
   private readonly covers = new CoverMemory();
+  private readonly spots = new Spots();
   references: LiveOptions['references'];
 
   constructor(private readonly opts: LiveOptions) {
@@ -265,14 +268,15 @@ export class LiveTables {
   /** The reading part of placeAll: every box read now, every placing queued on `later` (a deferDrawing overlay). */
   private readPlaces(later: OverlayView): void {
     const reads = new Reads(this.covers);
-    const view: Box = { left: 0, top: 0, right: this.win.innerWidth, bottom: this.win.innerHeight };
+    const view = reads.viewport(this.top)!;
     const away = { above: [] as Away[], below: [] as Away[] };
     let area: Box | null = null;
     for (const [key, ref] of this.shown) {
       const el = this.tracker.element(ref);
       const p = el ? placeInTop(el, this.top, reads) : null;
-      let pos = p ? { ...badgePosition(p, view), cell: clipped(p.rect, p.clip) } : { left: 0, top: 0, visible: false };
-      if (p && el && pos.visible && covered(el.closest('table') ?? el, this.top, probePoints(badgeBox(pos), p.clip), later.host, reads)) pos = { ...pos, visible: false };
+      const spot = p && this.spots.spot(key, p, view);
+      let pos: Pos = spot ? spot.pos : { left: 0, top: 0, visible: false };
+      if (spot && el && pos.visible && covered(el.closest('table') ?? el, this.top, spot.points, later.host, reads)) pos = { ...pos, visible: false };
       later.place(key, pos);
       if (el === null) this.tracker.stale(ref.doc);
       if (p && !pos.visible) {
@@ -280,6 +284,7 @@ export class LiveTables {
         away[offscreenSide(p.rect, p.clip)].push({ key, y: p.rect.top, el: el! });
       }
     }
+    this.spots.done();
     for (const [key, ref] of this.shownRefs) {
       const el = this.tracker.element(ref);
       const caret = this.tracker.caretCell(ref.doc);
@@ -289,6 +294,7 @@ export class LiveTables {
     const page: LayerPage = {
       top: this.top,
       view,
+      reads,
       stateOf: (d) => this.tracker.states.get(d),
       stale: (d) => this.tracker.stale(d),
       covered: (scope, box, clip) => covered(scope, this.top, probePoints(box, clip), later.host, reads),
@@ -404,10 +410,4 @@ function deferDrawing(o: OverlayView, writes: (() => void)[]): OverlayView {
     flash: (box) => o.flash(box),
     destroy: () => o.destroy(),
   };
-}
-
-/** The part of a cell's box inside its editor's visible area (null when none). */
-function clipped(r: Box, clip: Box): Box | undefined {
-  const b = { left: Math.max(r.left, clip.left), top: Math.max(r.top, clip.top), right: Math.min(r.right, clip.right), bottom: Math.min(r.bottom, clip.bottom) };
-  return b.right > b.left && b.bottom > b.top ? b : undefined;
 }

@@ -1,4 +1,4 @@
-import { cellLabel } from '../formats';
+import { labelOf } from './badges';
 import type { TypingHold } from './hold';
 import type { LiveLayer, LayerPage } from './live';
 import { badgeBox, markBadgePosition, rangePlacement, type Box } from './place';
@@ -42,7 +42,7 @@ export function markViews(states: Iterable<DocState>, hold: TypingHold, shownBef
           out.wait = Math.min(out.wait, wait);
           continue;
         }
-        const label = rep.format ? cellLabel(rep.format, cell) : cell;
+        const label = rep.format ? labelOf(rep.format, cell) : cell;
         out.marks.push({ key, cell, severity: f.severity as BadgeSeverity, label, messages: [f.message] });
         out.spans.set(key, { doc: st.doc, span: f.span });
       }
@@ -69,7 +69,7 @@ export class NarrativeMarks implements LiveLayer {
   place(overlay: OverlayView, page: LayerPage): void {
     for (const [key, m] of this.shown) {
       const at = page.stateOf(m.doc)?.narrative?.locate(m.span.start, m.span.end);
-      const placed = at ? rangePlacement(m.doc, at, page.top) : { lines: [], clip: null };
+      const placed = at ? rangePlacement(m.doc, at, page.top, page.reads) : { lines: [], clip: null };
       if (placed === null) page.stale(m.doc);
       const clip = placed?.clip;
       const scope = at && enclosing(at.startNode, at.endNode);

@@ -30,11 +30,14 @@ function contentOrigin(frame: Element, reads: Reads): Origin {
 
 /**
  * What one placing pass reads of the page, read once while the pass writes nothing: each frame's content
- * origin and each element's computed style. `memory`: hit-test answers kept across passes (cover-watch.ts).
+ * origin, each document's place in the top viewport, each viewport's size and each element's computed style.
+ * `memory`: hit-test answers kept across passes (cover-watch.ts).
  */
 export class Reads {
   private readonly origins = new Map<Element, Origin>();
   private readonly styles = new Map<Element, CSSStyleDeclaration | undefined>();
+  private readonly docs = new Map<Document, DocPlace | null>();
+  private readonly views = new Map<Document, Box | null>();
 
   constructor(readonly memory: CoverMemory | null = null) {}
 
@@ -50,6 +53,48 @@ export class Reads {
     this.styles.set(el, s);
     return s;
   }
+
+  /** A document's viewport (0, 0, innerWidth, innerHeight); null without a window. */
+  viewport(doc: Document): Box | null {
+    if (this.views.has(doc)) return this.views.get(doc)!;
+    const w = doc.defaultView;
+    const v = w ? { left: 0, top: 0, right: w.innerWidth, bottom: w.innerHeight } : null;
+    this.views.set(doc, v);
+    return v;
+  }
+
+  /** Where `doc` is seen in the top document `top` (one top per pass); null when it cannot be followed there. */
+  placeOf(doc: Document, top: Document): DocPlace | null {
+    let d = this.docs.get(doc);
+    if (d === undefined) this.docs.set(doc, (d = docPlace(doc, top, this)));
+    return d;
+  }
+}
+
+/** A document as seen from the top document: the frames it is in, outermost first, with their origins, and its clip. */
+export interface DocPlace {
+  outerFirst: Element[];
+  /** Each frame's content origin, in the order of `outerFirst`. */
+  origins: Origin[];
+  /** The part of the top viewport through which the document can be seen (every enclosing frame's viewport). */
+  clip: Box;
+}
+
+function docPlace(doc: Document, top: Document, reads: Reads): DocPlace | null {
+  const chain = frameChain(doc, top);
+  if (!chain) return null;
+  let clip: Box = reads.viewport(top) ?? { left: 0, top: 0, right: Infinity, bottom: Infinity };
+  // Work outwards: the document's viewport translated by each frame's origin and cut to that frame's content box.
+  let inner: Box | null = reads.viewport(doc);
+  const origins: Origin[] = [];
+  for (const frame of chain) {
+    const o = reads.origin(frame);
+    origins.push(o);
+    if (inner) inner = shift(inner, o.x, o.y);
+    inner = intersect(inner ?? o.box, o.box);
+  }
+  if (inner) clip = intersect(clip, inner);
+  return { outerFirst: chain.reverse(), origins: origins.reverse(), clip };
 }
 
 export interface Placement {
@@ -65,31 +110,19 @@ export interface Placement {
  */
 export function placeInTop(el: Element, top: Document, reads = new Reads()): Placement | null {
   if (!el.isConnected) return null;
-  const chain = frameChain(el.ownerDocument, top);
-  if (!chain) return null;
+  const d = reads.placeOf(el.ownerDocument, top);
+  if (!d) return null;
   const r = el.getBoundingClientRect();
   const rect: Box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-  const tv = top.defaultView;
-  let clip: Box = { left: 0, top: 0, right: tv?.innerWidth ?? Infinity, bottom: tv?.innerHeight ?? Infinity };
-  // Work outwards: translate accumulated rect and clip by each frame's origin.
-  let inner: Box | null = viewportOf(el.ownerDocument);
-  for (const frame of chain) {
-    const o = reads.origin(frame);
+  // Innermost frame first, as the offsets nest.
+  for (let i = d.origins.length - 1; i >= 0; i--) {
+    const o = d.origins[i]!;
     rect.left += o.x;
     rect.right += o.x;
     rect.top += o.y;
     rect.bottom += o.y;
-    if (inner) inner = shift(inner, o.x, o.y);
-    inner = intersect(inner ?? o.box, o.box);
   }
-  if (inner) clip = intersect(clip, inner);
-  return { rect, clip };
-}
-
-function viewportOf(doc: Document): Box | null {
-  const w = doc.defaultView;
-  if (!w) return null;
-  return { left: 0, top: 0, right: w.innerWidth, bottom: w.innerHeight };
+  return { rect, clip: { ...d.clip } };
 }
 
 function shift(b: Box, x: number, y: number): Box {
@@ -217,14 +250,12 @@ export function offscreenSide(rect: Box, clip: Box): 'above' | 'below' {
  * `skip`: the overlay's own host (never counted as covering).
  */
 export function covered(scope: Element, top: Document, points: readonly { x: number; y: number }[], skip: Element | null, reads = new Reads()): boolean {
-  const chain = frameChain(scope.ownerDocument, top);
-  if (!chain) return false;
-  const outerFirst = [...chain].reverse();
-  const origins = outerFirst.map((f) => reads.origin(f));
-  const known = reads.memory?.answer(scope, points, origins);
+  const d = reads.placeOf(scope.ownerDocument, top);
+  if (!d) return false;
+  const known = reads.memory?.answer(scope, points, d.origins);
   if (known !== undefined) return known;
-  const answer = hitCovered(scope, top, outerFirst, origins, points, skip, reads);
-  reads.memory?.remember(scope, points, origins, answer);
+  const answer = hitCovered(scope, top, d.outerFirst, d.origins, points, skip, reads);
+  reads.memory?.remember(scope, points, d.origins, answer);
   return answer;
 }
 
@@ -286,11 +317,11 @@ export interface TextRange {
  * document is seen (`clip`, null when the document cannot be followed to `top`); null only when the range's
  * text nodes no longer hold it.
  */
-export function rangePlacement(doc: Document, at: TextRange, top: Document): { lines: Box[]; clip: Box | null } | null {
+export function rangePlacement(doc: Document, at: TextRange, top: Document, reads = new Reads()): { lines: Box[]; clip: Box | null } | null {
   const { startNode, startOffset, endNode, endOffset } = at;
   if (!startNode.isConnected || !endNode.isConnected || startOffset > startNode.length || endOffset > endNode.length) return null;
   const root = doc.documentElement;
-  const origin = root ? placeInTop(root, top) : null;
+  const origin = root ? placeInTop(root, top, reads) : null;
   if (!origin) return { lines: [], clip: null };
   // Same offsets as placeInTop gives an element of this document.
   const own = root!.getBoundingClientRect();
@@ -307,6 +338,52 @@ export function rangePlacement(doc: Document, at: TextRange, top: Document): { l
   }
   range.detach();
   return { lines, clip: origin.clip };
+}
+
+/** Where a badge goes and the points its cover is tested at (see Spots). */
+export interface Spot {
+  /** badgePosition, with the visible part of the badge's cell. */
+  pos: Readonly<Pos>;
+  /** probePoints of the badge, inside the clip (frozen: the cover memory keys its answers by them). */
+  points: readonly { x: number; y: number }[];
+}
+
+/**
+ * Each badge's spot (badgePosition, its cell's visible part, probePoints), worked out again only when its
+ * cell's box, the clip or the top viewport changed: a keystroke moves few badges, if any.
+ */
+export class Spots {
+  private last = new Map<string, { rect: Box; clip: Box; view: Box; spot: Spot }>();
+  private next = new Map<string, { rect: Box; clip: Box; view: Box; spot: Spot }>();
+
+  spot(key: string, p: Placement, view: Box): Spot {
+    const was = this.last.get(key);
+    if (was && sameBox(was.rect, p.rect) && sameBox(was.clip, p.clip) && sameBox(was.view, view)) {
+      this.next.set(key, was);
+      return was.spot;
+    }
+    const pos = { ...badgePosition(p, view), cell: visiblePart(p.rect, p.clip) };
+    const points = Object.freeze(probePoints(badgeBox(pos), p.clip).map((pt) => Object.freeze(pt)));
+    const spot: Spot = Object.freeze({ pos: Object.freeze(pos), points });
+    this.next.set(key, { rect: { ...p.rect }, clip: { ...p.clip }, view: { ...view }, spot });
+    return spot;
+  }
+
+  /** A placing pass is over: the spots of badges it did not place are forgotten. */
+  done(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
+}
+
+function sameBox(a: Box, b: Box): boolean {
+  return a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+}
+
+/** The part of a box inside `clip` (undefined when none). */
+export function visiblePart(r: Box, clip: Box): Box | undefined {
+  const b = { left: Math.max(r.left, clip.left), top: Math.max(r.top, clip.top), right: Math.min(r.right, clip.right), bottom: Math.min(r.bottom, clip.bottom) };
+  return b.right > b.left && b.bottom > b.top ? b : undefined;
 }
 
 /** The badge's corners (1 px in) and centre, moved inside `clip`: the points a covering element is looked for at. */

@@ -188,6 +188,20 @@ describe('the memory of hit-test answers', () => {
     expect(m.answer(document.createElement('table'), pts, [origin])).toBeUndefined();
   });
 
+  it('keys answers by the numbers of the points, whether a list is frozen (a badge that stayed put) or changed in place', () => {
+    const m = new CoverMemory();
+    const kept = Object.freeze(pts.map((p) => Object.freeze({ ...p })));
+    m.remember(scope, kept, [origin], true);
+    expect(m.answer(scope, kept, [origin])).toBe(true);
+    expect(m.answer(scope, Object.freeze(pts.map((p) => Object.freeze({ ...p }))), [origin])).toBe(true);
+    expect(m.answer(scope, kept, [{ ...origin, x: 11 }])).toBeUndefined();
+    const moving = pts.map((p) => ({ ...p }));
+    m.remember(scope, moving, [origin], false);
+    expect(m.answer(scope, moving, [origin])).toBe(false);
+    moving[1]!.y = 9;
+    expect(m.answer(scope, moving, [origin])).toBeUndefined();
+  });
+
   it('forgets everything when told', () => {
     const m = new CoverMemory();
     m.remember(scope, pts, [], false);

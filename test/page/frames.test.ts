@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameChain, reachedFromTop } from '@/lib/page/frames';
-import { placeInTop } from '@/lib/page/place';
+import { covered, placeInTop, Reads } from '@/lib/page/place';
 
 /** Minimal stand-ins for a window/document/iframe tree (happy-dom does not load iframe documents). */
 type Rect = { left: number; top: number; right: number; bottom: number };
@@ -58,4 +58,36 @@ describe('placeInTop', () => {
     const orphan = fakeDoc({ innerWidth: 10, innerHeight: 10, frameElement: null });
     expect(placeInTop(fakeEl(orphan, { left: 0, top: 0, right: 1, bottom: 1 }), topDoc)).toBeNull();
   });
+
+  it('reads each frame, document and viewport once per placing pass, and again in the next pass (after the frame moved)', () => {
+    let frameReads = 0;
+    let viewReads = 0;
+    let chainReads = 0;
+    let at = 100;
+    const counted = <T extends object>(o: T, name: string, value: () => unknown, count: () => void) =>
+      Object.defineProperty(o, name, { get: () => (count(), value()) });
+    const top = fakeDoc({ innerWidth: 1000, innerHeight: 800, frameElement: null });
+    counted(top.defaultView!, 'innerWidth', () => 1000, () => viewReads++);
+    const frame = fakeEl(top, { left: 0, top: 0, right: 0, bottom: 0 }, { clientLeft: 2, clientTop: 2, clientWidth: 400, clientHeight: 300 });
+    (frame as unknown as { getBoundingClientRect: () => Rect }).getBoundingClientRect = () => (frameReads++, { left: at, top: 50, right: at + 404, bottom: 354 });
+    const doc = fakeDoc({ innerWidth: 400, innerHeight: 300, frameElement: null });
+    counted(doc.defaultView!, 'frameElement', () => frame, () => chainReads++);
+    const cells = [10, 70, 130].map((left) => fakeEl(doc, { left, top: 20, right: left + 50, bottom: 40 }));
+
+    const pass = new Reads();
+    const placed = cells.map((c) => placeInTop(c, top, pass)!);
+    expect(placed.map((p) => p.rect.left)).toEqual([112, 172, 232]);
+    expect(covered(cells[0]!, top, [], null, pass)).toBe(false);
+    expect([frameReads, viewReads, chainReads]).toEqual([1, 1, 1]);
+    // Each placing has its own clip: changing one changes no other.
+    placed[0]!.clip.left = -1;
+    expect(placed[1]!.clip.left).toBe(102);
+
+    at = 300; // the frame moved: the next pass reads it again and places the cells there
+    const next = new Reads();
+    expect(cells.map((c) => placeInTop(c, top, next)!.rect.left)).toEqual([312, 372, 432]);
+    expect(placeInTop(cells[0]!, top, next)!.clip).toEqual({ left: 302, top: 52, right: 702, bottom: 352 });
+    expect([frameReads, viewReads, chainReads]).toEqual([2, 2, 2]);
+  });
 });
+

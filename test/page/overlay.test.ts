@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { OVERLAY_TAG, Overlay, overlayRoot, type BadgeView } from '@/components/overlay/overlay';
 import { markBadgePosition } from '@/lib/page/place';
+import { setLocale } from '@/lib/i18n';
 
 const view = (over: Partial<BadgeView> = {}): BadgeView => ({
   key: '1|0|apply.new.total',
@@ -151,6 +152,98 @@ describe('Overlay', () => {
     o.update([other]);
     o.place(other.key, pos);
     expect(b.hidden).toBe(false);
+    mo.disconnect();
+  });
+
+  it('writes nothing to refill a badge with what it shows already; a changed message, figure or colour is drawn', async () => {
+    const o = new Overlay(document);
+    const root = overlayRoot(o.host)!;
+    o.update([view({ expected: 8, canFix: true }), view({ key: 'k2', cell: 'apply.new.natural', severity: 'warning', confirmable: true })]);
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((rs) => records.push(...rs));
+    mo.observe(root, { subtree: true, attributes: true, childList: true, characterData: true });
+    const settled = async () => {
+      await Promise.resolve();
+      return records.splice(0).length;
+    };
+    // Equal views in new objects (every check makes new ones): nothing written.
+    o.update([view({ expected: 8, canFix: true }), view({ key: 'k2', cell: 'apply.new.natural', severity: 'warning', confirmable: true })]);
+    expect(await settled()).toBe(0);
+    const tip = (cell: string) => root.querySelector(`button[data-cell="${cell}"]`)!.nextElementSibling!.textContent!;
+    o.update([view({ expected: 8, canFix: true, messages: ['相差2'] }), view({ key: 'k2', cell: 'apply.new.natural', severity: 'warning', confirmable: true })]);
+    expect(await settled()).toBeGreaterThan(0);
+    expect(tip('apply.new.total')).toContain('相差2');
+    o.update([view({ expected: 9, canFix: true, messages: ['相差2'] }), view({ key: 'k2', cell: 'apply.new.natural', severity: 'warning', confirmable: true })]);
+    expect(await settled()).toBeGreaterThan(0);
+    expect(tip('apply.new.total')).toContain('改为 9');
+    o.update([view({ expected: 9, canFix: true, messages: ['相差2'] }), view({ key: 'k2', cell: 'apply.new.natural', severity: 'error' })]);
+    expect(await settled()).toBeGreaterThan(0);
+    expect(root.querySelector('button[data-cell="apply.new.natural"]')!.getAttribute('data-severity')).toBe('error');
+    // A view changed in place after it was drawn changes nothing drawn, and is drawn when given again.
+    const v = view({ messages: ['相差3'] });
+    o.update([v, view({ key: 'k2', cell: 'apply.new.natural', severity: 'error' })]);
+    await settled();
+    v.messages.push('另一条');
+    o.update([v, view({ key: 'k2', cell: 'apply.new.natural', severity: 'error' })]);
+    expect(tip('apply.new.total')).toContain('另一条');
+    mo.disconnect();
+  });
+
+  it('places a badge that moves away and back exactly, writing only the styles that changed', async () => {
+    const o = new Overlay(document);
+    const root = overlayRoot(o.host)!;
+    o.update([view()]);
+    const b = root.querySelector<HTMLElement>('button[data-cell]')!;
+    const tip = b.nextElementSibling as HTMLElement;
+    const at = (left: number, alignRight: boolean) => ({
+      left,
+      top: 20,
+      visible: true,
+      tip: { left: left + 14, top: 20, alignRight, alignBottom: false, maxWidth: 320, bridge: { height: 0, inset: 3 } },
+    });
+    const drawn = () => [b.style.left, b.style.top, tip.style.left, tip.style.transform, tip.style.getPropertyValue('--nb-bridge-l'), tip.style.getPropertyValue('--nb-bridge-r')];
+    o.place(view().key, at(100, false));
+    const first = drawn();
+    expect(first.slice(0, 3)).toEqual(['100px', '20px', '114px']);
+    const styles: string[] = [];
+    const mo = new MutationObserver((rs) => rs.forEach((r) => styles.push(`${(r.target as Element).className}:${r.attributeName}`)));
+    mo.observe(root, { subtree: true, attributes: true });
+    o.place(view().key, at(130, true));
+    expect(drawn().slice(0, 3)).toEqual(['130px', '20px', '144px']);
+    expect(drawn()[3]).not.toBe(first[3]);
+    expect([drawn()[4], drawn()[5]]).toEqual(['auto', '3px']);
+    await Promise.resolve();
+    expect(styles.every((s) => s.endsWith(':style'))).toBe(true);
+    o.place(view().key, at(100, false)); // back where it was: drawn as it was first
+    expect(drawn()).toEqual(first);
+    mo.disconnect();
+  });
+
+  it('writes the off-screen counts again only when a count or the language changed', async () => {
+    const o = new Overlay(document);
+    const root = overlayRoot(o.host)!;
+    const area = { left: 0, top: 0, right: 400, bottom: 300 };
+    o.offscreen({ above: 2, below: 0, area }, () => {});
+    const [up, down] = [...root.querySelectorAll<HTMLButtonElement>('[data-offscreen]')];
+    expect([up!.hidden, up!.textContent, down!.hidden]).toEqual([false, '上方还有 2 个问题 ↑', true]);
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((rs) => records.push(...rs));
+    mo.observe(root, { subtree: true, attributes: true, childList: true, characterData: true });
+    o.offscreen({ above: 2, below: 0, area: { ...area } }, () => {});
+    await Promise.resolve();
+    expect(records).toEqual([]);
+    o.offscreen({ above: 1, below: 3, area }, () => {});
+    expect([up!.textContent, down!.hidden, down!.textContent]).toEqual(['上方还有 1 个问题 ↑', false, '下方还有 3 个问题 ↓']);
+    o.offscreen(null, () => {});
+    o.offscreen({ above: 1, below: 3, area }, () => {});
+    expect([root.querySelector<HTMLElement>('.o')!.hidden, up!.textContent, down!.textContent]).toEqual([false, '上方还有 1 个问题 ↑', '下方还有 3 个问题 ↓']);
+    setLocale('en');
+    try {
+      o.offscreen({ above: 1, below: 3, area }, () => {});
+      expect(up!.textContent).toBe('1 more problems above ↑');
+    } finally {
+      setLocale('zh');
+    }
     mo.disconnect();
   });
 

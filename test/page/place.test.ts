@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { badgeBox, badgePosition, offscreenSide, overlaps, probePoints, refPosition, tipPlacement, TIP_MAX_WIDTH, type Box } from '@/lib/page/place';
+import { badgeBox, badgePosition, offscreenSide, overlaps, probePoints, refPosition, Spots, tipPlacement, TIP_MAX_WIDTH, visiblePart, type Box, type Placement } from '@/lib/page/place';
 
 const VIEW: Box = { left: 0, top: 0, right: 1280, bottom: 720 };
 const cell = (left: number, top: number, w = 60, h = 29): Box => ({ left, top, right: left + w, bottom: top + h });
@@ -104,3 +104,49 @@ describe('probePoints: where a covering element is looked for', () => {
     ]);
   });
 });
+
+describe('Spots: the spot of a badge is worked out again only when its cell, clip or the viewport moved', () => {
+  const fresh = (p: Placement, view: Box) => {
+    const pos = { ...badgePosition(p, view), cell: visiblePart(p.rect, p.clip) };
+    return { pos, points: probePoints(badgeBox(pos), p.clip) };
+  };
+  const clip: Box = { left: 100, top: 50, right: 700, bottom: 450 };
+
+  test('gives the very same spot while nothing moved, and what a fresh computation gives once something did', () => {
+    const spots = new Spots();
+    const p = { rect: cell(200, 100), clip };
+    const first = spots.spot('k', p, VIEW);
+    expect(first).toEqual(fresh(p, VIEW));
+    spots.done();
+    expect(spots.spot('k', { rect: { ...p.rect }, clip: { ...clip } }, { ...VIEW })).toBe(first);
+    spots.done();
+    for (const moved of [
+      { rect: cell(200, 101), clip },
+      { rect: cell(200, 101), clip: { ...clip, bottom: 120 } },
+    ]) {
+      const s = spots.spot('k', moved, VIEW);
+      expect(s).not.toBe(first);
+      expect(s).toEqual(fresh(moved, VIEW));
+      spots.done();
+    }
+    const narrow = { ...VIEW, right: 500 };
+    const p2 = { rect: cell(200, 101), clip: { ...clip, bottom: 120 } };
+    expect(spots.spot('k', p2, narrow)).toEqual(fresh(p2, narrow)); // the tooltip opens elsewhere in a narrower window
+  });
+
+  test('a placing the caller changes afterwards does not change the spot kept; a badge not placed in a pass is forgotten', () => {
+    const spots = new Spots();
+    const p = { rect: cell(200, 100), clip: { ...clip } };
+    const first = spots.spot('k', p, VIEW);
+    p.rect.left = 150;
+    p.clip.top = 0;
+    spots.done();
+    const again = spots.spot('k', p, VIEW);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(fresh(p, VIEW));
+    spots.done();
+    spots.done(); // a pass without badge k
+    expect(spots.spot('k', p, VIEW)).not.toBe(again);
+  });
+});
+
