@@ -223,7 +223,8 @@ try {
   for (rate of RATES) {
     const cpu = rate === 1 ? 'CPU unthrottled' : `CPU throttled ${rate}×`;
     console.log(`\n— ${cpu} —`);
-    for (const sp of STARTUP_PAGES) {
+    const loads = rate === 1 ? STARTUP_LOADS : STARTUP_LOADS_THROTTLED;
+    for (const sp of loads ? STARTUP_PAGES : []) {
       const { costs, withCompile, traceWall, traceCpu, traceLongest, elements, overlay, tableCount } = await startupCost(browser.context, server, sp);
       const what = `a ${elements}-element page ${sp.label} (${tableCount} <table>)`;
       console.log(`[${cpu}] start-up on ${what}, evaluating the content script as the page loads: ${fmt(costs)} (target < 5 ms); overlay created: ${overlay}`);
