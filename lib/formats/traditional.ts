@@ -24,10 +24,14 @@ const MAP = new Map<string, string>();
 const chars = [...PAIRS];
 for (let i = 0; i + 1 < chars.length; i += 2) if (chars[i] !== chars[i + 1]) MAP.set(chars[i]!, chars[i + 1]!);
 
+/** Any traditional character of MAP (all single code points, none special inside a character class). */
+const TRADITIONAL = new RegExp(`[${[...MAP.keys()].join('')}]`, 'gu');
+
+/** `text` with every traditional character of the pairs replaced by its simplified one (most text has none). */
 export function toSimplified(text: string): string {
-  let out = '';
-  for (const ch of text) out += MAP.get(ch) ?? ch;
-  return out;
+  TRADITIONAL.lastIndex = 0;
+  if (!TRADITIONAL.test(text)) return text;
+  return text.replace(TRADITIONAL, (ch) => MAP.get(ch)!);
 }
 
 const VARIANTS = new Map<string, string[]>();
