@@ -14,7 +14,7 @@ import { CONFIRM_CSS, confirmControl } from './confirm';
 import { KEYS_CSS, badgeKeys, closeTip } from './keys';
 import { OUTLINE_CSS, Outlines } from './outline';
 import { setPx, setStyle } from './style';
-import { BADGE_SIZE, type BadgeSeverity, type BadgeView, type OffscreenView, type OverlayView, type Pos, type Rect, type RefView, type TipPlace } from '@/lib/page/view';
+import { BADGE_SIZE, sameRect, type BadgeSeverity, type BadgeView, type OffscreenView, type OverlayView, type Pos, type Rect, type RefView, type TipPlace } from '@/lib/page/view';
 import { currentLocale, t } from '@/lib/i18n';
 
 export type { BadgeView, RefView } from '@/lib/page/view';
@@ -570,11 +570,6 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 function samePos(a: Pos, b: Pos): boolean {
   if (!a.visible || !b.visible) return a.visible === b.visible;
   return a.left === b.left && a.top === b.top && sameRect(a.cell, b.cell) && sameTip(a.tip, b.tip) && a.below === b.below;
-}
-
-function sameRect(a: Rect | undefined, b: Rect | undefined): boolean {
-  if (!a || !b) return a === b;
-  return a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
 }
 
 function sameTip(a: TipPlace | undefined, b: TipPlace | undefined): boolean {

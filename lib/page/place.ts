@@ -1,6 +1,6 @@
 import { frameChain } from './frames';
 import type { CoverMemory } from './cover-watch';
-import { BADGE_SIZE, type Pos, type TipPlace } from './view';
+import { BADGE_SIZE, sameRect, type Pos, type TipPlace } from './view';
 
 export interface Box {
   left: number;
@@ -358,7 +358,7 @@ export class Spots {
 
   spot(key: string, p: Placement, view: Box): Spot {
     const was = this.last.get(key);
-    if (was && sameBox(was.rect, p.rect) && sameBox(was.clip, p.clip) && sameBox(was.view, view)) {
+    if (was && sameRect(was.rect, p.rect) && sameRect(was.clip, p.clip) && sameRect(was.view, view)) {
       this.next.set(key, was);
       return was.spot;
     }
@@ -374,10 +374,6 @@ export class Spots {
     this.last = this.next;
     this.next = new Map();
   }
-}
-
-function sameBox(a: Box, b: Box): boolean {
-  return a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
 }
 
 /** The part of a box inside `clip` (undefined when none). */

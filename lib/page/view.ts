@@ -40,6 +40,12 @@ export interface Rect {
   bottom: number;
 }
 
+/** The same box (or both absent). */
+export function sameRect(a: Rect | undefined, b: Rect | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+}
+
 export interface Pos {
   left: number;
   top: number;
