@@ -10,8 +10,8 @@ import { ValueEdits } from './value-edits';
 /**
  * The live table tracker: the report tables of every reachable document, read with the reader and
  * checked with the check pipeline on every change. Cell elements come from the latest read only:
- * a change is read in full unless only the text of cells read last time changed (ValueEdits), and
- * then just those cells are read again.
+ * a change is read in full unless only the text of cells read last time, or text outside the tables, changed
+ * (ValueEdits): then just those cells are read again, and the narrative.
  */
 
 export interface TrackerDeps {
@@ -23,10 +23,10 @@ export interface TrackerDeps {
   /** The document's narrative with its DOM positions, so a P-TEXT finding can point at its sentence. */
   mapNarrative?(root: Document): NarrativeMap;
   /**
-   * A report of the last read with the cells read from `changed` read again (lib/read/reread.ts); null when
-   * only a full read can tell. Without it every change is read in full.
+   * A report of the last read with the cells read from `changed` read again, and `narrative` as its narrative
+   * when given (lib/read/reread.ts); null when only a full read can tell. Without it every change is read in full.
    */
-  rereadCells?(report: Report, changed: Iterable<Element>): Report | null;
+  rereadCells?(report: Report, changed: Iterable<Element>, narrative?: string): Report | null;
 }
 
 export interface TrackerEvents {
@@ -175,17 +175,27 @@ export class LiveTracker {
     st.edits.length = st.reports.length;
   }
 
-  /** The reports with only the cells whose text changed read again; null when the document must be read in full. */
+  /**
+   * The reports with only the cells whose text changed read again, and the narrative when text outside the tables
+   * changed; null when the document must be read in full.
+   */
   private reread(st: DocState): Report[] | null {
     const changed = this.edits.take(st.doc);
     if (!changed || !st.reports.length || !this.deps.rereadCells) return null;
     try {
+      let narrative: NarrativeMap | undefined;
+      if (changed.outside.length) {
+        if (!this.deps.mapNarrative) return null;
+        narrative = this.deps.mapNarrative(st.doc);
+      }
       const out: Report[] = [];
+      const elements = changed.outside.length ? [...changed.cells, ...changed.outside] : changed.cells;
       for (const rep of st.reports) {
-        const next = this.deps.rereadCells(rep, changed);
+        const next = this.deps.rereadCells(rep, elements, narrative?.text);
         if (!next) return null;
         out.push(next);
       }
+      if (narrative) st.narrative = narrative;
       return out;
     } catch (e) {
       console.warn('年报助手：读取表格出错', e);

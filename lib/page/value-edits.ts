@@ -1,8 +1,9 @@
 /**
  * The one owner of the decision "since this document was last read in full, only the text of cells its
- * reports were read from changed" (no cell, row or table added, removed, spanned or re-labelled; nothing
- * outside those cells), from what the document watcher sees: mutation records and input events. When it
- * cannot tell, the answer is "read it all again".
+ * reports were read from changed, and text outside every table" (no cell, row or table added, removed, spanned
+ * or re-labelled), from what the document watcher sees: mutation records and input events. When it cannot
+ * tell, the answer is "read it all again". Text outside the tables is the narrative and, before a report's
+ * first table, its heading: the reader reads nothing else there (lib/read/dom.ts).
  */
 
 /** Attributes that change how the reader sees a table or a document (lib/read/grid.ts, dom.ts). */
@@ -15,6 +16,8 @@ const CONTROLS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 interface Since {
   /** Cells whose text may have changed. */
   cells: Set<Element>;
+  /** Elements outside every table whose text may have changed. */
+  outside: Set<Element>;
   unsure: boolean;
   /** Cells that are form controls: a page script may set their value without an event. */
   controls: Element[];
@@ -33,6 +36,11 @@ function addsStructure(nodes: NodeList): boolean {
   return false;
 }
 
+export interface Changes {
+  cells: Element[];
+  outside: Element[];
+}
+
 export class ValueEdits {
   private readonly docs = new Map<Document, Since>();
 
@@ -45,7 +53,7 @@ export class ValueEdits {
   read(doc: Document): void {
     const controls: Element[] = [];
     for (const n of this.known(doc)?.keys() ?? []) if (n.nodeType === 1 && CONTROLS.has((n as Element).tagName.toUpperCase())) controls.push(n as Element);
-    this.docs.set(doc, { cells: new Set(), unsure: false, controls, designMode: doc.designMode });
+    this.docs.set(doc, { cells: new Set(), outside: new Set(), unsure: false, controls, designMode: doc.designMode });
   }
 
   /** The next read of `doc` reads it all. */
@@ -77,8 +85,15 @@ export class ValueEdits {
       const cell = cellOf(r.target, doc, known);
       // A node no longer in the document: whatever removed it (or an ancestor) left a record of its own.
       if (cell === undefined) continue;
-      if (cell === null || (r.type === 'childList' && (addsStructure(r.addedNodes) || addsStructure(r.removedNodes)))) return void (s.unsure = true);
-      s.cells.add(cell);
+      if (r.type === 'childList' && (addsStructure(r.addedNodes) || addsStructure(r.removedNodes))) return void (s.unsure = true);
+      if (cell) {
+        s.cells.add(cell);
+        continue;
+      }
+      // outside every known cell: only text outside every table (a label cell's text is the table's shape)
+      const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+      if (!el || el.closest('table')) return void (s.unsure = true);
+      s.outside.add(el);
     }
   }
 
@@ -92,14 +107,16 @@ export class ValueEdits {
   }
 
   /**
-   * The cells of `doc` whose text may have changed since its last full read (forgotten once taken), or null
-   * when something else may have changed: then it must be read in full (and `read` called).
+   * What of `doc` may have changed since it was last read (forgotten once taken): the known cells whose text
+   * may have, and the elements outside every table whose text may have; null when something else may have
+   * changed: then it must be read in full (and `read` called).
    */
-  take(doc: Document): Element[] | null {
+  take(doc: Document): Changes | null {
     const s = this.docs.get(doc);
     if (!s || s.unsure || doc.designMode !== s.designMode) return null;
-    const out = [...s.cells, ...s.controls];
+    const out = { cells: [...s.cells, ...s.controls], outside: [...s.outside] };
     s.cells = new Set();
+    s.outside = new Set();
     return out;
   }
 }

@@ -7,9 +7,10 @@ import { kindOf } from './tokens';
 import { parseValue } from './value';
 
 /**
- * Re-reading a live report after only the text of some of its value cells changed: each of those cells
- * is read again as the reader reads it, and the rest of the report is kept — when that gives exactly what
- * a full read would (else null: read the whole document again).
+ * Re-reading a live report after only the text of some of its value cells, or text outside its tables,
+ * changed: each of those cells is read again as the reader reads it, the heading again when text before the
+ * report changed, and the rest of the report is kept — when that gives exactly what a full read would (else
+ * null: read the whole document again).
  */
 
 /** What a live read knows beyond its Report, to tell whether one cell's new text changes only that cell. */
@@ -51,11 +52,12 @@ const PRECEDING = 2;
 
 /**
  * The report with those of the elements `changed` that it read cells from read again from their text now
- * (the others are not this report's); the same report when none changed; null when that text may change
- * more than its cell (a value became a label, a fingerprint word, a blank among cells given twice, the
- * heading) or the report is not a live read.
+ * (the others are not this report's, or text outside its tables) and with `narrative` as its narrative when
+ * given; the same report when nothing changed; null when that text may change more than its cell (a value
+ * became a label, a fingerprint word, a blank among cells given twice, the heading) or the report is not a
+ * live read.
  */
-export function rereadCells(report: Report, changed: Iterable<Element>): Report | null {
+export function rereadCells(report: Report, changed: Iterable<Element>, narrative?: string): Report | null {
   const f = facts.get(report);
   if (!f || !report.format || report.format === 'local') return null;
   const ids = (f.ids ??= idsOf(report));
@@ -87,8 +89,10 @@ export function rereadCells(report: Report, changed: Iterable<Element>): Report 
       if (h.year !== report.year || (h.body || undefined) !== report.body || (h.title || undefined) !== report.title) return null;
     }
   }
-  if (!cells && headingText === f.headingText) return report;
+  const narrativeMoved = narrative !== undefined && narrative !== report.narrative;
+  if (!cells && headingText === f.headingText && !narrativeMoved) return report;
   const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(report)) as Report;
+  if (narrativeMoved) Object.defineProperty(out, 'narrative', { value: narrative, enumerable: true, configurable: true, writable: true });
   if (cells) {
     out.cells = cells;
     // Unreadable cells are named in one problem: none before and none of the changed ones now leaves it at none.

@@ -71,14 +71,31 @@ function tracker(deps: TrackerDeps): LiveTracker {
 
 const TEXTS = ['7', '12', '', ' ', '０８', '１２３', 'abc', '中文', '—', '-', '- ', '3.5', '1,234', '约20', '5件', '3元', '无', '2023', '本年新收', ' 9 '];
 
-type Edit =
-  | { k: 'text' | 'data' | 'split' | 'br' | 'span' | 'header' | 'row' | 'nest' | 'colspan' | 'editable' | 'input' | 'silent' | 'outside'; at: number; text: string };
+/** Text typed outside the tables: narrative figures, a heading's year, title or 统计期限, a fingerprint word, a caption. */
+const WORDS = ['本机关共收到申请50件，办结48件。', '2022年', '示例县人民政府2021年政府信息公开工作年度报告', '统计期限为2022年1月1日至12月31日', '三、收到和处理政府信息公开申请情况', '规章', '行政复议', '（一）', ''];
 
-const edit: fc.Arbitrary<Edit> = fc.record({
-  k: fc.constantFrom('text', 'data', 'data', 'split', 'br', 'span', 'header', 'row', 'nest', 'colspan', 'editable', 'input', 'input', 'silent', 'outside'),
-  at: fc.nat(),
-  text: fc.constantFrom(...TEXTS),
-});
+type Edit = {
+  k: 'text' | 'data' | 'split' | 'br' | 'span' | 'header' | 'row' | 'nest' | 'colspan' | 'editable' | 'input' | 'silent' | 'outside' | 'narrative' | 'caption' | 'drop';
+  at: number;
+  text: string;
+};
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({
+    k: fc.constantFrom('text', 'data', 'data', 'split', 'br', 'span', 'header', 'row', 'nest', 'colspan', 'editable', 'input', 'input', 'silent', 'outside'),
+    at: fc.nat(),
+    text: fc.constantFrom(...TEXTS),
+  }),
+  fc.record({ k: fc.constantFrom('narrative', 'narrative', 'caption', 'drop'), at: fc.nat(), text: fc.constantFrom(...WORDS, ...TEXTS) }),
+);
+
+/** The text nodes outside every table, in document order. */
+function textsOutside(): Text[] {
+  const w = document.createTreeWalker(document.body, 4);
+  const out: Text[] = [];
+  for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement?.closest('table')) out.push(n as Text);
+  return out;
+}
 
 const isValueCell = (td: Element) => /^[\s\d０-９.,—\-]*$/.test(td.textContent ?? '') && !td.querySelector('table');
 const lastText = (el: Node): Text | null => {
@@ -157,6 +174,23 @@ function apply(e: Edit): void {
       if (p) p.textContent += e.text;
       return;
     }
+    case 'narrative': {
+      // typing in a paragraph: a few characters replaced somewhere in one text node outside the tables
+      const t = pick(textsOutside());
+      if (!t) return;
+      const i = e.at % (t.data.length + 1);
+      t.replaceData(i, e.at % 3, e.text);
+      return;
+    }
+    case 'caption': {
+      const p = document.createElement('p');
+      p.textContent = e.text;
+      pick([...document.querySelectorAll('table')].filter((x) => !x.parentElement?.closest('table')))?.before(p);
+      return;
+    }
+    case 'drop':
+      pick([...document.querySelectorAll('p')].filter((x) => !x.closest('table')))?.remove();
+      return;
   }
 }
 
@@ -213,10 +247,45 @@ describe('reading only the cells whose text changed', () => {
     expect(calls.full).toBe(before);
   });
 
-  it('reads the document in full when a row is added, a header cell changes, or text outside the tables changes', () => {
+  it('reads text typed outside the tables (the narrative, the heading) without reading the tables again, and the result is the full read', () => {
     const { fast, full, calls } = open('editor');
     fast.flush();
-    for (const e of [{ k: 'row', at: 5, text: '' }, { k: 'header', at: 2, text: '其他' }, { k: 'outside', at: 0, text: '补充' }] as Edit[]) {
+    const before = calls.full;
+    const edits: Edit[] = [
+      { k: 'narrative', at: 3, text: '本机关共收到申请50件，办结48件。' },
+      { k: 'narrative', at: 40, text: '7' },
+      { k: 'caption', at: 1, text: '三、收到和处理政府信息公开申请情况' },
+      { k: 'outside', at: 0, text: '补充' },
+      { k: 'drop', at: 2, text: '' },
+    ];
+    for (const e of edits) {
+      apply(e);
+      expectSame(fast, full);
+    }
+    expect(calls.full).toBe(before);
+    expect(fast.states.get(document)!.reports[0]!.narrative).toContain('本机关共收到申请50件，办结48件。');
+  });
+
+  it('reads in full when text typed before the tables changes the heading: another year', () => {
+    document.body.innerHTML = `${TITLE}${REPORT}`;
+    const calls = { full: 0 };
+    const fast = tracker({ mayHoldReport, mapNarrative, check, readDom: (d, s) => (calls.full++, readDom(d, s)), rereadCells });
+    const full = tracker({ mayHoldReport, mapNarrative, check, readDom });
+    started.push(fast, full);
+    fast.flush();
+    expect(fast.states.get(document)!.reports[0]!.year).toBe(2023);
+    const before = calls.full;
+    const t = document.querySelector('h1')!.firstChild as Text;
+    t.data = t.data.replace('2023', '2022');
+    expectSame(fast, full);
+    expect(calls.full).toBe(before + 1);
+    expect(fast.states.get(document)!.reports[0]!.year).toBe(2022);
+  });
+
+  it('reads the document in full when a row is added or a header cell changes', () => {
+    const { fast, full, calls } = open('editor');
+    fast.flush();
+    for (const e of [{ k: 'row', at: 5, text: '' }, { k: 'header', at: 2, text: '其他' }] as Edit[]) {
       const before = calls.full;
       apply(e);
       expectSame(fast, full);

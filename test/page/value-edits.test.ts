@@ -29,25 +29,27 @@ describe('ValueEdits', () => {
     const { edits, deliver } = setUp(TABLE);
     document.querySelector('span')!.firstChild!.nodeValue = '7';
     deliver();
-    expect(edits.take(document)).toEqual([document.querySelector('td[data-v]'), document.querySelector('input')]);
+    expect(edits.take(document)).toEqual({ cells: [document.querySelector('td[data-v]'), document.querySelector('input')], outside: [] });
   });
 
   it('always hands over the cells that are form controls: a page script may set their value without an event', () => {
     const { edits } = setUp(TABLE);
-    expect(edits.take(document)).toEqual([document.querySelector('input')]);
+    expect(edits.take(document)?.cells).toEqual([document.querySelector('input')]);
   });
 
   it('forgets what it handed over', () => {
     const { edits, deliver } = setUp(TABLE);
     document.querySelectorAll('td[data-v]')[1]!.textContent = '8';
     deliver();
-    expect(edits.take(document)).toHaveLength(2);
-    expect(edits.take(document)).toEqual([document.querySelector('input')]);
+    expect(edits.take(document)?.cells).toHaveLength(2);
+    expect(edits.take(document)?.cells).toEqual([document.querySelector('input')]);
   });
 
   it.each([
     ['a label cell changed', () => (document.querySelector('th')!.textContent = '其他')],
-    ['text outside the tables changed', () => (document.querySelector('p')!.textContent = '新正文')],
+    ['a table was added outside the tables', () => document.querySelector('p')!.append(document.createElement('table'))],
+    ['a table was removed', () => document.querySelector('table')!.remove()],
+    ['text inside a table but outside its known cells changed', () => document.querySelector('tr')!.append('x')],
     ['a row was added', () => document.querySelector('tr')!.after(document.createElement('tr'))],
     ['a table was put inside a cell', () => document.querySelectorAll('td[data-v]')[1]!.append(document.createElement('table'))],
     ['a cell was spanned', () => document.querySelectorAll('td[data-v]')[1]!.setAttribute('colspan', '2')],
@@ -59,13 +61,24 @@ describe('ValueEdits', () => {
     expect(edits.take(document)).toBeNull();
   });
 
+  it('names the elements outside every table whose text changed: the narrative, and the heading before a table', () => {
+    const { edits, deliver } = setUp(`${TABLE}<div><p id="after">后文</p></div>`);
+    document.querySelector('p')!.firstChild!.nodeValue = '新正文';
+    const added = document.createElement('p');
+    added.textContent = '新的一段';
+    document.querySelector('div')!.append(added);
+    deliver();
+    expect(edits.take(document)).toEqual({ cells: [document.querySelector('input')], outside: [document.querySelector('p'), document.querySelector('div')] });
+    expect(edits.take(document)?.outside).toEqual([]);
+  });
+
   it('passes over a change to a node no longer in the document (its removal is recorded where it was)', () => {
     const { edits } = setUp(TABLE);
     const gone = document.createElement('b');
     gone.textContent = 'x';
     const records = [{ type: 'characterData', target: gone.firstChild! } as unknown as MutationRecord];
     edits.mutated(document, records);
-    expect(edits.take(document)).toEqual([document.querySelector('input')]);
+    expect(edits.take(document)).toEqual({ cells: [document.querySelector('input')], outside: [] });
   });
 
   it('asks for a full read after typing in a form control inside a table that is no known cell, not outside tables', () => {
