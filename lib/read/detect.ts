@@ -12,9 +12,12 @@ const PERIOD = new RegExp(`统计期限[^。]{0,12}?${YEAR}年1月1日`);
 const YEAR_OF_TABLE = new RegExp(`[（(]${YEAR}年度[)）]`);
 const YEAR_REPORTED = new RegExp(`${YEAR}年度?政府信息公开(?:工作)?情况`);
 
+const simplified = (text: string) => toSimplified(text.normalize('NFKC'));
+const WHITESPACE = /[\s\u00a0\u3000]+/g;
+
 /** Whitespace-free, simplified text for title and date search. */
 export function compactText(text: string): string {
-  return toSimplified(text.normalize('NFKC')).replace(/[\s\u00a0\u3000]+/g, '');
+  return simplified(text).replace(WHITESPACE, '');
 }
 
 export interface Heading {
@@ -34,14 +37,15 @@ export function detectHeading(text: string): Heading {
 }
 
 function findHeading(text: string): Heading {
-  const head = compactText(text.slice(0, 4000));
+  const start = simplified(text.slice(0, 4000));
+  const head = start.replace(WHITESPACE, '');
   const t = TITLE.exec(head);
   const period = PERIOD.exec(head) ?? PERIOD.exec(compactText(text));
   const out: Heading = { year: null };
   if (t) {
     out.title = t[0];
     out.year = Number(t[1]);
-    const before = lineBefore(text.slice(0, 4000), t.index);
+    const before = lineBefore(start, t.index);
     const body = cleanBody(t[2]!) || (t.index < 40 ? cleanBody(before) : '');
     if (body) out.body = body;
   }
@@ -60,12 +64,12 @@ const LINE = '\n';
 const SENTENCE_END = /[。！？；!?;]/;
 
 /**
- * Up to 30 characters right before compact position `at`, from the same line and sentence only
- * (a window title or the line above is not part of the body's name). When the year opens its
+ * Up to 30 characters right before compact position `at` of the `simplified` text, from the same line and
+ * sentence only (a window title or the line above is not part of the body's name). When the year opens its
  * line, the whole line above (a title in two lines: body, then 「2023年…报告」).
  */
 function lineBefore(text: string, at: number): string {
-  const lined = toSimplified(text.normalize('NFKC')).replace(/[^\S\n]*\n[\s\u00a0\u3000]*/g, LINE).replace(/[^\S\n]+/g, '');
+  const lined = text.replace(/[^\S\n]*\n[\s\u00a0\u3000]*/g, LINE).replace(/[^\S\n]+/g, '');
   let p = 0;
   for (let n = 0; p < lined.length && n < at; p++) if (lined[p] !== LINE) n++;
   const segs = lined.slice(Math.max(0, p - 60), p).split(LINE);

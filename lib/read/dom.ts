@@ -95,13 +95,14 @@ function replaceMapped(text: string, pos: Int32Array, runs: Iterable<[number, nu
   let last = 0;
   for (const [index, end] of runs) {
     out.push(text.slice(last, index), '\n');
-    for (let i = last; i < index; i++) outPos[n++] = pos[i]!;
-    outPos[n++] = pos[index]!;
+    outPos.set(pos.subarray(last, index + 1), n);
+    n += index + 1 - last;
     last = end;
   }
   if (!out.length) return [text, pos];
   out.push(text.slice(last));
-  for (let i = last; i < text.length; i++) outPos[n++] = pos[i]!;
+  outPos.set(pos.subarray(last), n);
+  n += text.length - last;
   return [out.join(''), outPos.subarray(0, n)];
 }
 
