@@ -39,8 +39,8 @@ export function holdsTableMatching(root: Document | Element, fingerprint: RegExp
   return false;
 }
 
-const BLOCK = /^(?:P|DIV|BR|H[1-6]|LI|TR|SECTION|ARTICLE|BLOCKQUOTE|PRE|UL|OL|TITLE|HEADER|FOOTER)$/;
-const SKIP = /^(?:TABLE|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|HEAD)$/;
+const BLOCK = new Set(['P', 'DIV', 'BR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'TR', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'TITLE', 'HEADER', 'FOOTER']);
+const SKIP = new Set(['TABLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
 
 /** Every piece of text outside tables in document order; `node` is null for the line and cell breaks added. */
 function walkOutside(root: Node, keepTables: boolean, push: (s: string, node: Text | null) => void): void {
@@ -49,11 +49,11 @@ function walkOutside(root: Node, keepTables: boolean, push: (s: string, node: Te
       if (c.nodeType === 3) push(c.nodeValue ?? '', c as Text);
       else if (c.nodeType === 1) {
         const tag = (c as Element).tagName.toUpperCase();
-        if (SKIP.test(tag) && !(keepTables && tag === 'TABLE')) {
+        if (SKIP.has(tag) && !(keepTables && tag === 'TABLE')) {
           if (tag === 'TABLE') push('\n', null);
           continue;
         }
-        const block = BLOCK.test(tag) || tag === 'TD' || tag === 'TH';
+        const block = BLOCK.has(tag) || tag === 'TD' || tag === 'TH';
         if (tag === 'TD' || tag === 'TH') push(' | ', null);
         walk(c);
         if (block) push('\n', null);
@@ -87,28 +87,39 @@ export interface NarrativeMap {
   locate(start: number, end: number): TextPlace | null;
 }
 
-/** The spans `runs` (leftmost first) each replaced by one '\n' in `text`, carrying each character's source index `pos` along. */
-function replaceMapped(text: string, pos: Int32Array, runs: Iterable<[number, number]>): [string, Int32Array] {
+/** `text` with the spans `runs` (leftmost first) each replaced by one '\n'. */
+function replaceRuns(text: string, runs: readonly [number, number][]): string {
+  if (!runs.length) return text;
   const out: string[] = [];
-  const outPos = new Int32Array(text.length);
-  let n = 0;
   let last = 0;
   for (const [index, end] of runs) {
     out.push(text.slice(last, index), '\n');
+    last = end;
+  }
+  out.push(text.slice(last));
+  return out.join('');
+}
+
+/** The source index `pos` of each character of a text `length` long, carried along as replaceRuns replaces `runs`. */
+function mapRuns(length: number, pos: Int32Array, runs: readonly [number, number][]): Int32Array {
+  if (!runs.length) return pos;
+  const outPos = new Int32Array(length);
+  let n = 0;
+  let last = 0;
+  for (const [index, end] of runs) {
     outPos.set(pos.subarray(last, index + 1), n);
     n += index + 1 - last;
     last = end;
   }
-  if (!out.length) return [text, pos];
-  out.push(text.slice(last));
   outPos.set(pos.subarray(last), n);
-  n += text.length - last;
-  return [out.join(''), outPos.subarray(0, n)];
+  n += length - last;
+  return outPos.subarray(0, n);
 }
 
 /**
  * The narrative of a live DOM with a map back to its text nodes, built in one walk. The map holds
- * the nodes as they are now: build it again after any change.
+ * the nodes as they are now: build it again after any change. The positions are worked out on the
+ * first `locate` (most keystrokes only need the text), from what the walk saw.
  */
 export function mapNarrative(root: Document | Element, keepTables = false): NarrativeMap {
   const from = narrativeRoot(root);
@@ -123,14 +134,22 @@ export function mapNarrative(root: Document | Element, keepTables = false): Narr
     starts.push(size);
     size += s.length;
   });
-  let text = chunks.join('');
-  let pos: Int32Array = new Int32Array(size);
-  for (let i = 0; i < size; i++) pos[i] = i;
-  [text, pos] = replaceMapped(text, pos, breakRuns(text));
-  [text, pos] = replaceMapped(text, pos, [...text.matchAll(BREAKS)].map((m): [number, number] => [m.index, m.index + m[0].length]));
-  const lead = text.length - text.trimStart().length;
-  const trimmed = text.trim();
-  pos = pos.subarray(lead, lead + trimmed.length);
+  const joined = chunks.join('');
+  const runs = breakRuns(joined);
+  const collapsed = replaceRuns(joined, runs);
+  const breaks = [...collapsed.matchAll(BREAKS)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const untrimmed = replaceRuns(collapsed, breaks);
+  const lead = untrimmed.length - untrimmed.trimStart().length;
+  const text = untrimmed.trim();
+  let pos: Int32Array | undefined;
+  /** Where each character of `text` came from in `joined`. */
+  const positions = () => {
+    let p: Int32Array = new Int32Array(size);
+    for (let i = 0; i < size; i++) p[i] = i;
+    p = mapRuns(joined.length, p, runs);
+    p = mapRuns(collapsed.length, p, breaks);
+    return p.subarray(lead, lead + text.length);
+  };
   /** Index of the chunk holding source character `i`. */
   const chunkAt = (i: number) => {
     let lo = 0;
@@ -143,9 +162,10 @@ export function mapNarrative(root: Document | Element, keepTables = false): Narr
     return lo;
   };
   return {
-    text: trimmed,
+    text,
     locate(start, end) {
-      if (!(start >= 0 && end <= pos.length && start < end)) return null;
+      if (!(start >= 0 && end <= text.length && start < end)) return null;
+      pos ??= positions();
       let a = chunkAt(pos[start]!);
       let aOff = pos[start]! - starts[a]!;
       let b = chunkAt(pos[end - 1]!);
