@@ -69,6 +69,8 @@ export class LiveTables {
   private readonly hold: TypingHold;
   private overlay: OverlayView | null = null;
   private pauseTimer = 0;
+  /** When the pause timer fires (Date.now()): typing moves a held item on, and the timer then draws and waits again. */
+  private pauseDue = Infinity;
   private placeQueued = false;
   private stopped = false;
   private shown = new Map<string, CellRef>();
@@ -238,8 +240,21 @@ export class LiveTables {
       const more = fresh.length > 1 ? t('page.announceMore', { n: fresh.length }) : '';
       o.announce(t('page.announce', { label: first.label, more, message: first.messages[0] ?? '' }));
     }
+    this.waitForPause(wait === Infinity ? Infinity : now + Math.max(0, wait) + 1);
+  }
+
+  /** Draw again at `due` (Infinity: no need); a timer already due sooner is kept, and waits again when it fires. */
+  private waitForPause(due: number): void {
+    if (this.pauseTimer && due >= this.pauseDue && due !== Infinity) return;
     this.win.clearTimeout(this.pauseTimer);
-    if (wait !== Infinity) this.pauseTimer = this.win.setTimeout(() => this.render(), Math.max(0, wait) + 1);
+    this.pauseTimer = 0;
+    this.pauseDue = due;
+    if (due === Infinity) return;
+    this.pauseTimer = this.win.setTimeout(() => {
+      this.pauseTimer = 0;
+      this.pauseDue = Infinity;
+      this.render();
+    }, Math.max(0, due - Date.now()));
   }
 
   private queuePlace(): void {

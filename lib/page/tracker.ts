@@ -49,6 +49,8 @@ export interface DocState {
   findings: Finding[][];
   suggestions: (Suggestion | null)[];
   cellOf: Map<Node, { r: number; id: string }>;
+  /** How many tables (distinct <table>s or input grids) the reports' cells were read from. */
+  tables: number;
   /** The narrative as read with the reports (rebuilt on every read); null without mapNarrative. */
   narrative: NarrativeMap | null;
   /** Per report: the last narrative check and what it was run on. */
@@ -107,7 +109,7 @@ export class LiveTracker {
           for (const d of docs) this.edits.unsure(d);
           for (const d of docs)
             if (!this.states.has(d))
-              this.states.set(d, { doc: d, id: this.nextId++, reports: [], findings: [], suggestions: [], cellOf: new Map(), narrative: null, narrChecks: [], edits: [] });
+              this.states.set(d, { doc: d, id: this.nextId++, reports: [], findings: [], suggestions: [], cellOf: new Map(), tables: 0, narrative: null, narrChecks: [], edits: [] });
         },
         mutated: (doc, records) => {
           this.edits.mutated(doc, records);
@@ -216,9 +218,15 @@ export class LiveTracker {
     }
     st.reports = reports.filter((r) => Object.keys(r.cells).length > 0);
     st.cellOf = new Map();
+    const tables = new Set<number>();
     st.reports.forEach((rep, r) => {
-      for (const [id, c] of Object.entries(rep.cells)) if (c.loc.kind === 'table' && c.loc.el) st.cellOf.set(c.loc.el, { r, id });
+      for (const [id, c] of Object.entries(rep.cells)) {
+        if (c.loc.kind !== 'table') continue;
+        tables.add(c.loc.table);
+        if (c.loc.el) st.cellOf.set(c.loc.el, { r, id });
+      }
     });
+    st.tables = tables.size;
     st.narrative = null;
     if (st.reports.length && this.deps.mapNarrative) {
       try {
@@ -300,11 +308,7 @@ export class LiveTracker {
   /** Number of report tables (distinct <table>s or input grids holding report cells). */
   tableCount(): number {
     let n = 0;
-    for (const st of this.states.values()) {
-      const seen = new Set<number>();
-      for (const rep of st.reports) for (const c of Object.values(rep.cells)) if (c.loc.kind === 'table') seen.add(c.loc.table);
-      n += seen.size;
-    }
+    for (const st of this.states.values()) n += st.tables;
     return n;
   }
 
