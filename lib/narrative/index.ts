@@ -16,17 +16,30 @@ interface Resolved {
 
 const APPEAL_RESULTS = ['upheld', 'corrected', 'other', 'pending'];
 
+const TOTAL = /^(apply\.[\w.]+|appeal\.\w+)\.total$/;
+const partsKept = new Map<string, readonly string[] | null>();
+
+/** The cells a 总计 cell of section 三 or 四 sums (its row's), or null for any other cell. */
+function partsOf(id: string): readonly string[] | null {
+  let parts = partsKept.get(id);
+  if (parts === undefined) {
+    const m = TOTAL.exec(id);
+    parts = m ? (id.startsWith('apply.') ? APPLICANT_COL_IDS : APPEAL_RESULTS).map((c) => `${m[1]}.${c}`) : null;
+    partsKept.set(id, parts);
+  }
+  return parts;
+}
+
 /**
  * A cell's value; a blank 总计 cell of section 三 or 四 stands for the sum of its row when the row
  * has values (2019-shanghai-office-1 leaves the 总计 column blank). Undefined = not in the table.
  */
 function resolve(values: Values, id: string): Resolved | undefined {
-  const parts = (prefix: string, cols: readonly string[]) => cols.map((c) => values[`${prefix}.${c}`]);
   const direct = values[id];
-  const m = /^(apply\.[\w.]+|appeal\.\w+)\.total$/.exec(id);
-  if (m) {
+  const parts = partsOf(id);
+  if (parts) {
     if (typeof direct === 'number') return { id, value: direct, derived: false };
-    const ps = parts(m[1]!, id.startsWith('apply.') ? APPLICANT_COL_IDS : APPEAL_RESULTS);
+    const ps = parts.map((p) => values[p]);
     if (direct === undefined && ps.every((p) => p === undefined)) return undefined;
     const nums = ps.filter((p): p is number => typeof p === 'number');
     if (nums.length === 0) return { id, value: null, derived: false };
@@ -56,11 +69,17 @@ function quote(s: string): string {
 /** The finding for one claim, or null when the table agrees or cannot tell. */
 /** The cells' values and their sum, or null when the table lacks a cell or has none of them filled. */
 function sumOf(values: Values, cells: string[]): { ops: Resolved[]; sum: number } | null {
-  const ops = cells.map((id) => resolve(values, id));
-  if (ops.some((o) => o === undefined)) return null; // the table does not have every cell
-  const resolved = ops as Resolved[];
-  if (resolved.every((o) => o.value === null)) return null; // nothing typed yet
-  return { ops: resolved, sum: resolved.reduce((a, o) => a + (o.value ?? 0), 0) };
+  const ops: Resolved[] = [];
+  let typed = false;
+  let sum = 0;
+  for (const id of cells) {
+    const o = resolve(values, id);
+    if (o === undefined) return null; // the table does not have every cell
+    ops.push(o);
+    if (o.value !== null) typed = true;
+    sum += o.value ?? 0;
+  }
+  return typed ? { ops, sum } : null; // null: nothing typed yet
 }
 
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
