@@ -5,8 +5,7 @@ const WIDE = /[\uff01-\uff5e\u3000\ufe5d\ufe5e]/g;
 const narrow = (ch: string) =>
   ch === '\u3000' ? ' ' : ch === '\ufe5d' ? '〔' : ch === '\ufe5e' ? '〕' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
 /** Words that traditional-character mirrors replace (zh-TW usage), same length. */
-const WORDS: Record<string, string> = { 资讯: '信息', 网路: '网络', 入口网站: '门户网站', 性档案: '性文件' };
-const WORD = new RegExp(Object.keys(WORDS).join('|'), 'g');
+const WORDS = [['资讯', '信息'], ['网路', '网络'], ['入口网站', '门户网站'], ['性档案', '性文件']] as const;
 
 /**
  * Character-for-character normalisation (the result has the same length as the input, so spans
@@ -14,7 +13,11 @@ const WORD = new RegExp(Object.keys(WORDS).join('|'), 'g');
  * traditional to simplified.
  */
 export function normalizeChars(text: string): string {
-  return toSimplified(text).replace(WIDE, narrow).replace(WORD, (w) => WORDS[w]!);
+  let out = toSimplified(text);
+  WIDE.lastIndex = 0;
+  if (WIDE.test(out)) out = out.replace(WIDE, narrow);
+  for (const [word, simplified] of WORDS) if (out.includes(word)) out = out.replaceAll(word, simplified);
+  return out;
 }
 
 /**
@@ -29,8 +32,8 @@ export interface Compact {
 
 const HEADING = /^\s*(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))/;
 const PAGE_MARK = /^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$/;
-/** A run of the spaces a line may hold (line breaks are split on first). */
-const SPACES = /[ \t\r\f\v\u00a0\u200b\ufeff]+/g;
+/** The spaces a line may hold (line breaks are split on first): space, \t \v \f \r, no-break, zero-width, BOM. */
+const isSpace = (code: number) => (code <= 32 ? code === 32 || (code >= 9 && code <= 13) : code === 0xa0 || code === 0x200b || code === 0xfeff);
 const BAR = 0x7c; // '|'
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
@@ -62,19 +65,27 @@ export function compact(original: string): Compact {
     if (tableRow) continue;
     // A heading line on its own (（一）主动公开情况) ends where it ends.
     const headingOnly = heading && line.trim().length <= 30 && !/[。，,；;]/.test(line);
-    let from = 0;
-    for (SPACES.lastIndex = 0; ; ) {
-      const run = SPACES.exec(line);
-      const to = run ? run.index : line.length;
-      if (to > from) {
-        parts.push(line.slice(from, to));
-        for (let j = from; j < to; j++) pos[n++] = start + j;
-        last = line.charCodeAt(to - 1);
+    let from = 0; // start of the characters not yet put in `parts`
+    for (let j = 0; j < line.length; j++) {
+      if (!isSpace(line.charCodeAt(j))) {
+        pos[n++] = start + j;
+        continue;
       }
-      if (!run) break;
-      from = SPACES.lastIndex;
+      if (j > from) {
+        parts.push(line.slice(from, j));
+        last = line.charCodeAt(j - 1);
+      }
+      // the whole run at once: looking ahead from each of its spaces is quadratic in its length
+      let k = j + 1;
+      while (k < line.length && isSpace(line.charCodeAt(k))) k++;
       // whitespace between two digits keeps them apart
-      if (isDigit(last) && isDigit(line.charCodeAt(from))) bar(start + run.index);
+      if (isDigit(last) && isDigit(line.charCodeAt(k))) bar(start + j);
+      from = k;
+      j = k - 1;
+    }
+    if (line.length > from) {
+      parts.push(from === 0 ? line : line.slice(from));
+      last = line.charCodeAt(line.length - 1);
     }
     if (headingOnly && last !== BAR) bar(start + line.length);
   }

@@ -25,6 +25,11 @@ const read = (file: string) => {
   return file.endsWith('.html') ? htmlText(raw) : raw;
 };
 
+/** As traditional-character mirrors and full-width typing give it. */
+const TRADITIONAL =
+  '２０２２年，本機關共收到政府資訊公開申請５０件（含上年結轉３件）；予以公開１２件，部分公開３件。\n' +
+  '﹝２０２２﹞　入口網站發佈資訊１２０條；制發規範性檔案４件，廢止１件；網路申請２０件。\n— 2 —\n全市累計受理申請1 200件，本機關辦結５０件。';
+
 /** Real narratives: the real reports beside the clone when there, the page bench's long narrative, the fixture report. */
 function narratives(): [string, string][] {
   const out: [string, string][] = [
@@ -32,6 +37,7 @@ function narratives(): [string, string][] {
     ['the fixture report', read(new URL('../fixtures/read/report-2023.html', import.meta.url).pathname)],
     ['a narrative dense in scope words', DENSE],
     ['the same, repeated', DENSE.repeat(6)],
+    ['the same, traditional and full-width', TRADITIONAL],
   ];
   if (!HAVE_SHARED) {
     console.warn(`[claims after edits] real reports ${SKIP_REASON}`);
