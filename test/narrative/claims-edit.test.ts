@@ -9,6 +9,8 @@ import { htmlText } from '@/lib/read/html';
 import type { Values } from '@/lib/report';
 import * as before from './reference/claims';
 import * as textBefore from './reference/text';
+import { toSimplified as simplifiedBefore } from './reference/traditional';
+import { toSimplified } from '@/lib/formats/traditional';
 import { benchText } from '../bench/narrative-edit.bench';
 import { HAVE_SHARED, SKIP_REASON, sharedPath } from '../real-reports';
 import { HEAVY } from '../helpers/heavy';
@@ -99,8 +101,17 @@ const VALUES: Values[] = [{}, { 'apply.new.total': 50, 'apply.other.total': 3 }]
 describe('the claims of a narrative after edits', () => {
   beforeEach(() => forgetReadings());
 
+  it('toSimplified gives what it gave before for every character of the Basic Multilingual Plane, after other text', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code < 0xe000) continue;
+      const text = `申请${String.fromCharCode(code)}`;
+      if (toSimplified(text) !== simplifiedBefore(text)) expect(toSimplified(text)).toBe(simplifiedBefore(text));
+    }
+  });
+
   it('the whole-text passes give exactly what they gave before they were made lean', () => {
     for (const [, text] of narratives()) {
+      expect(toSimplified(text)).toBe(simplifiedBefore(text));
       expect(normalizeChars(text)).toBe(textBefore.normalizeChars(text));
       const c = compact(text);
       const was = textBefore.compact(text);

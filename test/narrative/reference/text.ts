@@ -1,4 +1,4 @@
-import { toSimplified } from '@/lib/formats/traditional';
+import { toSimplified } from './traditional';
 
 /**
  * Character-for-character normalisation (the result has the same length as the input, so spans
