@@ -58,7 +58,7 @@ const PIECES = [
 ];
 
 /** Where edits that change what a later clause means are made: at marks, scope words and years. */
-const ANCHORS = ['；', '。', '，', '\n', '全市', '其中', '另有', '上年', '2022年', '2023年', '同比', '备案', '申请'];
+const ANCHORS = ['；', '。', '，', '\n', '全市', '其中', '另有', '上年', '2022年', '2023年', '同比', '备案', '申请', '件', '0', '1', '5'];
 
 /** An edit at a fraction of the text (0 = start, 1 = end), or at the n-th place of an anchor (on it or right after it). */
 type Edit = { at: number; anchor: string | null; nth: number; after: boolean; remove: number; insert: string };
@@ -92,6 +92,7 @@ const DENSE = [
   '本年度收到政府信息公开申请50件（含上年结转3件），另有上年结转2件；其中不予公开5件，无法提供4件；不予处理1件。',
   '全年制发规章2件，废止1件；现行有效27件，新增现行有效3件；制发行政规范性文件4件。',
   '同比增长10%；答复申请48件；被申请行政复议3件、行政诉讼2件；备案行政规范性文件2件；复议后起诉1件。',
+  '办结 1191 件（含\n上年结转2件），予以公开5 3件，部分公开\u00a01\u00a0件；不予公开 2\n3 件。',
 ].join('\n');
 
 const FORMATS: FormatId[] = ['gov2021', 'gov2019', 'gov2014'];
@@ -119,6 +120,21 @@ describe('the claims of a narrative after edits', () => {
       expect([...c.pos]).toEqual(was.pos);
       expect(sentences(c)).toEqual(textBefore.sentences(was));
     }
+  });
+
+  it('the whole-text passes give what they gave before on random texts of marks, spaces, digits, headings and page marks', HEAVY, () => {
+    const piece = fc.oneof(fc.constantFrom(...PIECES, '\t', '\r\n', '\u200b', '（一）', '1.', '2、', '- 12 -', '＋', '﹝', '﹞'), fc.string({ maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const c = compact(text);
+        const was = textBefore.compact(text);
+        expect(c.text).toBe(was.text);
+        expect([...c.pos]).toEqual(was.pos);
+        expect(sentences(c)).toEqual(textBefore.sentences(was));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('over real narratives and random edits, with the readings of earlier texts kept, are those of the reader before and of a first reading', HEAVY, () => {
