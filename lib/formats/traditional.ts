@@ -27,11 +27,15 @@ for (let i = 0; i + 1 < chars.length; i += 2) if (chars[i] !== chars[i + 1]) MAP
 /** Any traditional character of MAP (all single code points, none special inside a character class). */
 const TRADITIONAL = new RegExp(`[${[...MAP.keys()].join('')}]`, 'gu');
 
+/** The first UTF-16 unit of every traditional character of MAP: a text with none of them has none to replace. */
+const FIRST_UNIT = new Uint8Array(0x10000);
+for (const ch of MAP.keys()) FIRST_UNIT[ch.charCodeAt(0)] = 1;
+
 /** `text` with every traditional character of the pairs replaced by its simplified one (most text has none). */
 export function toSimplified(text: string): string {
-  TRADITIONAL.lastIndex = 0;
-  if (!TRADITIONAL.test(text)) return text;
-  return text.replace(TRADITIONAL, (ch) => MAP.get(ch)!);
+  // a table look-up per character: several times faster than the character class on a long narrative
+  for (let i = 0; i < text.length; i++) if (FIRST_UNIT[text.charCodeAt(i)]) return text.replace(TRADITIONAL, (ch) => MAP.get(ch)!);
+  return text;
 }
 
 const VARIANTS = new Map<string, string[]>();

@@ -12,7 +12,8 @@ const FILLER =
   '<p>全年制发行政规范性文件4件，废止1件，现行有效27件。本机关共收到政府信息公开申请50件，上年结转3件，办结50件。' +
   '发生政府信息公开行政复议3件、行政诉讼2件。本年度继续加强政策解读，在门户网站及时发布各类信息，回应社会关切。</p>';
 
-function paddedReport() {
+/** The harness report with its narrative padded (also read by test/bench/narrative-edit.ts). */
+export function paddedReport() {
   const html = reportHtml();
   const at = html.indexOf('<p>二、主动公开政府信息情况</p>');
   if (at < 0) throw new Error('report layout changed');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkNarrative } from '@/lib/narrative';
+import { forgetReadings } from '@/lib/narrative/claims';
 import { mapNarrative, textOutsideTables } from '@/lib/read/dom';
 import { htmlText, parseHtmlDocument } from '@/lib/read/html';
 import type { CheckInput } from '@/lib/report';
@@ -50,10 +51,14 @@ function best(fn: () => unknown, runs = 2): number {
 
 let variant = 0;
 /**
- * `t` with a short run of line breaks after it, different from the last few: the narrative check keeps the words
- * of the last few texts it read (lib/narrative/claims.ts), and every timed run must read its text anew.
+ * `t` with a short run of line breaks after it, different from the last few, and nothing kept: the narrative check
+ * keeps the words of the last few texts it read and of their sentences (lib/narrative/claims.ts), and every timed
+ * run must read its text anew.
  */
-const fresh = (t: string) => t + '\n'.repeat((variant++ % 8) + 1);
+const fresh = (t: string) => {
+  forgetReadings();
+  return t + '\n'.repeat((variant++ % 8) + 1);
+};
 
 /** Reading `text` against reading `reference` (ordinary input of the same length). */
 function ratio(read: (text: string) => unknown, text: string, reference: string): number {
