@@ -100,20 +100,17 @@ function replaceRuns(text: string, runs: readonly [number, number][]): string {
   return out.join('');
 }
 
-/** The source index `pos` of each character of a text `length` long, carried along as replaceRuns replaces `runs`. */
-function mapRuns(length: number, pos: Int32Array, runs: readonly [number, number][]): Int32Array {
-  if (!runs.length) return pos;
-  const outPos = new Int32Array(length);
+/** Where each character of `text` with the spans `runs` (leftmost first) each replaced by one '\n' came from in `text` (`from`: where each of its characters came from). */
+function mapRuns(text: string, runs: readonly [number, number][], from?: Int32Array): Int32Array {
+  const out = new Int32Array(text.length);
   let n = 0;
   let last = 0;
   for (const [index, end] of runs) {
-    outPos.set(pos.subarray(last, index + 1), n);
-    n += index + 1 - last;
+    for (let i = last; i <= index; i++) out[n++] = from ? from[i]! : i;
     last = end;
   }
-  outPos.set(pos.subarray(last), n);
-  n += length - last;
-  return outPos.subarray(0, n);
+  for (let i = last; i < text.length; i++) out[n++] = from ? from[i]! : i;
+  return out.subarray(0, n);
 }
 
 /**
@@ -144,11 +141,8 @@ export function mapNarrative(root: Document | Element, keepTables = false): Narr
   let pos: Int32Array | undefined;
   /** Where each character of `text` came from in `joined`. */
   const positions = () => {
-    let p: Int32Array = new Int32Array(size);
-    for (let i = 0; i < size; i++) p[i] = i;
-    p = mapRuns(joined.length, p, runs);
-    p = mapRuns(collapsed.length, p, breaks);
-    return p.subarray(lead, lead + text.length);
+    const p = mapRuns(joined, runs);
+    return (breaks.length ? mapRuns(collapsed, breaks, p) : p).subarray(lead, lead + text.length);
   };
   /** Index of the chunk holding source character `i`. */
   const chunkAt = (i: number) => {
