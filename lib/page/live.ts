@@ -69,8 +69,9 @@ export class LiveTables {
   private readonly hold: TypingHold;
   private overlay: OverlayView | null = null;
   private pauseTimer = 0;
-  /** When the pause timer fires (Date.now()): typing moves a held item on, and the timer then draws and waits again. */
+  /** When a held item is due (Date.now()), as of the last drawing; when the pause timer fires. */
   private pauseDue = Infinity;
+  private pauseTimerAt = 0;
   private placeQueued = false;
   private stopped = false;
   private shown = new Map<string, CellRef>();
@@ -243,18 +244,26 @@ export class LiveTables {
     this.waitForPause(wait === Infinity ? Infinity : now + Math.max(0, wait) + 1);
   }
 
-  /** Draw again at `due` (Infinity: no need); a timer already due sooner is kept, and waits again when it fires. */
+  /**
+   * Draw again at `due` (Date.now(); Infinity: no need), the soonest a held item is due as of the last drawing.
+   * Typing moves it on: a timer already set for sooner is kept, and when it fires it only waits the rest.
+   */
   private waitForPause(due: number): void {
-    if (this.pauseTimer && due >= this.pauseDue && due !== Infinity) return;
+    this.pauseDue = due;
+    if (this.pauseTimer && this.pauseTimerAt <= due && due !== Infinity) return;
     this.win.clearTimeout(this.pauseTimer);
     this.pauseTimer = 0;
-    this.pauseDue = due;
-    if (due === Infinity) return;
+    if (due !== Infinity) this.armPause(due);
+  }
+
+  private armPause(at: number): void {
+    this.pauseTimerAt = at;
     this.pauseTimer = this.win.setTimeout(() => {
       this.pauseTimer = 0;
-      this.pauseDue = Infinity;
-      this.render();
-    }, Math.max(0, due - Date.now()));
+      if (this.pauseDue === Infinity) return;
+      if (Date.now() < this.pauseDue) this.armPause(this.pauseDue);
+      else this.render();
+    }, Math.max(0, at - Date.now()));
   }
 
   private queuePlace(): void {
