@@ -1,7 +1,7 @@
 import { cellLabel, type FormatId } from '../formats';
 import { APPLICANT_COL_IDS } from '../formats/apply-sections';
-import type { CheckInput, Finding, Values } from '../report';
-import { t } from '../i18n';
+import { sameValues, type CheckInput, type Finding, type Values } from '../report';
+import { currentLocale, t, type Locale } from '../i18n';
 import { num } from '../rules/messages';
 import { extractClaims, type Claim } from './claims';
 
@@ -130,8 +130,46 @@ function compare(format: FormatId, claim: Claim, values: Values): Comparison {
 export function compareNarrative(text: string, input: CheckInput): Comparison[] {
   const { values, format } = input;
   if (!text || !Object.values(values).some((v) => typeof v === 'number')) return [];
-  return extractClaims(text, format, input.year, values).map((claim) => compare(format, claim, values));
+  const claims = extractClaims(text, format, input.year, values);
+  const kept = keptFor(format, values, claims.length);
+  return claims.map((claim) => {
+    const key = keyOf(claim);
+    let hit = kept.get(key);
+    if (!hit) {
+      const c = compare(format, claim, values);
+      hit = { table: c.table, finding: c.finding && { ...c.finding, cells: [...c.finding.cells] } };
+      kept.set(key, hit);
+      return c;
+    }
+    const finding = hit.finding && { ...hit.finding, cells: [...hit.finding.cells], span: { start: claim.sentence.start, end: claim.sentence.end } };
+    return { claim, table: hit.table, finding };
+  });
 }
+
+/**
+ * Typing in the narrative compares the same figures with the same table again: what a comparison says depends on
+ * the claim's figure, words and sentence as quoted, the table's values, the format and the words' locale, and only its
+ * span on where the sentence is. The comparisons of the last values are kept by exactly those.
+ */
+let lastCompared: { format: FormatId; values: Values; locale: Locale; byClaim: Map<string, Omit<Comparison, 'claim'>> } | null = null;
+
+/** Forget the comparisons kept (for tests and benches that check or time a first comparison). */
+export function forgetComparisons(): void {
+  lastCompared = null;
+}
+
+/** The comparisons kept for these values; forgotten when they grow well past the claims of one text. */
+function keptFor(format: FormatId, values: Values, claims: number): Map<string, Omit<Comparison, 'claim'>> {
+  const locale = currentLocale();
+  const last = lastCompared;
+  if (last && last.format === format && last.locale === locale && sameValues(last.values, values) && last.byClaim.size <= 2 * claims + 100) return last.byClaim;
+  lastCompared = { format, values: { ...values }, locale, byClaim: new Map() };
+  return lastCompared.byClaim;
+}
+
+/** What `compare` reads of a claim, but where its sentence is (the sentence as quoted: a long one is cut short). */
+const keyOf = (c: Claim): string =>
+  [c.value, c.figure, c.topic.name, c.cells.join(','), c.alts.map((a) => a.join(',')).join(';'), quote(c.sentence.text)].join('\u0001');
 
 /**
  * P-TEXT: figures quoted in the narrative that disagree with the table cells they name. Advisory

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNarrative } from '@/lib/narrative';
+import { checkNarrative, forgetComparisons } from '@/lib/narrative';
 import { forgetReadings } from '@/lib/narrative/claims';
 import { mapNarrative, textOutsideTables } from '@/lib/read/dom';
 import { htmlText, parseHtmlDocument } from '@/lib/read/html';
@@ -52,11 +52,13 @@ function best(fn: () => unknown, runs = 2): number {
 let variant = 0;
 /**
  * `t` with a short run of line breaks after it, different from the last few, and nothing kept: the narrative check
- * keeps the words of the last few texts it read and of their sentences (lib/narrative/claims.ts), and every timed
+ * keeps the words of the last few texts it read and of their sentences (lib/narrative/claims.ts), and its comparisons
+ * for the last values (lib/narrative/index.ts), and every timed
  * run must read its text anew.
  */
 const fresh = (t: string) => {
   forgetReadings();
+  forgetComparisons();
   return t + '\n'.repeat((variant++ % 8) + 1);
 };
 
