@@ -9,13 +9,12 @@
  * unthrottled and with the CPU throttled 4× (an old office PC). Target: several times faster.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SCENARIO_NAMES, compare, type Scenario, type Timing } from './check-keystrokes';
 import { PAGE_HTML, TITLE, pageReport } from './check-page';
+import { inChromium } from './in-chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const us = (ms: number) => `${(ms * 1000).toFixed(1).padStart(7)} µs`;
 const line = (where: string, t: Timing) =>
   console.log(`${where.padEnd(13)} ${t.title.padEnd(46)} before ${us(t.before)}  now ${us(t.now)}  ×${t.ratio.toFixed(1)} faster`);
@@ -40,28 +39,10 @@ export default async function checkBench(): Promise<void> {
  * page). Chromium's clock ticks in 0.1 ms here, so a round is 8 runs.
  */
 async function chromium(): Promise<void> {
-  if (!existsSync(CHROMIUM)) return console.log(`(no Chromium at ${CHROMIUM}: the in-browser figures are skipped)`);
-  const { build } = await import('esbuild');
-  const { chromium } = await import('playwright-core');
-  const bundle = await build({
-    entryPoints: [resolve(import.meta.dirname, 'check-browser.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'chrome102',
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
+  await inChromium('check-browser.ts', async (open) => {
     for (const rate of [1, 4]) {
       for (const s of SCENARIO_NAMES) {
-        const page = await browser.newPage();
-        if (rate !== 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
-        await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body>${TITLE}${readFileSync(PAGE_HTML, 'utf8')}</body></html>`);
-        await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+        const page = await open(rate, `${TITLE}${readFileSync(PAGE_HTML, 'utf8')}`);
         const t = await page.evaluate(
           ([scenario, o]) => (globalThis as unknown as { nbCheck: { compare(s: Scenario, o: object): Timing } }).nbCheck.compare(scenario, o),
           [s, { warmups: 2, perRound: 8, rounds: 15 }] as const,
@@ -70,9 +51,7 @@ async function chromium(): Promise<void> {
         await page.close();
       }
     }
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 if (process.env.CHECK_BENCH_BASELINE === '1') node('node baseline', { warmups: 2, perRound: 4, rounds: 21 });

@@ -6,16 +6,13 @@
  * in Chromium unthrottled and with the CPU throttled 4× (an old office PC), each rate in a fresh page. Median ms per
  * call. Target: an edit re-extracted at least 5× faster than a cold read; under 3 ms at 4×.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mapNarrative } from '@/lib/read/dom';
 import { parseHtmlDocument } from '@/lib/read/html';
+import { inChromium } from './in-chromium';
 import { measure, print, type Figures } from './narrative-edit-measure';
 // @ts-expect-error plain JavaScript bench helper
 import { paddedReport } from './narrative-typing.mjs';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The narrative text the page reads from the padded report. */
 export function benchText(): string {
@@ -31,27 +28,9 @@ export default async function main(): Promise<void> {
 }
 
 async function chromium(text: string): Promise<void> {
-  if (!existsSync(CHROMIUM)) return console.log(`(no Chromium at ${CHROMIUM}: the in-browser figures are skipped)`);
-  const { build } = await import('esbuild');
-  const { chromium } = await import('playwright-core');
-  const bundle = await build({
-    entryPoints: [resolve(import.meta.dirname, 'narrative-edit-browser.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'chrome102',
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
+  await inChromium('narrative-edit-browser.ts', async (open) => {
     for (const rate of [1, 4]) {
-      const page = await browser.newPage();
-      if (rate !== 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
-      await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-      await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+      const page = await open(rate);
       const figures = await page.evaluate(
         ([t, o]) => (globalThis as unknown as { nbNarrative: { measure(t: string, o: object): Figures } }).nbNarrative.measure(t, o),
         [text, { runs: 31, batch: 5, warmups: 10 }] as const,
@@ -59,9 +38,7 @@ async function chromium(text: string): Promise<void> {
       print(rate === 1 ? 'chromium' : `chromium ${rate}×`, figures);
       await page.close();
     }
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
