@@ -261,7 +261,9 @@ export class LiveTables {
     this.pauseTimer = this.win.setTimeout(() => {
       this.pauseTimer = 0;
       if (this.pauseDue === Infinity) return;
-      if (Date.now() < this.pauseDue) this.armPause(this.pauseDue);
+      // The held item is due a millisecond before `pauseDue`; Date.now() counts whole ones (a timer set for the
+      // fraction left would fire again and again at once, and the browser then clamps it to 4 ms).
+      if (Date.now() < this.pauseDue - 1) this.armPause(this.pauseDue);
       else this.render();
     }, Math.max(0, at - Date.now()));
   }
