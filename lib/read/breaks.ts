@@ -24,9 +24,8 @@ export function breakRuns(text: string): [number, number][] {
   return out;
 }
 
-/** `text` with every run of spaces around a line break made one `\n`. */
-export function collapseBreaks(text: string): string {
-  const runs = breakRuns(text);
+/** `text` with every run of spaces around a line break (`runs`, when already found) made one `\n`. */
+export function collapseBreaks(text: string, runs: readonly [number, number][] = breakRuns(text)): string {
   if (!runs.length) return text;
   const parts: string[] = [];
   let last = 0;

@@ -63,13 +63,11 @@ function walkOutside(root: Node, keepTables: boolean, push: (s: string, node: Te
   walk(root);
 }
 
-const BREAKS = /\n{2,}/g;
-
 /** Text outside tables, one line per block element. */
 export function textOutsideTables(root: Node, keepTables = false): string {
   const parts: string[] = [];
   walkOutside(root, keepTables, (s) => parts.push(s));
-  return collapseBreaks(parts.join('')).replace(BREAKS, '\n').trim();
+  return collapseBreaks(parts.join('')).trim();
 }
 
 /** A DOM position of narrative characters: [startNode:startOffset, endNode:endOffset). */
@@ -87,29 +85,16 @@ export interface NarrativeMap {
   locate(start: number, end: number): TextPlace | null;
 }
 
-/** `text` with the spans `runs` (leftmost first) each replaced by one '\n'. */
-function replaceRuns(text: string, runs: readonly [number, number][]): string {
-  if (!runs.length) return text;
-  const out: string[] = [];
-  let last = 0;
-  for (const [index, end] of runs) {
-    out.push(text.slice(last, index), '\n');
-    last = end;
-  }
-  out.push(text.slice(last));
-  return out.join('');
-}
-
-/** Where each character of `text` with the spans `runs` (leftmost first) each replaced by one '\n' came from in `text` (`from`: where each of its characters came from). */
-function mapRuns(text: string, runs: readonly [number, number][], from?: Int32Array): Int32Array {
+/** Where each character of collapseBreaks(text, runs) came from in `text`. */
+function mapRuns(text: string, runs: readonly [number, number][]): Int32Array {
   const out = new Int32Array(text.length);
   let n = 0;
   let last = 0;
   for (const [index, end] of runs) {
-    for (let i = last; i <= index; i++) out[n++] = from ? from[i]! : i;
+    for (let i = last; i <= index; i++) out[n++] = i;
     last = end;
   }
-  for (let i = last; i < text.length; i++) out[n++] = from ? from[i]! : i;
+  for (let i = last; i < text.length; i++) out[n++] = i;
   return out.subarray(0, n);
 }
 
@@ -133,16 +118,14 @@ export function mapNarrative(root: Document | Element, keepTables = false): Narr
   });
   const joined = chunks.join('');
   const runs = breakRuns(joined);
-  const collapsed = replaceRuns(joined, runs);
-  const breaks = [...collapsed.matchAll(BREAKS)].map((m): [number, number] => [m.index, m.index + m[0].length]);
-  const untrimmed = replaceRuns(collapsed, breaks);
-  const lead = untrimmed.length - untrimmed.trimStart().length;
-  const text = untrimmed.trim();
+  // each run of spaces around a break becomes one '\n': no two are left side by side (lib/read/breaks.ts)
+  const collapsed = collapseBreaks(joined, runs);
+  const lead = collapsed.length - collapsed.trimStart().length;
+  const text = collapsed.trim();
   let pos: Int32Array | undefined;
   /** Where each character of `text` came from in `joined`. */
   const positions = () => {
-    const p = mapRuns(joined, runs);
-    return (breaks.length ? mapRuns(collapsed, breaks, p) : p).subarray(lead, lead + text.length);
+    return mapRuns(joined, runs).subarray(lead, lead + text.length);
   };
   /** Index of the chunk holding source character `i`. */
   const chunkAt = (i: number) => {

@@ -1,7 +1,7 @@
 import type { FormatId } from '@/lib/formats';
 import { compact, sentences } from './text';
-import { findFigures, type Figure } from './figures';
-import { otherScope, otherYear } from './scope';
+import { findFigures, type Figure } from '@/lib/narrative/figures';
+import { otherScope, otherYear } from '@/lib/narrative/scope';
 import { TOPICS, type Topic } from '@/lib/narrative/topics';
 import type { Values } from '@/lib/report';
 
