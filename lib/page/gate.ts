@@ -6,6 +6,7 @@ import { extApi, extKV, type ExtApi } from './ext';
 import { initPopupRequests } from './features/popup-requests';
 import { reachableDocuments } from './frames';
 import { Scheduler } from './scheduler';
+import { whenIdle } from './idle';
 import { SiteSwitch } from './site-switch';
 
 /**
@@ -188,14 +189,4 @@ export class Gate {
     if (req.type === 'state') return { ok: true, state: emptyPageState(sites.site, sites.enabled) };
     return { ok: false, message: (await this.words()).stopped };
   }
-}
-
-/** `fn` once the page is idle (at the latest after `timeoutMs`), unless `signal` aborts first. */
-function whenIdle(win: Window, fn: () => void, signal: AbortSignal, timeoutMs = 200): void {
-  const run = () => {
-    if (!signal.aborted) fn();
-  };
-  const w = win as Window & { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
-  if (w.requestIdleCallback) w.requestIdleCallback(run, { timeout: timeoutMs });
-  else win.setTimeout(run, 0);
 }
