@@ -30,7 +30,15 @@ interface Placed {
  * other years, approximations, percentages and anything not recognised are left out.
  */
 export function extractClaims(text: string, format: FormatId, year: number | null, values: Values): Claim[] {
-  const out: Claim[] = [];
+  return readClaims(text, format, year, values).map((r) => r.claim);
+}
+
+/**
+ * The claims of `text`, each with the sentence reading it came from: the same object while the sentence and the
+ * text before it that it reads are unchanged (for format and year), so what follows from a reading can be kept by it.
+ */
+export function readClaims(text: string, format: FormatId, year: number | null, values: Values): { claim: Claim; reading: Reading }[] {
+  const out: { claim: Claim; reading: Reading }[] = [];
   for (const { sentence, readings, spans } of placedFigures(text, format, year)) {
     readings.forEach((n, i) => {
       let cells = n.topic.operands(values);
@@ -38,7 +46,7 @@ export function extractClaims(text: string, format: FormatId, year: number | nul
       if (n.widened) [cells, alts] = [n.topic.widen!.cells, []];
       if (n.named.length) alts = [...alts, [...n.named]];
       const span = { start: spans[2 * i]!, end: spans[2 * i + 1]! };
-      out.push({ value: n.value, figure: n.figure, topic: n.topic, cells, alts, sentence: { ...sentence }, span });
+      out.push({ claim: { value: n.value, figure: n.figure, topic: n.topic, cells, alts, sentence: { ...sentence }, span }, reading: n });
     });
   }
   return out;

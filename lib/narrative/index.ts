@@ -3,7 +3,8 @@ import { APPLICANT_COL_IDS } from '../formats/apply-sections';
 import { sameValues, type CheckInput, type Finding, type Values } from '../report';
 import { currentLocale, t, type Locale } from '../i18n';
 import { num } from '../rules/messages';
-import { extractClaims, type Claim } from './claims';
+import { readClaims, type Claim } from './claims';
+import type { Reading } from './sentence';
 
 export { extractClaims, type Claim } from './claims';
 
@@ -130,15 +131,17 @@ function compare(format: FormatId, claim: Claim, values: Values): Comparison {
 export function compareNarrative(text: string, input: CheckInput): Comparison[] {
   const { values, format } = input;
   if (!text || !Object.values(values).some((v) => typeof v === 'number')) return [];
-  const claims = extractClaims(text, format, input.year, values);
+  const claims = readClaims(text, format, input.year, values);
   const kept = keptFor(format, values, claims.length);
-  return claims.map((claim) => {
-    const key = keyOf(claim);
-    let hit = kept.get(key);
+  return claims.map(({ claim, reading }) => {
+    const quoted = quote(claim.sentence.text);
+    let byQuote = kept.get(reading);
+    if (!byQuote) kept.set(reading, (byQuote = new Map()));
+    let hit = byQuote.get(quoted);
     if (!hit) {
       const c = compare(format, claim, values);
       hit = { table: c.table, finding: c.finding && { ...c.finding, cells: [...c.finding.cells] } };
-      kept.set(key, hit);
+      byQuote.set(quoted, hit);
       return c;
     }
     const finding = hit.finding && { ...hit.finding, cells: [...hit.finding.cells], span: { start: claim.sentence.start, end: claim.sentence.end } };
@@ -149,9 +152,11 @@ export function compareNarrative(text: string, input: CheckInput): Comparison[] 
 /**
  * Typing in the narrative compares the same figures with the same table again: what a comparison says depends on
  * the claim's figure, words and sentence as quoted, the table's values, the format and the words' locale, and only its
- * span on where the sentence is. The comparisons of the last values are kept by exactly those.
+ * span on where the sentence is. The comparisons of the last values are kept by exactly those: a claim's figure and
+ * words by the sentence reading it came from (its cells follow from that reading and the values), then by the quote.
  */
-let lastCompared: { format: FormatId; values: Values; locale: Locale; byClaim: Map<string, Omit<Comparison, 'claim'>> } | null = null;
+type Kept = Map<Reading, Map<string, Omit<Comparison, 'claim'>>>;
+let lastCompared: { format: FormatId; values: Values; locale: Locale; byReading: Kept } | null = null;
 
 /** Forget the comparisons kept (for tests and benches that check or time a first comparison). */
 export function forgetComparisons(): void {
@@ -159,17 +164,13 @@ export function forgetComparisons(): void {
 }
 
 /** The comparisons kept for these values; forgotten when they grow well past the claims of one text. */
-function keptFor(format: FormatId, values: Values, claims: number): Map<string, Omit<Comparison, 'claim'>> {
+function keptFor(format: FormatId, values: Values, claims: number): Kept {
   const locale = currentLocale();
   const last = lastCompared;
-  if (last && last.format === format && last.locale === locale && sameValues(last.values, values) && last.byClaim.size <= 2 * claims + 100) return last.byClaim;
-  lastCompared = { format, values: { ...values }, locale, byClaim: new Map() };
-  return lastCompared.byClaim;
+  if (last && last.format === format && last.locale === locale && sameValues(last.values, values) && last.byReading.size <= 2 * claims + 100) return last.byReading;
+  lastCompared = { format, values: { ...values }, locale, byReading: new Map() };
+  return lastCompared.byReading;
 }
-
-/** What `compare` reads of a claim, but where its sentence is (the sentence as quoted: a long one is cut short). */
-const keyOf = (c: Claim): string =>
-  [c.value, c.figure, c.topic.name, c.cells.join(','), c.alts.map((a) => a.join(',')).join(';'), quote(c.sentence.text)].join('\u0001');
 
 /**
  * P-TEXT: figures quoted in the narrative that disagree with the table cells they name. Advisory

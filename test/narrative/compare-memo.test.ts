@@ -32,6 +32,16 @@ describe('the comparisons kept from the last text', () => {
     expect(moved).toStrictEqual(cold(`全年政务公开工作有序开展，成效明显。${wrong}`, input(VALUES)));
   });
 
+  it('quote the sentence as it is written now: the same words in full-width figures read alike but are quoted apart', () => {
+    const full = '本机关共收到政府信息公开申请６０件。';
+    const half = '本机关共收到政府信息公开申请60件。';
+    const first = compareNarrative(full, input(VALUES));
+    const now = compareNarrative(half, input(VALUES));
+    expect(first.find((c) => c.finding)?.finding?.message).toContain('６０');
+    expect(now.find((c) => c.finding)?.finding?.message).toContain('申请60件');
+    expect(now).toStrictEqual(cold(half, input(VALUES)));
+  });
+
   it('are those of the table as it is: other values, other findings, and back', () => {
     const text = '本机关共收到政府信息公开申请50件，予以公开12件。';
     for (const values of [VALUES, { ...VALUES, 'apply.new.total': 51 }, VALUES, { ...VALUES, 'apply.granted.total': null }]) {
