@@ -85,23 +85,39 @@ export interface NarrativeMap {
   locate(start: number, end: number): TextPlace | null;
 }
 
-/** Where each character of collapseBreaks(text, runs) came from in `text`. */
-function mapRuns(text: string, runs: readonly [number, number][]): Int32Array {
-  const out = new Int32Array(text.length);
-  let n = 0;
-  let last = 0;
-  for (const [index, end] of runs) {
-    for (let i = last; i <= index; i++) out[n++] = i;
-    last = end;
+/**
+ * Where character `c` of collapseBreaks(text, runs) came from in `text`: `at` holds where each run's break is in the
+ * collapsed text (breaksAt). Each run [start, end) became one character, at its start.
+ */
+function sourceOf(runs: readonly [number, number][], at: Int32Array, c: number): number {
+  let lo = 0;
+  let hi = at.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! <= c) [k, lo] = [mid, mid + 1];
+    else hi = mid - 1;
   }
-  for (let i = last; i < text.length; i++) out[n++] = i;
-  return out.subarray(0, n);
+  if (k < 0) return c;
+  const [start, end] = runs[k]!;
+  return at[k] === c ? start : end + (c - at[k]! - 1);
+}
+
+/** Where each run's break is in collapseBreaks(text, runs). */
+function breaksAt(runs: readonly [number, number][]): Int32Array {
+  const at = new Int32Array(runs.length);
+  let removed = 0;
+  runs.forEach(([start, end], k) => {
+    at[k] = start - removed;
+    removed += end - start - 1;
+  });
+  return at;
 }
 
 /**
  * The narrative of a live DOM with a map back to its text nodes, built in one walk. The map holds
- * the nodes as they are now: build it again after any change. The positions are worked out on the
- * first `locate` (most keystrokes only need the text), from what the walk saw.
+ * the nodes as they are now: build it again after any change. A character's place is worked out when asked
+ * (`locate`: most keystrokes only need the text), from what the walk saw.
  */
 export function mapNarrative(root: Document | Element, keepTables = false): NarrativeMap {
   const from = narrativeRoot(root);
@@ -122,11 +138,9 @@ export function mapNarrative(root: Document | Element, keepTables = false): Narr
   const collapsed = collapseBreaks(joined, runs);
   const lead = collapsed.length - collapsed.trimStart().length;
   const text = collapsed.trim();
-  let pos: Int32Array | undefined;
-  /** Where each character of `text` came from in `joined`. */
-  const positions = () => {
-    return mapRuns(joined, runs).subarray(lead, lead + text.length);
-  };
+  let at: Int32Array | undefined;
+  /** Where character `i` of `text` came from in `joined`. */
+  const source = (i: number) => sourceOf(runs, (at ??= breaksAt(runs)), i + lead);
   /** Index of the chunk holding source character `i`. */
   const chunkAt = (i: number) => {
     let lo = 0;
@@ -142,11 +156,12 @@ export function mapNarrative(root: Document | Element, keepTables = false): Narr
     text,
     locate(start, end) {
       if (!(start >= 0 && end <= text.length && start < end)) return null;
-      pos ??= positions();
-      let a = chunkAt(pos[start]!);
-      let aOff = pos[start]! - starts[a]!;
-      let b = chunkAt(pos[end - 1]!);
-      let bOff = pos[end - 1]! - starts[b]! + 1;
+      const first = source(start);
+      const last = source(end - 1);
+      let a = chunkAt(first);
+      let aOff = first - starts[a]!;
+      let b = chunkAt(last);
+      let bOff = last - starts[b]! + 1;
       // Added breaks hold no DOM character: move inwards to the nearest text node.
       while (a <= b && !nodes[a]) [a, aOff] = [a + 1, 0];
       while (b >= a && !nodes[b]) [b, bOff] = [b - 1, chunks[b - 1]?.length ?? 0];
