@@ -300,6 +300,10 @@ function drawnOver(hit: Element, scope: Element, reads: Reads): boolean {
 /** The topmost element at a point that the clerk can see (editors' invisible handles, like TinyMCE's resize bars, are not). */
 function firstHit(doc: Document, x: number, y: number, skip: Element | null, reads: Reads): Element | null {
   if (typeof doc.elementsFromPoint !== 'function') return null;
+  // The topmost element alone is a cheaper hit test than the list of all; the list only when that one is passed over.
+  const top = doc.elementFromPoint(x, y);
+  if (!top) return null;
+  if (top !== skip && reads.style(top)?.opacity !== '0') return top;
   for (const el of doc.elementsFromPoint(x, y)) if (el !== skip && reads.style(el)?.opacity !== '0') return el;
   return null;
 }

@@ -26,12 +26,14 @@ function stubGeometry() {
     const box = i >= 0 ? { left: 100 + geo.shift + 60 * i, top: 100, right: 160 + geo.shift + 60 * i, bottom: 120 } : this.id === 'menu' ? geo.menu : { left: 0, top: 0, right: 0, bottom: 0 };
     return { ...box, x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top, toJSON() {} } as DOMRect;
   });
-  document.elementsFromPoint = (x: number, y: number) => {
+  const at = (x: number, y: number) => {
     geo.hits++;
     const m = geo.menu;
     const under = cellsAt(x);
     return geo.menuDrawn && x >= m.left && x <= m.right && y >= m.top && y <= m.bottom ? [document.getElementById('menu')!, ...under] : under;
   };
+  document.elementsFromPoint = at;
+  document.elementFromPoint = (x: number, y: number) => at(x, y)[0] ?? null;
 }
 
 /** The cell (and its table) at x, or the body between them: what lies under the menu. */

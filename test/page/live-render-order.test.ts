@@ -44,6 +44,7 @@ function recorder() {
   spy(Element.prototype, 'getClientRects');
   spy(Range.prototype, 'getClientRects');
   spy(Document.prototype, 'elementsFromPoint');
+  spy(Document.prototype, 'elementFromPoint');
   spy(window, 'getComputedStyle');
   const overlay = (doc: Document, onFix: (key: string, cell: string, value: number) => void): OverlayView => {
     const real = new Overlay(doc, onFix);
