@@ -15,6 +15,8 @@ export interface Views {
   badges: BadgeView[];
   /** Where each shown badge's cell is, resolved against the latest read at placement time. */
   cells: Map<string, CellRef>;
+  /** Where each badge held by typing is. */
+  held: Map<string, CellRef>;
   /** The shortest hold still running (ms), or Infinity. */
   wait: number;
 }
@@ -41,7 +43,7 @@ export function badgeViews(
   shownBefore: ReadonlySet<string>,
   now: number,
 ): Views {
-  const out: Views = { badges: [], cells: new Map(), wait: Infinity };
+  const out: Views = { badges: [], cells: new Map(), held: new Map(), wait: Infinity };
   const views = new Map<string, BadgeView>();
   const muted = new Map<string, BadgeView>();
   const mutedCells = new Map<string, CellRef>();
@@ -69,6 +71,7 @@ export function badgeViews(
         const wait = shownBefore.has(key) ? 0 : hold.held(st.doc, r, f, now);
         if (wait) {
           out.wait = Math.min(out.wait, wait);
+          out.held.set(key, { doc: st.doc, r, id: cell });
           continue;
         }
         let v = views.get(key);

@@ -4,7 +4,8 @@ import type { Report, CheckInput, Finding } from '../report';
 import { badgeViews, referenceViews } from './badges';
 import { TypingHold, type CellRef } from './hold';
 import { CoverMemory, typingOnly } from './cover-watch';
-import { covered, offscreenSide, placeInTop, probePoints, Reads, refPosition, Spots, type Box } from './place';
+import { whenIdle } from './idle';
+import { covered, offscreenSide, placeInTop, probePoints, Reads, refPosition, spotOf, Spots, type Box } from './place';
 import { LiveTracker, type DocState, type LiveCell, type TrackerDeps } from './tracker';
 import type { BadgeView, MakeOverlay, OverlayView, Pos } from './view';
 
@@ -59,8 +60,13 @@ export interface LiveLayer {
   /** Show what the states say; returns the ms until a held item is due (Infinity when none). */
   render(overlay: OverlayView, states: DocState[], hold: TypingHold, now: number): number;
   place(overlay: OverlayView, page: LayerPage): void;
+  /** Read what placing the items held by typing will read (their boxes, whether they are covered): drawn at the pause, they are then only drawn. */
+  prepare?(page: LayerPage): void;
   clear(overlay: OverlayView | null): void;
 }
+
+/** Held items are prepared for drawing this long after the last keystroke (the pause is 800 ms). */
+const PREPARE_AFTER_MS = 200;
 
 export class LiveTables {
   private readonly top: Document;
@@ -72,11 +78,14 @@ export class LiveTables {
   /** When a held item is due (Date.now()), as of the last drawing; when the pause timer fires. */
   private pauseDue = Infinity;
   private pauseTimerAt = 0;
+  private prepareTimer = 0;
+  private readonly life = new AbortController();
   private placeQueued = false;
   private stopped = false;
   private shown = new Map<string, CellRef>();
   private readonly layers = new Set<LiveLayer>();
   private shownRefs = new Map<string, CellRef>();
+  private heldCells = new Map<string, CellRef>();
   /** Whether each badge's spot is covered, kept until something that can cover may have changed. */
   private readonly covers = new CoverMemory();
   private readonly spots = new Spots();
@@ -141,8 +150,11 @@ export class LiveTables {
     this.overlay = null;
     this.tracker.stop();
     this.win.clearTimeout(this.pauseTimer);
+    this.win.clearTimeout(this.prepareTimer);
+    this.life.abort();
     this.shown.clear();
     this.shownRefs.clear();
+    this.heldCells.clear();
     for (const l of this.layers) l.clear(null);
     this.layers.clear();
   }
@@ -227,6 +239,7 @@ export class LiveTables {
     const now = Date.now();
     const v = badgeViews(states, this.hold, new Set(this.shown.keys()), now);
     this.shown = v.cells;
+    this.heldCells = v.held;
     let wait = v.wait;
     const refs = this.references ? referenceViews(states, this.references) : { views: [], cells: new Map<string, CellRef>() };
     this.shownRefs = refs.cells;
@@ -242,6 +255,34 @@ export class LiveTables {
       o.announce(t('page.announce', { label: first.label, more, message: first.messages[0] ?? '' }));
     }
     this.waitForPause(wait === Infinity ? Infinity : now + Math.max(0, wait) + 1);
+    if (wait !== Infinity) this.prepareHeld();
+  }
+
+  /**
+   * Once typing has paused a little, and while the page is idle, the layers read what drawing their held items at
+   * the pause will read: hit tests for cover cost a millisecond or more each on a slow PC, and are then kept
+   * (CoverMemory) until anything that can cover changes. Typing again puts it off.
+   */
+  private prepareHeld(): void {
+    this.win.clearTimeout(this.prepareTimer);
+    this.prepareTimer = this.win.setTimeout(
+      () =>
+        whenIdle(this.win, () => {
+          const o = this.overlay;
+          if (!o) return;
+          const reads = new Reads(this.covers);
+          const view = reads.viewport(this.top)!;
+          for (const ref of this.heldCells.values()) {
+            const el = this.tracker.element(ref);
+            const p = el && placeInTop(el, this.top, reads);
+            const spot = p && spotOf(p, view);
+            if (spot?.pos.visible) covered(el!.closest('table') ?? el!, this.top, spot.points, o.host, reads);
+          }
+          const page = this.layerPage(reads, view, o.host, () => {});
+          for (const l of this.layers) l.prepare?.(page);
+        }, this.life.signal),
+      PREPARE_AFTER_MS,
+    );
   }
 
   /**
@@ -317,17 +358,21 @@ export class LiveTables {
       const focused = !!caret && caret.r === ref.r && caret.id === ref.id && ref.doc.hasFocus();
       later.placeRef(key, refPosition(el && focused ? placeInTop(el, this.top, reads) : null, focused));
     }
-    const page: LayerPage = {
+    const page = this.layerPage(reads, view, later.host, (d) => this.tracker.stale(d));
+    for (const l of this.layers) l.place(later, page);
+    this.away = away;
+    later.offscreen(area && (away.above.length || away.below.length) ? { above: away.above.length, below: away.below.length, area } : null, (dir) => this.jump(dir));
+  }
+
+  private layerPage(reads: Reads, view: Box, host: Element, stale: (d: Document) => void): LayerPage {
+    return {
       top: this.top,
       view,
       reads,
       stateOf: (d) => this.tracker.states.get(d),
-      stale: (d) => this.tracker.stale(d),
-      covered: (scope, box, clip) => covered(scope, this.top, probePoints(box, clip), later.host, reads),
+      stale,
+      covered: (scope, box, clip) => covered(scope, this.top, probePoints(box, clip), host, reads),
     };
-    for (const l of this.layers) l.place(later, page);
-    this.away = away;
-    later.offscreen(area && (away.above.length || away.below.length) ? { above: away.above.length, below: away.below.length, area } : null, (dir) => this.jump(dir));
   }
 
   private away: { above: Away[]; below: Away[] } = { above: [], below: [] };

@@ -352,6 +352,13 @@ export interface Spot {
   points: readonly { x: number; y: number }[];
 }
 
+/** A badge's spot worked out afresh. */
+export function spotOf(p: Placement, view: Box): Spot {
+  const pos = { ...badgePosition(p, view), cell: visiblePart(p.rect, p.clip) };
+  const points = Object.freeze(probePoints(badgeBox(pos), p.clip).map((pt) => Object.freeze(pt)));
+  return Object.freeze({ pos: Object.freeze(pos), points });
+}
+
 /**
  * Each badge's spot (badgePosition, its cell's visible part, probePoints), worked out again only when its
  * cell's box, the clip or the top viewport changed: a keystroke moves few badges, if any.
@@ -366,9 +373,7 @@ export class Spots {
       this.next.set(key, was);
       return was.spot;
     }
-    const pos = { ...badgePosition(p, view), cell: visiblePart(p.rect, p.clip) };
-    const points = Object.freeze(probePoints(badgeBox(pos), p.clip).map((pt) => Object.freeze(pt)));
-    const spot: Spot = Object.freeze({ pos: Object.freeze(pos), points });
+    const spot = spotOf(p, view);
     this.next.set(key, { rect: { ...p.rect }, clip: { ...p.clip }, view: { ...view }, spot });
     return spot;
   }
