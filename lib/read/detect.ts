@@ -12,11 +12,35 @@ const PERIOD = new RegExp(`统计期限[^。]{0,12}?${YEAR}年1月1日`);
 const YEAR_OF_TABLE = new RegExp(`[（(]${YEAR}年度[)）]`);
 const YEAR_REPORTED = new RegExp(`${YEAR}年度?政府信息公开(?:工作)?情况`);
 
-const simplified = (text: string) => toSimplified(text.normalize('NFKC'));
 const WHITESPACE = /[\s\u00a0\u3000]+/g;
 
+/**
+ * `f` of `text` worked out line by line, each line's result kept: the heading is read again at every keystroke in
+ * the text before a report's first table, and a keystroke changes one line. Exact for NFKC and toSimplified: a
+ * line break neither changes under them nor combines with what is around it.
+ */
+function byLine(kept: Map<string, string>, f: (line: string) => string): (text: string) => string {
+  return (text) => {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      let out = kept.get(line);
+      if (out === undefined) {
+        if (kept.size >= KEPT_LINES) kept.clear();
+        kept.set(line, (out = f(line)));
+      }
+      lines[i] = out;
+    }
+    return lines.join('\n');
+  };
+}
+
+const KEPT_LINES = 4000;
+const nfkc = byLine(new Map(), (line) => line.normalize('NFKC'));
+const simplified = byLine(new Map(), (line) => toSimplified(line.normalize('NFKC')));
+
 /** Whitespace-free, simplified text for title and date search. */
-export function compactText(text: string): string {
+function compactText(text: string): string {
   return simplified(text).replace(WHITESPACE, '');
 }
 
@@ -54,7 +78,7 @@ function findHeading(text: string): Heading {
   if (other) out.year ??= Number(other[1]);
   if (out.year === null) out.year = mostFrequentYear(head);
   if (!out.body) {
-    const unit = /(?:填报单位|单位名称)(?:[（(]盖章[)）])?[:：]([^|｜\n]{2,30}?)(?:\||$|单位负责人)/.exec(text.normalize('NFKC'));
+    const unit = /(?:填报单位|单位名称)(?:[（(]盖章[)）])?[:：]([^|｜\n]{2,30}?)(?:\||$|单位负责人)/.exec(nfkc(text));
     if (unit) out.body = unit[1]!.trim();
   }
   return out;
