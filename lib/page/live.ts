@@ -4,8 +4,8 @@ import type { Report, CheckInput, Finding } from '../report';
 import { badgeViews, referenceViews } from './badges';
 import { TypingHold, type CellRef } from './hold';
 import { CoverMemory, typingOnly } from './cover-watch';
-import { whenIdle } from './idle';
-import { covered, offscreenSide, placeInTop, probePoints, Reads, refPosition, spotOf, Spots, type Box } from './place';
+import { whenIdle, type IdleTime } from './idle';
+import { badgeBox, covered, offscreenSide, placeInTop, probePoints, Reads, refPosition, spotOf, Spots, type Box } from './place';
 import { LiveTracker, type DocState, type LiveCell, type TrackerDeps } from './tracker';
 import type { BadgeView, MakeOverlay, OverlayView, Pos } from './view';
 
@@ -60,13 +60,18 @@ export interface LiveLayer {
   /** Show what the states say; returns the ms until a held item is due (Infinity when none). */
   render(overlay: OverlayView, states: DocState[], hold: TypingHold, now: number): number;
   place(overlay: OverlayView, page: LayerPage): void;
-  /** Read what placing the items held by typing will read (their boxes, whether they are covered): drawn at the pause, they are then only drawn. */
-  prepare?(page: LayerPage): void;
+  /**
+   * What placing the items held by typing will read (their boxes, whether they are covered), one piece of work per
+   * item: drawn at the pause, they are then only drawn.
+   */
+  prepare?(): ((page: LayerPage) => void)[];
   clear(overlay: OverlayView | null): void;
 }
 
 /** Held items are prepared for drawing this long after the last keystroke (the pause is 800 ms). */
 const PREPARE_AFTER_MS = 200;
+/** Another held item is prepared in the same idle time while this much of it is left (ms). */
+const PREPARE_SLICE_MS = 8;
 
 export class LiveTables {
   private readonly top: Document;
@@ -79,6 +84,8 @@ export class LiveTables {
   private pauseDue = Infinity;
   private pauseTimerAt = 0;
   private prepareTimer = 0;
+  /** Counts the held items' preparings: one put off by typing stops. */
+  private preparing = 0;
   private readonly life = new AbortController();
   private placeQueued = false;
   private stopped = false;
@@ -259,30 +266,37 @@ export class LiveTables {
   }
 
   /**
-   * Once typing has paused a little, and while the page is idle, the layers read what drawing their held items at
-   * the pause will read: hit tests for cover cost a millisecond or more each on a slow PC, and are then kept
-   * (CoverMemory) until anything that can cover changes. Typing again puts it off.
+   * Once typing has paused a little, and while the page is idle, what drawing the held items at the pause will read
+   * is read: hit tests for cover cost a millisecond or more each on a slow PC, and are then kept (CoverMemory) until
+   * anything that can cover changes. One item at a time while the page stays idle, so a keystroke waits for one
+   * at most; typing again puts it all off.
    */
   private prepareHeld(): void {
     this.win.clearTimeout(this.prepareTimer);
-    this.prepareTimer = this.win.setTimeout(
-      () =>
-        whenIdle(this.win, () => {
-          const o = this.overlay;
-          if (!o) return;
-          const reads = new Reads(this.covers);
-          const view = reads.viewport(this.top)!;
-          for (const ref of this.heldCells.values()) {
-            const el = this.tracker.element(ref);
-            const p = el && placeInTop(el, this.top, reads);
-            const spot = p && spotOf(p, view);
-            if (spot?.pos.visible) covered(el!.closest('table') ?? el!, this.top, spot.points, o.host, reads);
-          }
-          const page = this.layerPage(reads, view, o.host, () => {});
-          for (const l of this.layers) l.prepare?.(page);
-        }, this.life.signal),
-      PREPARE_AFTER_MS,
-    );
+    const run = ++this.preparing;
+    this.prepareTimer = this.win.setTimeout(() => {
+      const work: ((page: LayerPage) => void)[] = [];
+      for (const ref of this.heldCells.values()) work.push((page) => this.prepareBadge(ref, page));
+      for (const l of this.layers) work.push(...(l.prepare?.() ?? []));
+      const step = (idle: IdleTime) => {
+        const o = this.overlay;
+        if (!o || run !== this.preparing) return;
+        const reads = new Reads(this.covers);
+        const page = this.layerPage(reads, reads.viewport(this.top)!, o.host, () => {});
+        do work.shift()!(page);
+        while (work.length && idle.timeRemaining() > PREPARE_SLICE_MS);
+        if (work.length) whenIdle(this.win, step, this.life.signal);
+      };
+      if (work.length) whenIdle(this.win, step, this.life.signal);
+    }, PREPARE_AFTER_MS);
+  }
+
+  /** What placing a held badge reads (readPlaces): its cell's box and, where it shows, whether it is covered. */
+  private prepareBadge(ref: CellRef, page: LayerPage): void {
+    const el = this.tracker.element(ref);
+    const p = el && placeInTop(el, this.top, page.reads);
+    const pos = p && spotOf(p, page.view).pos;
+    if (pos?.visible) page.covered(el!.closest('table') ?? el!, badgeBox(pos), p!.clip);
   }
 
   /**

@@ -78,8 +78,8 @@ export class NarrativeMarks implements LiveLayer {
     }
   }
 
-  prepare(page: LayerPage): void {
-    for (const m of this.held.values()) placing(m, page);
+  prepare(): ((page: LayerPage) => void)[] {
+    return [...this.held.values()].map((m) => (page: LayerPage) => void placing(m, page));
   }
 
   clear(overlay: OverlayView | null): void {
