@@ -5,7 +5,7 @@ import { badgeViews, referenceViews } from './badges';
 import { TypingHold, type CellRef } from './hold';
 import { CoverMemory, typingOnly } from './cover-watch';
 import { whenIdle, type IdleTime } from './idle';
-import { badgeBox, covered, offscreenSide, placeInTop, probePoints, Reads, refPosition, spotOf, Spots, type Box } from './place';
+import { covered, offscreenSide, placeInTop, probePoints, Reads, refPosition, spotOf, Spots, type Box, type Spot } from './place';
 import { LiveTracker, type DocState, type LiveCell, type TrackerDeps } from './tracker';
 import type { BadgeView, MakeOverlay, OverlayView, Pos } from './view';
 
@@ -88,7 +88,6 @@ export class LiveTables {
   private preparing = 0;
   private readonly life = new AbortController();
   private placeQueued = false;
-  private stopped = false;
   private shown = new Map<string, CellRef>();
   private readonly layers = new Set<LiveLayer>();
   private shownRefs = new Map<string, CellRef>();
@@ -152,7 +151,6 @@ export class LiveTables {
   }
 
   stop(): void {
-    this.stopped = true;
     this.overlay?.destroy();
     this.overlay = null;
     this.tracker.stop();
@@ -214,7 +212,7 @@ export class LiveTables {
   }
 
   private render(): void {
-    if (this.stopped) return;
+    if (this.life.signal.aborted) return;
     const tables = this.tracker.tableCount();
     if (!this.overlay) {
       if (!tables) return; // nothing visible on pages without report tables
@@ -295,8 +293,13 @@ export class LiveTables {
   private prepareBadge(ref: CellRef, page: LayerPage): void {
     const el = this.tracker.element(ref);
     const p = el && placeInTop(el, this.top, page.reads);
-    const pos = p && spotOf(p, page.view).pos;
-    if (pos?.visible) page.covered(el!.closest('table') ?? el!, badgeBox(pos), p!.clip);
+    const spot = p && spotOf(p, page.view);
+    if (spot?.pos.visible && this.overlay) this.badgeCovered(el!, spot.points, this.overlay.host, page.reads);
+  }
+
+  /** Whether the page draws over a cell's badge at its spot's points (its table shows through, else the cell). */
+  private badgeCovered(el: Element, points: Spot['points'], host: Element, reads: Reads): boolean {
+    return covered(el.closest('table') ?? el, this.top, points, host, reads);
   }
 
   /**
@@ -357,7 +360,7 @@ export class LiveTables {
       const p = el ? placeInTop(el, this.top, reads) : null;
       const spot = p && this.spots.spot(key, p, view);
       let pos: Pos = spot ? spot.pos : { left: 0, top: 0, visible: false };
-      if (spot && el && pos.visible && covered(el.closest('table') ?? el, this.top, spot.points, later.host, reads)) pos = { ...pos, visible: false };
+      if (spot && el && pos.visible && this.badgeCovered(el, spot.points, later.host, reads)) pos = { ...pos, visible: false };
       later.place(key, pos);
       if (el === null) this.tracker.stale(ref.doc);
       if (p && !pos.visible) {

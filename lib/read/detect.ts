@@ -15,29 +15,27 @@ const YEAR_REPORTED = new RegExp(`${YEAR}年度?政府信息公开(?:工作)?情
 const WHITESPACE = /[\s\u00a0\u3000]+/g;
 
 /**
- * `f` of `text` worked out line by line, each line's result kept: the heading is read again at every keystroke in
- * the text before a report's first table, and a keystroke changes one line. Exact for NFKC and toSimplified: a
- * line break neither changes under them nor combines with what is around it.
+ * `text` in NFKC, worked out line by line, each line kept: the heading is read again at every keystroke in the text
+ * before a report's first table, and a keystroke changes one line. Exact: a line break neither changes under NFKC
+ * nor combines with what is around it.
  */
-function byLine(kept: Map<string, string>, f: (line: string) => string): (text: string) => string {
-  return (text) => {
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      let out = kept.get(line);
-      if (out === undefined) {
-        if (kept.size >= KEPT_LINES) kept.clear();
-        kept.set(line, (out = f(line)));
-      }
-      lines[i] = out;
+function nfkc(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let out = nfkcLines.get(line);
+    if (out === undefined) {
+      if (nfkcLines.size >= KEPT_LINES) nfkcLines.clear();
+      nfkcLines.set(line, (out = line.normalize('NFKC')));
     }
-    return lines.join('\n');
-  };
+    lines[i] = out;
+  }
+  return lines.join('\n');
 }
 
+const nfkcLines = new Map<string, string>();
 const KEPT_LINES = 4000;
-const nfkc = byLine(new Map(), (line) => line.normalize('NFKC'));
-const simplified = byLine(new Map(), (line) => toSimplified(line.normalize('NFKC')));
+const simplified = (text: string) => toSimplified(nfkc(text));
 
 /** Whitespace-free, simplified text for title and date search. */
 function compactText(text: string): string {
